@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+class QTextStream;
+
+// The command line: parses every option once, runs the headless commands (--check-catalog,
+// --help, --version) without a display, and hands the GUI its options (--catalog).
+class CommandLine
+{
+public:
+    enum Mode { Gui, Headless };
+
+    explicit CommandLine(const QStringList &arguments);
+    Q_DISABLE_COPY_MOVE(CommandLine)
+
+    // Decided before any QApplication exists, so that headless commands never need a display.
+    Mode mode() const { return m_mode; }
+
+    // Runs a headless command and returns the process exit status.
+    int run(QTextStream &out, QTextStream &err) const;
+
+    // Catalog files to open beside the bundled one (--catalog FILE, repeatable).
+    QStringList catalogFiles() const { return m_catalogFiles; }
+
+private:
+    int checkCatalogs(QTextStream &out, QTextStream &err) const;
+
+    Mode m_mode = Gui;
+    QString m_command;
+    QString m_parseError;
+    QCommandLineParser m_parser;
+    QStringList m_files;
+    QStringList m_catalogFiles;
+};

@@ -1,0 +1,55 @@
+#include "commandline.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+
+void setApplicationMetadata()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Cuebook"));
+    QCoreApplication::setApplicationName(QStringLiteral("Cuebook"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CUEBOOK_VERSION));
+}
+
+QStringList arguments(int argc, char *argv[])
+{
+    QStringList list;
+    for (int i = 0; i < argc; ++i)
+        list.append(QString::fromLocal8Bit(argv[i]));
+    return list;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // The FFmpeg backend of Qt 6.4 crashes without an audio device; GStreamer plays without one.
+    if (qEnvironmentVariableIsEmpty("QT_MEDIA_BACKEND"))
+        qputenv("QT_MEDIA_BACKEND", "gstreamer");
+
+    const CommandLine commandLine(arguments(argc, argv));
+    if (commandLine.mode() == CommandLine::Headless) {
+        QCoreApplication app(argc, argv);
+        setApplicationMetadata();
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return commandLine.run(out, err);
+    }
+
+    QApplication app(argc, argv);
+    setApplicationMetadata();
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Cuebook"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.cuebook.Cuebook"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/cuebook.svg")));
+
+    MainWindow window;
+    window.openBundledCatalog();
+    for (const QString &file : commandLine.catalogFiles())
+        window.openCatalog(file);
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,85 @@
+#include "timecode.h"
+
+#include <QList>
+
+namespace {
+
+// A run of 1..maxDigits ASCII digits, or -1.
+qint64 digits(QStringView text, qsizetype maxDigits)
+{
+    if (text.isEmpty() || text.size() > maxDigits)
+        return -1;
+    qint64 value = 0;
+    for (QChar c : text) {
+        if (c < u'0' || c > u'9')
+            return -1;
+        value = value * 10 + (c.unicode() - u'0');
+    }
+    return value;
+}
+
+// Exactly two digits below 60, or -1.
+qint64 sexagesimal(QStringView text)
+{
+    const qint64 value = text.size() == 2 ? digits(text, 2) : -1;
+    return value < 60 ? value : -1;
+}
+
+} // namespace
+
+namespace TimeCode {
+
+std::optional<qint64> parse(QStringView text)
+{
+    qint64 fractionMs = 0;
+    const qsizetype dot = text.indexOf(u'.');
+    if (dot >= 0) {
+        const QStringView fraction = text.mid(dot + 1);
+        const qint64 value = digits(fraction, 3);
+        if (value < 0)
+            return std::nullopt;
+        fractionMs = value * (fraction.size() == 1 ? 100 : fraction.size() == 2 ? 10 : 1);
+        text = text.left(dot);
+    }
+
+    const QList<QStringView> parts = text.split(u':');
+    qint64 hours = 0;
+    qint64 minutes = -1;
+    qint64 seconds = -1;
+    if (parts.size() == 2) {
+        minutes = digits(parts.at(0), 4);
+        seconds = sexagesimal(parts.at(1));
+    } else if (parts.size() == 3) {
+        hours = digits(parts.at(0), 3);
+        minutes = sexagesimal(parts.at(1));
+        seconds = sexagesimal(parts.at(2));
+    } else {
+        return std::nullopt;
+    }
+    if (hours < 0 || minutes < 0 || seconds < 0)
+        return std::nullopt;
+    return ((hours * 60 + minutes) * 60 + seconds) * 1000 + fractionMs;
+}
+
+QString format(qint64 ms)
+{
+    const qint64 fraction = ms % 1000;
+    QString text = formatSeconds(ms);
+    if (fraction != 0)
+        text += u'.' + QString::number(fraction).rightJustified(3, u'0');
+    return text;
+}
+
+QString formatSeconds(qint64 ms)
+{
+    const qint64 totalSeconds = std::max<qint64>(ms, 0) / 1000;
+    const qint64 hours = totalSeconds / 3600;
+    const qint64 minutes = (totalSeconds / 60) % 60;
+    const QString ss = QString::number(totalSeconds % 60).rightJustified(2, u'0');
+    if (hours > 0)
+        return QString::number(hours) + u':' + QString::number(minutes).rightJustified(2, u'0')
+            + u':' + ss;
+    return QString::number(minutes) + u':' + ss;
+}
+
+} // namespace TimeCode

@@ -1,0 +1,128 @@
+// cuebook-bench: builds a synthetic 100,000-track catalog and prints one JSON object of figures.
+// Speed targets are checked here, by a person reading the figures, not by timed assertions.
+#include "catalogfiltermodel.h"
+#include "catalogmodel.h"
+#include "catalogreader.h"
+#include "syntheticcatalog.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int Runs = 9;
+
+double medianMs(const std::function<void()> &prepare, const std::function<void()> &work)
+{
+    QList<double> times;
+    for (int i = 0; i < Runs; ++i) {
+        prepare();
+        QElapsedTimer timer;
+        timer.start();
+        work();
+        times.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(times.begin(), times.end());
+    return times.at(Runs / 2);
+}
+
+double rounded(double value)
+{
+    return std::round(value * 10.0) / 10.0;
+}
+
+// Peak resident set size, from the kernel's own high-water mark.
+double peakRssMb()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return rounded(line.mid(6).trimmed().split(' ').constFirst().toDouble() / 1024.0);
+    }
+    return -1;
+}
+
+// Visits every row the proxy shows, so that the figures include its mapping work.
+int countVisibleRows(const QAbstractItemModel &model, const QModelIndex &parent = {})
+{
+    const int rows = model.rowCount(parent);
+    int total = rows;
+    for (int row = 0; row < rows; ++row) {
+        const QModelIndex index = model.index(row, 0, parent);
+        if (model.hasChildren(index))
+            total += model.rowCount(index);
+    }
+    return total;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QTextStream err(stderr);
+    QJsonObject figures;
+
+    QTemporaryDir folder;
+    const QString path = folder.filePath(u"synthetic.json"_s);
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(syntheticCatalogJson()) < 0) {
+            err << "cuebook-bench: cannot write " << path << '\n';
+            return 1;
+        }
+    }
+    figures[u"catalog_bytes"_s] = QFileInfo(path).size();
+
+    CatalogReader reader;
+    const double readMs = medianMs([] {}, [&] {
+        if (!reader.read(path)) {
+            err << reader.errorString() << '\n';
+            std::exit(1);
+        }
+    });
+    figures[u"read_ms"_s] = rounded(readMs);
+    const Catalog catalog = reader.takeCatalog();
+    figures[u"tracks"_s] = catalog.trackCount();
+
+    CatalogModel model;
+    CatalogFilterModel filter;
+    filter.setSourceModel(&model);
+    const double modelMs = medianMs([&] { model.removeCatalog(catalog.id); },
+                                    [&] { model.addCatalog(catalog); });
+    figures[u"model_ms"_s] = rounded(modelMs);
+
+    const QList<std::pair<QString, QString>> queries{
+        {u"1"_s, u"a"_s}, {u"3"_s, u"bor"_s}, {u"8"_s, u"daybreak"_s}, {u"theme"_s, u"theme:romulan"_s}};
+    QJsonObject filterMs;
+    QJsonObject filterRows;
+    for (const auto &[key, query] : queries) {
+        int rows = 0;
+        filterMs[key] = rounded(medianMs([&] { filter.setQuery(QString()); }, [&] {
+            filter.setQuery(query);
+            rows = countVisibleRows(filter);
+        }));
+        filterRows[key] = rows;
+    }
+    figures[u"filter_ms"_s] = filterMs;
+    figures[u"filter_rows"_s] = filterRows;
+    figures[u"peak_rss_mb"_s] = peakRssMb();
+
+    QTextStream(stdout) << QJsonDocument(figures).toJson(QJsonDocument::Indented);
+    return 0;
+}

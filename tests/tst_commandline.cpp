@@ -1,0 +1,206 @@
+#include <QDir>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// Runs the real cuebook executable, as a user or a script would.
+class tst_CommandLine : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void version();
+    void help();
+    void checkValidFile();
+    void checkBundledCatalog();
+    void checkInvalidFileListsEveryFault();
+    void checkSeveralFilesFailsIfAnyFails();
+    void checkMissingFile();
+    void checkPrintsWarningsAndStillPasses();
+    void checkWithoutFiles();
+    void unknownOption();
+    void runsWithoutDisplay();
+
+private:
+    struct Result
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    Result run(const QStringList &arguments, const QProcessEnvironment &environment = {});
+    QString writeFile(const QString &name, const QByteArray &contents);
+
+    QTemporaryDir m_dir;
+};
+
+namespace {
+
+const QByteArray ValidCatalog = R"({
+  "format": "cuebook-catalog", "version": 1, "id": "tiny", "title": "Tiny",
+  "sources": [ { "id": "review", "kind": "review", "title": "A review" } ],
+  "themes": [ { "id": "march", "name": "Star Trek March" } ],
+  "cues": [ { "id": "main-title", "title": "Main Title" } ],
+  "releases": [ { "id": "album", "title": "Album", "tracks": [
+      { "number": 1, "title": "Main Title", "duration": "1:43", "cue": "main-title" },
+      { "number": 2, "title": "End Title", "duration": "1:44" } ] } ],
+  "occurrences": [ { "theme": "march", "cue": "main-title", "kind": "quotation", "position": "ending" } ],
+  "excerpts": [ { "id": "one", "source": "review", "text": "Stunning.", "cues": ["main-title"] } ]
+}
+)";
+
+const QByteArray CatalogWithTwoFaults = R"({
+  "format": "cuebook-catalog", "version": 1, "id": "broken", "title": "Broken",
+  "cues": [ { "id": "main-title", "title": "Main Title" } ],
+  "releases": [ { "id": "album", "title": "Album", "tracks": [
+      { "number": 1, "title": "Main Title", "duration": "1:7x", "cue": "main-title" } ] } ],
+  "occurrences": [ { "theme": "romulan", "cue": "main-title" } ]
+}
+)";
+
+} // namespace
+
+void tst_CommandLine::init()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+tst_CommandLine::Result tst_CommandLine::run(const QStringList &arguments,
+                                             const QProcessEnvironment &environment)
+{
+    QProcess process;
+    if (!environment.isEmpty())
+        process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(CUEBOOK_EXECUTABLE), arguments);
+    if (!process.waitForFinished(60'000))
+        qWarning() << "cuebook did not finish:" << process.errorString();
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString tst_CommandLine::writeFile(const QString &name, const QByteArray &contents)
+{
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+void tst_CommandLine::version()
+{
+    const Result result = run({u"--version"_s});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out, u"cuebook %1\n"_s.arg(QStringLiteral(CUEBOOK_VERSION)));
+    QCOMPARE(result.err, QString());
+}
+
+void tst_CommandLine::help()
+{
+    const Result result = run({u"--help"_s});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.startsWith(u"Usage: "_s), qPrintable(result.out));
+    for (const QString &option : {u"--check-catalog"_s, u"--catalog <FILE>"_s, u"--version"_s})
+        QVERIFY2(result.out.contains(option), qPrintable(option));
+}
+
+void tst_CommandLine::checkValidFile()
+{
+    const QString path = writeFile(u"tiny.json"_s, ValidCatalog);
+    const Result result = run({u"--check-catalog"_s, path});
+    QCOMPARE(result.err, QString());
+    // The implicit cue of track 2 counts as a cue.
+    QCOMPARE(result.out, u"%1: 1 releases, 2 tracks, 2 cues, 1 themes, 1 occurrences, 1 excerpts\n"_s.arg(path));
+    QCOMPARE(result.exitCode, 0);
+}
+
+void tst_CommandLine::checkBundledCatalog()
+{
+    const QString path = QFINDTESTDATA("../resources/catalogs/star-trek-picard/catalog.json");
+    QVERIFY(!path.isEmpty());
+    const Result result = run({u"--check-catalog"_s, path});
+    QCOMPARE(result.err, QString());
+    QVERIFY2(result.out.startsWith(path + u": 3 releases, 84 tracks, "_s), qPrintable(result.out));
+    QCOMPARE(result.exitCode, 0);
+}
+
+void tst_CommandLine::checkInvalidFileListsEveryFault()
+{
+    const QString path = writeFile(u"broken.json"_s, CatalogWithTwoFaults);
+    const Result result = run({u"--check-catalog"_s, path});
+    QCOMPARE(result.out, QString());
+    QCOMPARE(result.err,
+             u"%1: releases[0].tracks[0].duration: \"1:7x\" is not a time (expected m:ss)\n"
+             "%1: occurrences[0].theme: no theme \"romulan\"\n"_s.arg(path));
+    QCOMPARE(result.exitCode, 1);
+}
+
+void tst_CommandLine::checkSeveralFilesFailsIfAnyFails()
+{
+    const QString valid = writeFile(u"tiny.json"_s, ValidCatalog);
+    const QString broken = writeFile(u"broken.json"_s, CatalogWithTwoFaults);
+    const Result result = run({u"--check-catalog"_s, valid, broken, valid});
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.out.count(u'\n'), 2);
+    QVERIFY(result.out.startsWith(valid + u": 1 releases"_s));
+    QCOMPARE(result.err.count(u'\n'), 2);
+
+    QCOMPARE(run({u"--check-catalog"_s, valid, valid}).exitCode, 0);
+}
+
+void tst_CommandLine::checkMissingFile()
+{
+    const QString path = m_dir.filePath(u"nowhere.json"_s);
+    const Result result = run({u"--check-catalog"_s, path});
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.out, QString());
+    QVERIFY2(result.err.startsWith(path + u": "_s), qPrintable(result.err));
+    QCOMPARE(result.err.count(u'\n'), 1);
+}
+
+void tst_CommandLine::checkPrintsWarningsAndStillPasses()
+{
+    QByteArray contents = ValidCatalog;
+    contents.replace("\"title\": \"Tiny\",", "\"title\": \"Tiny\", \"editor\": \"me\",");
+    const QString path = writeFile(u"newer.json"_s, contents);
+    const Result result = run({u"--check-catalog"_s, path});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.err.startsWith(path + u": editor: "_s), qPrintable(result.err));
+    QVERIFY(result.err.contains(u"unknown key"_s));
+    QVERIFY(result.out.startsWith(path + u": 1 releases"_s));
+}
+
+void tst_CommandLine::checkWithoutFiles()
+{
+    const Result result = run({u"--check-catalog"_s});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY(result.err.contains(u"needs at least one catalog FILE"_s));
+}
+
+void tst_CommandLine::unknownOption()
+{
+    const Result result = run({u"--frobnicate"_s});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(u"frobnicate"_s), qPrintable(result.err));
+    QVERIFY(result.err.contains(u"--help"_s));
+}
+
+void tst_CommandLine::runsWithoutDisplay()
+{
+    // No platform plugin that could work: a headless command must never need one.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(u"DISPLAY"_s);
+    environment.remove(u"WAYLAND_DISPLAY"_s);
+    environment.insert(u"QT_QPA_PLATFORM"_s, u"xcb"_s);
+    const QString path = writeFile(u"tiny.json"_s, ValidCatalog);
+    const Result result = run({u"--check-catalog"_s, path}, environment);
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY(result.out.startsWith(path));
+}
+
+QTEST_GUILESS_MAIN(tst_CommandLine)
+#include "tst_commandline.moc"
