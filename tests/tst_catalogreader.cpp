@@ -1,0 +1,1315 @@
+#include "catalogreader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// One change to the minimal catalog: the value at a path such as "releases[0].tracks[1].title"
+// is replaced, appended (an index one past the end) or, for an undefined value, removed.
+struct Patch
+{
+    QString path;
+    QJsonValue value;
+};
+using Patches = QList<Patch>;
+Q_DECLARE_METATYPE(Patches)
+
+class tst_CatalogReader : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void readsMinimalCatalog();
+    void faults_data();
+    void faults();
+    void accepts_data();
+    void accepts();
+    void readsStrings_data();
+    void readsStrings();
+    void syntaxErrors_data();
+    void syntaxErrors();
+    void reportsAllFaultsInDocumentOrder();
+    void refusesOtherFormatsAlone();
+    void warnsAboutUnknownKeys();
+    void refusesDuplicateKeys();
+    void readsImplicitCues();
+    void readsEveryField();
+    void readsSharedCues();
+    void fixtures_data();
+    void fixtures();
+    void refusesEmptyFiles_data();
+    void refusesEmptyFiles();
+    void acceptsByteOrderMark();
+    void refusesInvalidUtf8_data();
+    void refusesInvalidUtf8();
+    void refusesDeepNesting_data();
+    void refusesDeepNesting();
+    void refusesHugeFileBeforeReading();
+    void refusesHugeData();
+    void refusesMissingFile();
+    void refusesFolder();
+    void refusesCoverLinkLeavingFolder();
+    void acceptsCoverLinkInsideFolder();
+    void refusedFileLeavesCatalogEmpty();
+    void capsTheNumberOfMessages_data();
+    void capsTheNumberOfMessages();
+};
+
+namespace {
+
+const QString FileName = u"test.json"_s;
+const QString IdRule
+    = u"(expected lower-case letters, digits and dashes, starting with a letter or digit)"_s;
+const QString NumberRule = u"(expected a whole number from 1 to 9999)"_s;
+
+// One of everything, so that each fault case breaks exactly one thing of a valid catalog.
+QJsonObject minimalCatalog()
+{
+    return QJsonDocument::fromJson(R"({
+        "format": "cuebook-catalog", "version": 1, "id": "test", "title": "Test Catalog",
+        "sources": [ { "id": "review", "title": "A Review" } ],
+        "themes": [ { "id": "romulan", "name": "Romulan Theme" } ],
+        "cues": [ { "id": "twins", "title": "Twins" } ],
+        "releases": [ { "id": "album", "title": "Album", "tracks": [
+            { "number": 1, "title": "Twins", "duration": "4:15", "cue": "twins" },
+            { "number": 2, "title": "Remembrance", "duration": "2:00" } ] } ],
+        "occurrences": [ { "theme": "romulan", "cue": "twins", "start": "0:10", "end": "0:20" } ],
+        "excerpts": [ { "id": "quote", "source": "review", "text": "Haunting." } ]
+    })")
+        .object();
+}
+
+// A JSON token written as is, for what QJsonDocument cannot write: 1e400, huge integers, escapes.
+QJsonValue raw(QByteArrayView token)
+{
+    return QString(u"@raw:"_s + QString::fromLatin1(token.toByteArray().toHex()));
+}
+
+QJsonValue patched(const QJsonValue &node, QStringView path, const QJsonValue &value)
+{
+    if (path.isEmpty())
+        return value;
+    if (path.startsWith(u'[')) {
+        const qsizetype close = path.indexOf(u']');
+        const qsizetype index = path.mid(1, close - 1).toInt();
+        QStringView rest = path.mid(close + 1);
+        if (rest.startsWith(u'.'))
+            rest = rest.mid(1);
+        QJsonArray array = node.toArray();
+        const QJsonValue child
+            = patched(index < array.size() ? array.at(index) : QJsonValue(), rest, value);
+        if (child.isUndefined())
+            array.removeAt(index);
+        else if (index < array.size())
+            array[index] = child;
+        else
+            array.append(child);
+        return array;
+    }
+    qsizetype end = 0;
+    while (end < path.size() && path.at(end) != u'.' && path.at(end) != u'[')
+        ++end;
+    const QString key = path.left(end).toString();
+    QStringView rest = path.mid(end);
+    if (rest.startsWith(u'.'))
+        rest = rest.mid(1);
+    QJsonObject object = node.toObject();
+    const QJsonValue child = patched(object.value(key), rest, value);
+    if (child.isUndefined())
+        object.remove(key);
+    else
+        object.insert(key, child);
+    return object;
+}
+
+QByteArray catalogJson(const Patches &patches = {})
+{
+    QJsonValue catalog = minimalCatalog();
+    for (const Patch &patch : patches)
+        catalog = patched(catalog, patch.path, patch.value);
+    QByteArray json = QJsonDocument(catalog.toObject()).toJson();
+    for (qsizetype at = json.indexOf("\"@raw:"); at >= 0; at = json.indexOf("\"@raw:", at)) {
+        const qsizetype end = json.indexOf('"', at + 1);
+        const QByteArray token = QByteArray::fromHex(json.mid(at + 6, end - at - 6));
+        json.replace(at, end + 1 - at, token);
+        at += token.size();
+    }
+    return json;
+}
+
+QString fault(const QString &pathAndWhat)
+{
+    return FileName + u": "_s + pathAndWhat;
+}
+
+bool isEmpty(const Catalog &catalog)
+{
+    return catalog.id.isEmpty() && catalog.title.isEmpty() && catalog.filePath.isEmpty()
+        && catalog.sources.isEmpty() && catalog.themes.isEmpty() && catalog.cues.isEmpty()
+        && catalog.releases.isEmpty() && catalog.occurrences.isEmpty() && catalog.excerpts.isEmpty()
+        && catalog.cue(u"twins"_s) == nullptr;
+}
+
+QString writeFile(const QString &path, const QByteArray &contents)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
+        return {};
+    return path;
+}
+
+} // namespace
+
+void tst_CatalogReader::readsMinimalCatalog()
+{
+    CatalogReader reader;
+    QVERIFY2(reader.readData(catalogJson(), FileName), qPrintable(reader.errorString()));
+    QCOMPARE(reader.errors(), QStringList());
+    QCOMPARE(reader.warnings(), QStringList());
+    const Catalog &catalog = reader.catalog();
+    QCOMPARE(catalog.filePath, FileName);
+    QCOMPARE(catalog.id, u"test"_s);
+    QCOMPARE(catalog.releases.size(), 1);
+    QCOMPARE(catalog.releases.at(0).tracks.size(), 2);
+    // The index is built: lookups work at once.
+    QVERIFY(catalog.cue(u"twins"_s));
+    QCOMPARE(catalog.cueDurationMs(u"twins"_s), qint64(255'000));
+    QCOMPARE(catalog.occurrencesOfTheme(u"romulan"_s), QList<int> {0});
+}
+
+void tst_CatalogReader::faults_data()
+{
+    QTest::addColumn<Patches>("patches");
+    QTest::addColumn<QStringList>("expected");
+    const QJsonValue remove(QJsonValue::Undefined);
+    auto row = [](const char *name, const Patches &patches, const QStringList &paths) {
+        QStringList expected;
+        for (const QString &pathAndWhat : paths)
+            expected.append(fault(pathAndWhat));
+        QTest::newRow(name) << patches << expected;
+    };
+
+    // The three examples of catalog-format.md, word for word.
+    row("format doc: time",
+        {{u"releases[1]"_s,
+             QJsonObject {
+                 {u"id"_s, u"second"_s}, {u"title"_s, u"Second"_s}, {u"tracks"_s, QJsonArray {}}}},
+            {u"releases[1].tracks"_s,
+                QJsonDocument::fromJson(R"([
+            {"number": 1, "title": "a"}, {"number": 2, "title": "b"}, {"number": 3, "title": "c"},
+            {"number": 4, "title": "d"}, {"number": 5, "title": "e", "duration": "1:7x"}])")
+                    .array()}},
+        {u"releases[1].tracks[4].duration: \"1:7x\" is not a time (expected m:ss)"_s});
+    QJsonArray thirteenOccurrences;
+    for (int i = 0; i < 12; ++i)
+        thirteenOccurrences.append(QJsonObject {{u"theme"_s, u"borg"_s}, {u"cue"_s, u"twins"_s}});
+    thirteenOccurrences.append(QJsonObject {{u"theme"_s, u"romulan"_s}, {u"cue"_s, u"twins"_s}});
+    row("format doc: reference",
+        {{u"themes[0].id"_s, u"borg"_s}, {u"occurrences"_s, thirteenOccurrences}},
+        {u"occurrences[12].theme: no theme \"romulan\""_s});
+    row("format doc: defined twice",
+        {{u"cues[1]"_s, QJsonObject {{u"id"_s, u"main-title"_s}, {u"title"_s, u"Main Title"_s}}},
+            {u"cues[2]"_s, QJsonObject {{u"id"_s, u"arrival"_s}, {u"title"_s, u"Arrival"_s}}},
+            {u"cues[3]"_s,
+                QJsonObject {{u"id"_s, u"main-title"_s}, {u"title"_s, u"Main Title"_s}}}},
+        {u"cues[3].id: \"main-title\" is defined twice"_s});
+
+    // Required values, kind by kind.
+    row("catalog id required", {{u"id"_s, remove}}, {u"id: required"_s});
+    row("catalog title required", {{u"title"_s, remove}}, {u"title: required"_s});
+    row("catalog title empty", {{u"title"_s, u""_s}},
+        {u"title: required (found an empty string)"_s});
+    row("source id required", {{u"sources[1]"_s, QJsonObject {{u"title"_s, u"x"_s}}}},
+        {u"sources[1].id: required"_s});
+    row("source title required", {{u"sources[0].title"_s, remove}},
+        {u"sources[0].title: required"_s});
+    row("theme id required", {{u"themes[1]"_s, QJsonObject {{u"name"_s, u"x"_s}}}},
+        {u"themes[1].id: required"_s});
+    row("theme name required", {{u"themes[0].name"_s, remove}}, {u"themes[0].name: required"_s});
+    row("cue id required", {{u"cues[1]"_s, QJsonObject {{u"title"_s, u"x"_s}}}},
+        {u"cues[1].id: required"_s});
+    row("cue title required", {{u"cues[0].title"_s, remove}}, {u"cues[0].title: required"_s});
+    row("release id required", {{u"releases[0].id"_s, remove}}, {u"releases[0].id: required"_s});
+    row("release title required", {{u"releases[0].title"_s, remove}},
+        {u"releases[0].title: required"_s});
+    row("release tracks required", {{u"releases[0].tracks"_s, remove}},
+        {u"releases[0].tracks: required"_s});
+    row("track number required", {{u"releases[0].tracks[1].number"_s, remove}},
+        {u"releases[0].tracks[1].number: required"_s});
+    row("track title required", {{u"releases[0].tracks[0].title"_s, remove}},
+        {u"releases[0].tracks[0].title: required"_s});
+    row("occurrence theme required", {{u"occurrences[0].theme"_s, remove}},
+        {u"occurrences[0].theme: required"_s});
+    row("occurrence cue required", {{u"occurrences[0].cue"_s, remove}},
+        {u"occurrences[0].cue: required"_s});
+    row("occurrence cue empty", {{u"occurrences[0].cue"_s, u""_s}},
+        {u"occurrences[0].cue: required (found an empty string)"_s});
+    row("excerpt id required", {{u"excerpts[0].id"_s, remove}}, {u"excerpts[0].id: required"_s});
+    row("excerpt source required", {{u"excerpts[0].source"_s, remove}},
+        {u"excerpts[0].source: required"_s});
+    row("excerpt text required", {{u"excerpts[0].text"_s, remove}},
+        {u"excerpts[0].text: required"_s});
+    row("excerpt text empty", {{u"excerpts[0].text"_s, u""_s}},
+        {u"excerpts[0].text: required (found an empty string)"_s});
+
+    // Ids: the pattern, and unique within their kind.
+    row("catalog id pattern", {{u"id"_s, u"Star Trek"_s}},
+        {u"id: \"Star Trek\" is not a valid id "_s + IdRule});
+    row("theme id with spaces",
+        {{u"themes[1]"_s, QJsonObject {{u"id"_s, u"Main Title"_s}, {u"name"_s, u"x"_s}}}},
+        {u"themes[1].id: \"Main Title\" is not a valid id "_s + IdRule});
+    row("id starting with a dash",
+        {{u"sources[1]"_s, QJsonObject {{u"id"_s, u"-x"_s}, {u"title"_s, u"x"_s}}}},
+        {u"sources[1].id: \"-x\" is not a valid id "_s + IdRule});
+    row("id with an underscore",
+        {{u"cues[1]"_s, QJsonObject {{u"id"_s, u"main_title"_s}, {u"title"_s, u"x"_s}}}},
+        {u"cues[1].id: \"main_title\" is not a valid id "_s + IdRule});
+    row("id with a slash",
+        {{u"cues[1]"_s, QJsonObject {{u"id"_s, u"album/1-2"_s}, {u"title"_s, u"x"_s}}}},
+        {u"cues[1].id: \"album/1-2\" is not a valid id "_s + IdRule});
+    row("id non-ASCII letter", {{u"excerpts[0].id"_s, u"café"_s}},
+        {u"excerpts[0].id: \"café\" is not a valid id "_s + IdRule});
+    row("id empty", {{u"releases[0].id"_s, u""_s}},
+        {u"releases[0].id: \"\" is not a valid id "_s + IdRule});
+    row("id a number", {{u"releases[0].id"_s, 7}},
+        {u"releases[0].id: expected a string, found a number"_s});
+    row("source defined twice",
+        {{u"sources[1]"_s, QJsonObject {{u"id"_s, u"review"_s}, {u"title"_s, u"x"_s}}}},
+        {u"sources[1].id: \"review\" is defined twice"_s});
+    row("theme defined twice",
+        {{u"themes[1]"_s, QJsonObject {{u"id"_s, u"romulan"_s}, {u"name"_s, u"x"_s}}}},
+        {u"themes[1].id: \"romulan\" is defined twice"_s});
+    row("release defined twice",
+        {{u"releases[1]"_s,
+            QJsonObject {
+                {u"id"_s, u"album"_s}, {u"title"_s, u"x"_s}, {u"tracks"_s, QJsonArray {}}}}},
+        {u"releases[1].id: \"album\" is defined twice"_s});
+    row("excerpt defined twice",
+        {{u"excerpts[1]"_s,
+            QJsonObject {{u"id"_s, u"quote"_s}, {u"source"_s, u"review"_s}, {u"text"_s, u"x"_s}}}},
+        {u"excerpts[1].id: \"quote\" is defined twice"_s});
+
+    // Types.
+    row("string found number", {{u"releases[0].title"_s, 5}},
+        {u"releases[0].title: expected a string, found a number"_s});
+    row("string found null", {{u"releases[0].label"_s, QJsonValue::Null}},
+        {u"releases[0].label: expected a string, found null"_s});
+    row("string found false", {{u"cues[0].episode"_s, false}},
+        {u"cues[0].episode: expected a string, found false"_s});
+    row("string found object", {{u"sources[0].url"_s, QJsonObject {}}},
+        {u"sources[0].url: expected a string, found an object"_s});
+    row("bool found string", {{u"releases[0].complete"_s, u"yes"_s}},
+        {u"releases[0].complete: expected true or false, found a string"_s});
+    row("bool found number", {{u"releases[0].complete"_s, 1}},
+        {u"releases[0].complete: expected true or false, found a number"_s});
+    row("section not an array",
+        {{u"sources"_s, QJsonObject {}}, {u"excerpts"_s, QJsonValue::Undefined}},
+        {u"sources: expected an array, found an object"_s});
+    row("section null", {{u"excerpts"_s, QJsonValue::Null}},
+        {u"excerpts: expected an array, found null"_s});
+    row("element not an object", {{u"themes[1]"_s, u"borg"_s}},
+        {u"themes[1]: expected an object, found a string"_s});
+    row("tracks not an array", {{u"releases[0].tracks"_s, QJsonObject {}}},
+        {u"releases[0].tracks: expected an array, found an object"_s});
+    row("track not an object", {{u"releases[0].tracks[2]"_s, true}},
+        {u"releases[0].tracks[2]: expected an object, found true"_s});
+    row("artists not an array", {{u"releases[0].artists"_s, u"Jeff Russo"_s}},
+        {u"releases[0].artists: expected an array, found a string"_s});
+    row("artists element", {{u"releases[0].artists"_s, QJsonArray {u"Jeff Russo"_s, 3}}},
+        {u"releases[0].artists[1]: expected a string, found a number"_s});
+    row("aliases element", {{u"themes[0].aliases"_s, QJsonArray {QJsonValue::Null}}},
+        {u"themes[0].aliases[0]: expected a string, found null"_s});
+    row("composers not an array", {{u"cues[0].composers"_s, QJsonObject {}}},
+        {u"cues[0].composers: expected an array, found an object"_s});
+    row("performers element", {{u"cues[0].performers"_s, QJsonArray {true}}},
+        {u"cues[0].performers[0]: expected a string, found true"_s});
+    row("excerpt releases not an array", {{u"excerpts[0].releases"_s, u"album"_s}},
+        {u"excerpts[0].releases: expected an array, found a string"_s});
+    row("excerpt cues element", {{u"excerpts[0].cues"_s, QJsonArray {QJsonArray {}}}},
+        {u"excerpts[0].cues[0]: expected a string, found an array"_s});
+    row("disc a string", {{u"releases[0].tracks[0].disc"_s, u"1"_s}},
+        {u"releases[0].tracks[0].disc: expected a number, found a string"_s});
+    row("duration a number", {{u"releases[0].tracks[0].duration"_s, 255}},
+        {u"releases[0].tracks[0].duration: expected a string, found a number"_s});
+    row("reference a number", {{u"occurrences[0].theme"_s, 1}},
+        {u"occurrences[0].theme: expected a string, found a number"_s});
+
+    // Disc and track numbers.
+    row("number 0", {{u"releases[0].tracks[0].number"_s, 0}},
+        {u"releases[0].tracks[0].number: 0 is out of range "_s + NumberRule});
+    row("number negative", {{u"releases[0].tracks[0].number"_s, -1}},
+        {u"releases[0].tracks[0].number: -1 is out of range "_s + NumberRule});
+    row("number 10000", {{u"releases[0].tracks[0].number"_s, 10000}},
+        {u"releases[0].tracks[0].number: 10000 is out of range "_s + NumberRule});
+    row("number 1e+30", {{u"releases[0].tracks[0].number"_s, 1e30}},
+        {u"releases[0].tracks[0].number: 1e+30 is out of range "_s + NumberRule});
+    row("number 1e400", {{u"releases[0].tracks[0].number"_s, raw("1e400")}},
+        {u"releases[0].tracks[0].number: 1e400 is out of range "_s + NumberRule});
+    row("number -1e400", {{u"releases[0].tracks[0].number"_s, raw("-1e400")}},
+        {u"releases[0].tracks[0].number: -1e400 is out of range "_s + NumberRule});
+    row("number huge integer",
+        {{u"releases[0].tracks[0].number"_s, raw("123456789012345678901234567890")}},
+        {u"releases[0].tracks[0].number: 123456789012345678901234567890 is out of range "_s
+            + NumberRule});
+    row("number fraction", {{u"releases[0].tracks[0].number"_s, 2.5}},
+        {u"releases[0].tracks[0].number: 2.5 is not a whole number "_s + NumberRule});
+    row("disc 0", {{u"releases[0].tracks[0].disc"_s, 0}},
+        {u"releases[0].tracks[0].disc: 0 is out of range "_s + NumberRule});
+    row("disc and number twice",
+        {{u"releases[0].tracks[1].number"_s, 4},
+            {u"releases[0].tracks[2]"_s, QJsonObject {{u"number"_s, 3}, {u"title"_s, u"c"_s}}},
+            {u"releases[0].tracks[3]"_s, QJsonObject {{u"number"_s, 4}, {u"title"_s, u"d"_s}}}},
+        {u"releases[0].tracks[3]: disc 1 track 4 appears twice (also releases[0].tracks[1])"_s});
+    row("explicit disc 1 equals the default",
+        {{u"releases[0].tracks[1]"_s,
+            QJsonObject {{u"disc"_s, 1}, {u"number"_s, 1}, {u"title"_s, u"b"_s}}}},
+        {u"releases[0].tracks[1]: disc 1 track 1 appears twice (also releases[0].tracks[0])"_s});
+    row("three times the same track",
+        {{u"releases[0].tracks[1].number"_s, 1},
+            {u"releases[0].tracks[2]"_s, QJsonObject {{u"number"_s, 1}, {u"title"_s, u"c"_s}}}},
+        {u"releases[0].tracks[1]: disc 1 track 1 appears twice (also releases[0].tracks[0])"_s,
+            u"releases[0].tracks[2]: disc 1 track 1 appears twice (also releases[0].tracks[0])"_s});
+
+    // Times.
+    row("duration not a time", {{u"releases[0].tracks[0].duration"_s, u"1:7x"_s}},
+        {u"releases[0].tracks[0].duration: \"1:7x\" is not a time (expected m:ss)"_s});
+    row("duration seconds only", {{u"releases[0].tracks[1].duration"_s, u"120"_s}},
+        {u"releases[0].tracks[1].duration: \"120\" is not a time (expected m:ss)"_s});
+    row("start not a time", {{u"occurrences[0].start"_s, u"0:1"_s}},
+        {u"occurrences[0].start: \"0:1\" is not a time (expected m:ss)"_s});
+    row("end not a time", {{u"occurrences[0].end"_s, u"soon"_s}},
+        {u"occurrences[0].end: \"soon\" is not a time (expected m:ss)"_s});
+    row("end before start",
+        {{u"occurrences[0].start"_s, u"1:20"_s}, {u"occurrences[0].end"_s, u"1:10"_s}},
+        {u"occurrences[0].end: \"1:10\" is before start \"1:20\""_s});
+    row("start past the end of the cue",
+        {{u"occurrences[0].start"_s, u"9:00"_s}, {u"occurrences[0].end"_s, remove}},
+        {u"occurrences[0].start: \"9:00\" is past the end of cue \"twins\" (4:15)"_s});
+    row("end past the end of the cue", {{u"occurrences[0].end"_s, u"4:15.001"_s}},
+        {u"occurrences[0].end: \"4:15.001\" is past the end of cue \"twins\" (4:15)"_s});
+    row("both past the end of an implicit cue",
+        {{u"occurrences[0].cue"_s, u"album/1-2"_s}, {u"occurrences[0].start"_s, u"3:00"_s},
+            {u"occurrences[0].end"_s, u"3:30"_s}},
+        // QJsonDocument writes "end" before "start": document order.
+        {u"occurrences[0].end: \"3:30\" is past the end of cue \"album/1-2\" (2:00)"_s,
+            u"occurrences[0].start: \"3:00\" is past the end of cue \"album/1-2\" (2:00)"_s});
+
+    // Dates.
+    const QString dateRule = u"(expected YYYY, YYYY-MM or YYYY-MM-DD)"_s;
+    row("date 30 February", {{u"releases[0].date"_s, u"2020-02-30"_s}},
+        {u"releases[0].date: \"2020-02-30\" is not a date (2020-02 has 29 days)"_s});
+    row("date 29 February of a common year", {{u"sources[0].date"_s, u"2021-02-29"_s}},
+        {u"sources[0].date: \"2021-02-29\" is not a date (2021-02 has 28 days)"_s});
+    row("date 1900 is not a leap year", {{u"sources[0].date"_s, u"1900-02-29"_s}},
+        {u"sources[0].date: \"1900-02-29\" is not a date (1900-02 has 28 days)"_s});
+    row("date 31 April", {{u"releases[0].date"_s, u"2020-04-31"_s}},
+        {u"releases[0].date: \"2020-04-31\" is not a date (2020-04 has 30 days)"_s});
+    row("date day 0", {{u"releases[0].date"_s, u"2020-04-00"_s}},
+        {u"releases[0].date: \"2020-04-00\" is not a date (2020-04 has 30 days)"_s});
+    row("date month 13", {{u"releases[0].date"_s, u"2020-13"_s}},
+        {u"releases[0].date: \"2020-13\" is not a date "_s + dateRule});
+    row("date month 0", {{u"releases[0].date"_s, u"2020-00-10"_s}},
+        {u"releases[0].date: \"2020-00-10\" is not a date "_s + dateRule});
+    row("date one-digit month", {{u"releases[0].date"_s, u"2020-2-07"_s}},
+        {u"releases[0].date: \"2020-2-07\" is not a date "_s + dateRule});
+    row("date second separator", {{u"releases[0].date"_s, u"2020-02/07"_s}},
+        {u"releases[0].date: \"2020-02/07\" is not a date "_s + dateRule});
+    row("date first separator", {{u"releases[0].date"_s, u"2020x02"_s}},
+        {u"releases[0].date: \"2020x02\" is not a date "_s + dateRule});
+    row("date slashes", {{u"releases[0].date"_s, u"2020/02/07"_s}},
+        {u"releases[0].date: \"2020/02/07\" is not a date "_s + dateRule});
+    row("date words", {{u"sources[0].date"_s, u"March 2020"_s}},
+        {u"sources[0].date: \"March 2020\" is not a date "_s + dateRule});
+    row("date two-digit year", {{u"sources[0].date"_s, u"20"_s}},
+        {u"sources[0].date: \"20\" is not a date "_s + dateRule});
+    row("date with time", {{u"sources[0].date"_s, u"2020-02-07T10:00"_s}},
+        {u"sources[0].date: \"2020-02-07T10:00\" is not a date "_s + dateRule});
+    row("date a number", {{u"releases[0].date"_s, 2020}},
+        {u"releases[0].date: expected a string, found a number"_s});
+
+    // Enumerations.
+    row("occurrence kind", {{u"occurrences[0].kind"_s, u"motif"_s}},
+        {u"occurrences[0].kind: \"motif\" is not one of statement, quotation, allusion, fragment, variation"_s});
+    row("occurrence kind is case-sensitive", {{u"occurrences[0].kind"_s, u"Statement"_s}},
+        {u"occurrences[0].kind: \"Statement\" is not one of statement, quotation, allusion, fragment, variation"_s});
+    row("occurrence position", {{u"occurrences[0].position"_s, u"start"_s}},
+        {u"occurrences[0].position: \"start\" is not one of opening, middle, ending, throughout"_s});
+    row("source kind", {{u"sources[0].kind"_s, u"blog"_s}},
+        {u"sources[0].kind: \"blog\" is not one of review, interview, article, liner-notes, other"_s});
+    row("source kind a number", {{u"sources[0].kind"_s, 1}},
+        {u"sources[0].kind: expected a string, found a number"_s});
+
+    // References.
+    row("occurrence theme", {{u"occurrences[0].theme"_s, u"klingon"_s}},
+        {u"occurrences[0].theme: no theme \"klingon\""_s});
+    row("occurrence cue",
+        {{u"occurrences[0].cue"_s, u"nope"_s}, {u"occurrences[0].start"_s, remove}},
+        {u"occurrences[0].cue: no cue \"nope\""_s});
+    row("occurrence source", {{u"occurrences[0].source"_s, u"blog"_s}},
+        {u"occurrences[0].source: no source \"blog\""_s});
+    row("occurrence source empty", {{u"occurrences[0].source"_s, u""_s}},
+        {u"occurrences[0].source: no source \"\""_s});
+    row("occurrence of a missing implicit cue", {{u"occurrences[0].cue"_s, u"album/1-3"_s}},
+        {u"occurrences[0].cue: no cue \"album/1-3\""_s});
+    row("a theme id is not a cue", {{u"occurrences[0].cue"_s, u"romulan"_s}},
+        {u"occurrences[0].cue: no cue \"romulan\""_s});
+    row("track cue", {{u"releases[0].tracks[0].cue"_s, u"twin"_s}},
+        {u"releases[0].tracks[0].cue: no cue \"twin\""_s});
+    row("track cue a number", {{u"releases[0].tracks[0].cue"_s, 1}},
+        {u"releases[0].tracks[0].cue: expected a string, found a number"_s});
+    row("excerpt source", {{u"excerpts[0].source"_s, u"revue"_s}},
+        {u"excerpts[0].source: no source \"revue\""_s});
+    row("excerpt release", {{u"excerpts[0].releases"_s, QJsonArray {u"album"_s, u"box-set"_s}}},
+        {u"excerpts[0].releases[1]: no release \"box-set\""_s});
+    row("excerpt cue",
+        {{u"excerpts[0].cues"_s, QJsonArray {u"twins"_s, u"album/1-2"_s, u"album/2-1"_s}}},
+        {u"excerpts[0].cues[2]: no cue \"album/2-1\""_s});
+    row("excerpt theme", {{u"excerpts[0].themes"_s, QJsonArray {u"borg"_s}}},
+        {u"excerpts[0].themes[0]: no theme \"borg\""_s});
+    row("reference with an escape", {{u"occurrences[0].theme"_s, raw(R"("rom\u00fclan")")}},
+        {u"occurrences[0].theme: no theme \"romülan\""_s});
+
+    // Covers stay inside the catalog's folder.
+    row("cover parent", {{u"releases[0].cover"_s, u"../x.png"_s}},
+        {u"releases[0].cover: \"../x.png\" leaves the catalog's folder"_s});
+    row("cover the parent folder", {{u"releases[0].cover"_s, u".."_s}},
+        {u"releases[0].cover: \"..\" leaves the catalog's folder"_s});
+    row("cover climbing out", {{u"releases[0].cover"_s, u"covers/../../x.png"_s}},
+        {u"releases[0].cover: \"covers/../../x.png\" leaves the catalog's folder"_s});
+    row("cover parent with backslashes", {{u"releases[0].cover"_s, u"..\\x.png"_s}},
+        {u"releases[0].cover: \"..\\\\x.png\" leaves the catalog's folder"_s});
+    row("cover absolute", {{u"releases[0].cover"_s, u"/etc/passwd"_s}},
+        {u"releases[0].cover: \"/etc/passwd\" is an absolute path (expected a path relative to the catalog file)"_s});
+    row("cover drive letter", {{u"releases[0].cover"_s, u"C:\\covers\\x.png"_s}},
+        {u"releases[0].cover: \"C:\\\\covers\\\\x.png\" is an absolute path (expected a path relative to the catalog file)"_s});
+    row("cover network path", {{u"releases[0].cover"_s, u"\\\\server\\x.png"_s}},
+        {u"releases[0].cover: \"\\\\\\\\server\\\\x.png\" is an absolute path (expected a path relative to the catalog file)"_s});
+    row("cover resource", {{u"releases[0].cover"_s, u":/covers/x.png"_s}},
+        {u"releases[0].cover: \":/covers/x.png\" is an absolute path (expected a path relative to the catalog file)"_s});
+    row("cover empty", {{u"releases[0].cover"_s, u""_s}},
+        {u"releases[0].cover: \"\" is not a path (expected a path relative to the catalog file)"_s});
+
+    // Values in messages are quoted safely and cut short.
+    row("quote and line break in a value", {{u"occurrences[0].kind"_s, u"a \"b\"\nc"_s}},
+        {u"occurrences[0].kind: \"a \\\"b\\\"\\nc\" is not one of statement, quotation, allusion, fragment, variation"_s});
+    row("long value", {{u"occurrences[0].theme"_s, QString(100, u'x')}},
+        {u"occurrences[0].theme: no theme \""_s + QString(60, u'x') + u"…\""_s});
+}
+
+void tst_CatalogReader::faults()
+{
+    QFETCH(Patches, patches);
+    QFETCH(QStringList, expected);
+    CatalogReader reader;
+    QVERIFY(!reader.readData(catalogJson(patches), FileName));
+    QCOMPARE(reader.errors(), expected);
+    QCOMPARE(reader.errorString(), expected.join(u'\n'));
+    QVERIFY(isEmpty(reader.catalog()));
+}
+
+void tst_CatalogReader::accepts_data()
+{
+    QTest::addColumn<Patches>("patches");
+    const QJsonValue remove(QJsonValue::Undefined);
+    QTest::newRow("no sections at all")
+        << Patches {{u"sources"_s, remove}, {u"themes"_s, remove}, {u"cues"_s, remove},
+               {u"releases"_s, remove}, {u"occurrences"_s, remove}, {u"excerpts"_s, remove}};
+    QTest::newRow("empty sections") << Patches {{u"sources"_s, QJsonArray {}},
+        {u"themes"_s, QJsonArray {}}, {u"cues"_s, QJsonArray {}}, {u"releases"_s, QJsonArray {}},
+        {u"occurrences"_s, QJsonArray {}}, {u"excerpts"_s, QJsonArray {}}};
+    QTest::newRow("empty tracks") << Patches {
+        {u"releases[0].tracks"_s, QJsonArray {}}, {u"occurrences"_s, remove}};
+    QTest::newRow("empty lists") << Patches {
+        {u"releases[0].artists"_s, QJsonArray {}}, {u"excerpts[0].cues"_s, QJsonArray {}}};
+    QTest::newRow("same id in two kinds")
+        << Patches {{u"themes[0].id"_s, u"twins"_s}, {u"occurrences[0].theme"_s, u"twins"_s}};
+    QTest::newRow("digits first in an id") << Patches {{u"id"_s, u"2020-scores"_s}};
+    QTest::newRow("dashes in an id") << Patches {{u"id"_s, u"a--b-"_s}};
+    QTest::newRow("version 1.0") << Patches {{u"version"_s, 1.0}};
+    QTest::newRow("number 1.0") << Patches {{u"releases[0].tracks[0].number"_s, raw("1.0")}};
+    QTest::newRow("number 9999") << Patches {{u"releases[0].tracks[0].number"_s, 9999}};
+    QTest::newRow("number 1e1") << Patches {{u"releases[0].tracks[0].number"_s, raw("1E1")}};
+    QTest::newRow("same number on two discs")
+        << Patches {{u"releases[0].tracks[1].number"_s, 1}, {u"releases[0].tracks[1].disc"_s, 2}};
+    QTest::newRow("same number on two releases") << Patches {{u"releases[1]"_s,
+        QJsonObject {{u"id"_s, u"other"_s}, {u"title"_s, u"Other"_s},
+            {u"tracks"_s, QJsonArray {QJsonObject {{u"number"_s, 1}, {u"title"_s, u"x"_s}}}}}}};
+    QTest::newRow("h:mm:ss and fractions") << Patches {
+        {u"releases[0].tracks[0].duration"_s, u"1:02:07"_s},
+        {u"occurrences[0].start"_s, u"0:41.250"_s}, {u"occurrences[0].end"_s, u"1:00:00.5"_s}};
+    QTest::newRow("start equals end") << Patches {{u"occurrences[0].end"_s, u"0:10"_s}};
+    QTest::newRow("end at the very end") << Patches {{u"occurrences[0].end"_s, u"4:15"_s}};
+    QTest::newRow("end without start") << Patches {{u"occurrences[0].start"_s, remove}};
+    QTest::newRow("time and position") << Patches {{u"occurrences[0].position"_s, u"opening"_s}};
+    QTest::newRow("no duration, any time")
+        << Patches {{u"releases[0].tracks[0].duration"_s, remove},
+               {u"occurrences[0].start"_s, u"59:00"_s}, {u"occurrences[0].end"_s, u"59:59"_s}};
+    QTest::newRow("the longest track decides") << Patches {
+        {u"releases[1]"_s,
+            QJsonObject {{u"id"_s, u"reissue"_s}, {u"title"_s, u"Reissue"_s},
+                {u"tracks"_s,
+                    QJsonArray {QJsonObject {{u"number"_s, 1}, {u"title"_s, u"Twins (long)"_s},
+                        {u"duration"_s, u"5:00"_s}, {u"cue"_s, u"twins"_s}}}}}},
+        {u"occurrences[0].end"_s, u"4:50"_s}};
+    QTest::newRow("dates") << Patches {
+        {u"releases[0].date"_s, u"2020"_s}, {u"sources[0].date"_s, u"2020-02"_s}};
+    QTest::newRow("leap days") << Patches {
+        {u"releases[0].date"_s, u"2000-02-29"_s}, {u"sources[0].date"_s, u"2024-02-29"_s}};
+    QTest::newRow("complete false") << Patches {{u"releases[0].complete"_s, false}};
+    QTest::newRow("cover inside") << Patches {{u"releases[0].cover"_s, u"covers/album.png"_s}};
+    QTest::newRow("cover back inside")
+        << Patches {{u"releases[0].cover"_s, u"covers/../album.png"_s}};
+    QTest::newRow("cover with a dot") << Patches {{u"releases[0].cover"_s, u"./album.png"_s}};
+    QTest::newRow("cover with a colon later")
+        << Patches {{u"releases[0].cover"_s, u"covers/a:b.png"_s}};
+    QTest::newRow("implicit cue referenced")
+        << Patches {{u"occurrences[1]"_s,
+                        QJsonObject {{u"theme"_s, u"romulan"_s}, {u"cue"_s, u"album/1-2"_s},
+                            {u"end"_s, u"2:00"_s}}},
+               {u"excerpts[0].cues"_s, QJsonArray {u"album/1-2"_s}}};
+    QTest::newRow("track naming a later release's implicit cue") << Patches {
+        {u"releases[0].tracks[1].cue"_s, u"later/1-1"_s},
+        {u"releases[1]"_s,
+            QJsonObject {{u"id"_s, u"later"_s}, {u"title"_s, u"Later"_s},
+                {u"tracks"_s, QJsonArray {QJsonObject {{u"number"_s, 1}, {u"title"_s, u"x"_s}}}}}}};
+    QTest::newRow("escaped reference")
+        << Patches {{u"occurrences[0].theme"_s, raw(R"("rom\u0075lan")")}};
+    QTest::newRow("escapes in text")
+        << Patches {{u"releases[0].title"_s, raw(R"("Tab\tQuote\"Slash\/Back\\\ud834\udd1e")")}};
+    QTest::newRow("huge number in an unknown key") << Patches {{u"extra"_s, raw("1e400")}};
+    QTest::newRow("nested unknown key")
+        << Patches {{u"releases[0].tracks[0].extra"_s, QJsonObject {{u"a"_s, QJsonArray {1, 2}}}}};
+    QTest::newRow("null in an unknown key") << Patches {{u"extra"_s, QJsonValue::Null}};
+}
+
+void tst_CatalogReader::accepts()
+{
+    QFETCH(Patches, patches);
+    CatalogReader reader;
+    QVERIFY2(reader.readData(catalogJson(patches), FileName), qPrintable(reader.errorString()));
+    QCOMPARE(reader.errors(), QStringList());
+    QCOMPARE(reader.catalog().filePath, FileName);
+}
+
+void tst_CatalogReader::readsStrings_data()
+{
+    QTest::addColumn<QByteArray>("token");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("ASCII") << QByteArray(R"("Main Title")") << u"Main Title"_s;
+    QTest::newRow("UTF-8") << QByteArray(R"("Café ☕ 𝄞")") << u"Café ☕ 𝄞"_s;
+    QTest::newRow("short escapes") << QByteArray(R"("\"\\\/\b\f\n\r\t")") << u"\"\\/\b\f\n\r\t"_s;
+    QTest::newRow("unicode escapes")
+        << QByteArray(R"("\u0043af\u00E9 \u2615 \ud834\udd1e")") << u"Café ☕ 𝄞"_s;
+    QTest::newRow("escapes between UTF-8") << QByteArray(R"("é\né")") << u"é\né"_s;
+    QTest::newRow("NUL escaped") << QByteArray(R"("a\u0000b")")
+                                 << QStringView(u"a\0b", 3).toString();
+    // QString::fromUtf8() would drop these: inside a string they are text.
+    QTest::newRow("U+FEFF first") << QByteArray("\"\xEF\xBB\xBFHi\"") << u"\uFEFFHi"_s;
+    QTest::newRow("U+FEFF after an escape")
+        << QByteArray("\"\\n\xEF\xBB\xBFHi\"") << u"\n\uFEFFHi"_s;
+    QTest::newRow("U+FEFF escaped") << QByteArray(R"("\uFEFFHi")") << u"\uFEFFHi"_s;
+}
+
+void tst_CatalogReader::readsStrings()
+{
+    QFETCH(QByteArray, token);
+    QFETCH(QString, text);
+    CatalogReader reader;
+    QVERIFY2(reader.readData(catalogJson({{u"title"_s, raw(token)},
+                                 {u"releases[0].tracks[0].title"_s, raw(token)}}),
+                 FileName),
+        qPrintable(reader.errorString()));
+    QCOMPARE(reader.catalog().title, text);
+    QCOMPARE(reader.catalog().releases.at(0).tracks.at(0).title, text);
+}
+
+void tst_CatalogReader::syntaxErrors_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("expected");
+    const QByteArray head
+        = R"({"format": "cuebook-catalog", "version": 1, "id": "x", "title": "X")";
+    auto row = [&](const char *name, const QByteArray &json, const QString &expected) {
+        QTest::newRow(name) << json << FileName + u':' + expected;
+    };
+    row("missing comma in a track",
+        "{\n"
+        "  \"releases\": [ {\n"
+        "    \"id\": \"album\",\n"
+        "    \"tracks\": [\n"
+        "      { \"number\": 1, \"title\": \"One\" },\n"
+        "      { \"number\": 2, \"title\": \"Two\" },\n"
+        "      { \"number\": 3, \"title\": \"Three\" \"duration\": \"1:00\" }\n"
+        "    ]\n"
+        "  } ]\n"
+        "}\n",
+        u"7:39: releases[0].tracks[2]: expected \",\" or \"}\", found a string"_s);
+    row("missing comma between tracks", "{\"releases\": [{\"tracks\": [{}\n {}]}]}",
+        u"2:2: releases[0].tracks: expected \",\" or \"]\", found \"{\""_s);
+    row("missing colon", R"({"format" "cuebook-catalog"})",
+        u"1:11: format: expected \":\" after the key, found a string"_s);
+    row("key without quotes", "{format: 1}",
+        u"1:2: (document): expected a key in double quotes, found \"format\""_s);
+    row("single quotes", "{'format': 1}",
+        u"1:2: (document): expected a key in double quotes, found \"'\""_s);
+    row("trailing comma in an object", head + ",\n}",
+        u"1:68: (document): a comma before \"}\" is not allowed"_s);
+    row("trailing comma in an array", head + R"(, "releases": [{}, ])",
+        u"1:85: releases: a comma before \"]\" is not allowed"_s);
+    row("missing value", head + R"(, "releases": })",
+        u"1:82: releases: expected a value, found \"}\""_s);
+    row("bad literal", head + R"(, "complete": tru})",
+        u"1:82: complete: expected a value, found \"tru\""_s);
+    row("capitalised literal", head + R"(, "complete": True})",
+        u"1:82: complete: expected a value, found \"True\""_s);
+    row("NaN", head + R"(, "n": NaN})", u"1:75: n: expected a value, found \"NaN\""_s);
+    row("leading zero", head + R"(, "n": 01})", u"1:75: n: \"01\" is not a valid number"_s);
+    row("trailing dot", head + R"(, "n": 1.})", u"1:75: n: \"1.\" is not a valid number"_s);
+    row("leading dot", head + R"(, "n": .5})", u"1:75: n: expected a value, found \".\""_s);
+    row("plus sign", head + R"(, "n": +1})", u"1:75: n: expected a value, found \"+\""_s);
+    row("lone minus", head + R"(, "n": -})", u"1:75: n: \"-\" is not a valid number"_s);
+    row("hex number", head + R"(, "n": 0x1F})", u"1:75: n: \"0x1F\" is not a valid number"_s);
+    row("empty exponent", head + R"(, "n": 1e})", u"1:75: n: \"1e\" is not a valid number"_s);
+    row("number and letters", head + R"(, "n": 12abc})",
+        u"1:75: n: \"12abc\" is not a valid number"_s);
+    row("unterminated string", head + R"(, "n": "abc)", u"1:75: n: unterminated string"_s);
+    row("unterminated key", head + R"(, "n)", u"1:70: (document): unterminated string"_s);
+    row("line break in a string", head + ",\n\"n\": \"abc\ndef\"}",
+        u"2:6: n: unterminated string (a line break in a string is written \\n)"_s);
+    row("tab in a string", head + ", \"n\": \"a\tb\"}",
+        u"1:77: n: control character U+0009 in a string (write it as \\u0009)"_s);
+    row("bad escape", head + R"(, "n": "a\qb"})", u"1:77: n: invalid escape \"\\q\""_s);
+    row("escaped control character", head + ", \"n\": \"a\\\tb\"}",
+        u"1:77: n: invalid escape (a backslash before a control character)"_s);
+    row("short unicode escape", head + R"(, "n": "\u12"})",
+        u"1:76: n: invalid escape \"\\u12\" (expected \\u and four hex digits)"_s);
+    row("bad unicode escape", head + R"(, "n": "\u12G4"})",
+        u"1:76: n: invalid escape \"\\u12G4\" (expected \\u and four hex digits)"_s);
+    row("lone high surrogate", head + R"(, "n": "\ud834x"})",
+        u"1:76: n: invalid escape \"\\ud834\" (an unpaired surrogate)"_s);
+    row("lone low surrogate", head + R"(, "n": "\udd1e"})",
+        u"1:76: n: invalid escape \"\\udd1e\" (an unpaired surrogate)"_s);
+    row("escape in a key", head + R"(, "a\x": 1})", u"1:72: (document): invalid escape \"\\x\""_s);
+    row("comment", head + ", // note\n}",
+        u"1:70: (document): expected a key in double quotes, found \"/\""_s);
+    row("text after the document", head + "} x",
+        u"1:70: (document): expected the end of the file, found \"x\""_s);
+    row("second document", head + "}{}",
+        u"1:69: (document): expected the end of the file, found \"{\""_s);
+    row("end of file in an object", head,
+        u"1:68: (document): expected \",\" or \"}\", found the end of the file"_s);
+    row("end of file after a colon", head + R"(, "releases":)",
+        u"1:81: releases: expected a value, found the end of the file"_s);
+    row("end of file in an array", head + R"(, "releases": [{"id": "a"})",
+        u"1:94: releases: expected \",\" or \"]\", found the end of the file"_s);
+    row("NUL byte", head + QByteArray(", \0}", 4),
+        u"1:70: (document): expected a key in double quotes, found a control character (U+0000)"_s);
+    row("columns count characters", "{\"title\": \"Café ☕ 𝄞\" \"x\": 1}",
+        u"1:22: (document): expected \",\" or \"}\", found a string"_s);
+    row("unicode out of place", head + ", é}",
+        u"1:70: (document): expected a key in double quotes, found \"é\""_s);
+    row("odd keys in the path", R"({"releases": [{"my key": [1, 2 3]}]})",
+        u"1:32: releases[0][\"my key\"]: expected \",\" or \"]\", found a number"_s);
+}
+
+void tst_CatalogReader::syntaxErrors()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, expected);
+    CatalogReader reader;
+    QVERIFY(!reader.readData(json, FileName));
+    QCOMPARE(reader.errors(), QStringList {expected});
+    QVERIFY(isEmpty(reader.catalog()));
+}
+
+// Faults come out in the order of the file, although references are checked after the
+// definitions are read, and releases before occurrences whatever order the file has.
+void tst_CatalogReader::reportsAllFaultsInDocumentOrder()
+{
+    const QByteArray json = R"({
+  "format": "cuebook-catalog", "version": 1, "id": "order", "title": "Order",
+  "occurrences": [ { "theme": "klingon", "cue": "twins", "start": "9:00" } ],
+  "releases": [ { "id": "album", "title": "Album", "date": "2020-02-30", "tracks": [
+      { "number": 1, "title": "Twins", "duration": "4:15", "cue": "twins" } ] } ],
+  "themes": [ { "id": "Borg", "name": "Borg" } ],
+  "cues": [ { "id": "twins" } ]
+})";
+    CatalogReader reader;
+    QVERIFY(!reader.readData(json, FileName));
+    QCOMPARE(reader.errors(),
+        (QStringList {fault(u"occurrences[0].theme: no theme \"klingon\""_s),
+            fault(u"occurrences[0].start: \"9:00\" is past the end of cue \"twins\" (4:15)"_s),
+            fault(u"releases[0].date: \"2020-02-30\" is not a date (2020-02 has 29 days)"_s),
+            fault(u"themes[0].id: \"Borg\" is not a valid id "_s + IdRule),
+            fault(u"cues[0].title: required"_s)}));
+}
+
+void tst_CatalogReader::refusesOtherFormatsAlone()
+{
+    const QJsonValue remove(QJsonValue::Undefined);
+    CatalogReader reader;
+    QVERIFY(!reader.readData(catalogJson({{u"format"_s, u"cuebook"_s}, {u"version"_s, 3},
+                                 {u"title"_s, remove}, {u"releases"_s, 7}}),
+        FileName));
+    QCOMPARE(reader.errors(),
+        (QStringList {fault(u"format: \"cuebook\" is not \"cuebook-catalog\""_s),
+            fault(
+                u"version: 3 is newer than this version of Cuebook reads (it reads version 1)"_s)}));
+
+    const QList<std::pair<QJsonValue, QString>> versions {
+        {remove, u"version: required (expected 1)"_s},
+        {0, u"version: 0 is not a version of the format (expected 1)"_s},
+        {-2, u"version: -2 is not a version of the format (expected 1)"_s},
+        {1.5, u"version: 1.5 is not a version of the format (expected 1)"_s},
+        {raw("1e400"), u"version: 1e400 is not a version of the format (expected 1)"_s},
+        {2, u"version: 2 is newer than this version of Cuebook reads (it reads version 1)"_s},
+        {u"1"_s, u"version: expected a number, found a string"_s}};
+    for (const auto &[version, message] : versions) {
+        QVERIFY(
+            !reader.readData(catalogJson({{u"version"_s, version}, {u"id"_s, remove}}), FileName));
+        QCOMPARE(reader.errors(), QStringList {fault(message)});
+    }
+    QVERIFY(!reader.readData(catalogJson({{u"format"_s, remove}}), FileName));
+    QCOMPARE(
+        reader.errors(), QStringList {fault(u"format: required (expected \"cuebook-catalog\")"_s)});
+    QVERIFY(!reader.readData(catalogJson({{u"format"_s, QJsonArray {}}}), FileName));
+    QCOMPARE(reader.errors(), QStringList {fault(u"format: expected a string, found an array"_s)});
+    // No warnings either: nothing of such a file is interpreted.
+    QVERIFY(
+        !reader.readData(catalogJson({{u"version"_s, 2}, {u"layout"_s, u"sides"_s}}), FileName));
+    QCOMPARE(reader.warnings(), QStringList());
+}
+
+void tst_CatalogReader::warnsAboutUnknownKeys()
+{
+    CatalogReader reader;
+    QVERIFY2(reader.readData(catalogJson({{u"releases[0].edition"_s, u"deluxe"_s},
+                                 {u"editor"_s, QJsonObject {{u"name"_s, u"me"_s}}},
+                                 {u"occurrences[0].bar numbers"_s, QJsonArray {12, 13}}}),
+                 FileName),
+        qPrintable(reader.errorString()));
+    // QJsonDocument writes keys in alphabetical order, which is the document order here.
+    QCOMPARE(reader.warnings(),
+        (QStringList {fault(u"editor: unknown key (ignored)"_s),
+            fault(u"occurrences[0][\"bar numbers\"]: unknown key (ignored)"_s),
+            fault(u"releases[0].edition: unknown key (ignored)"_s)}));
+    QCOMPARE(reader.errors(), QStringList());
+    QCOMPARE(reader.catalog().releases.at(0).title, u"Album"_s);
+
+    // Keys are shown escaped and cut short, so a message stays one line.
+    QVERIFY(reader.readData(catalogJson({{u"a\"b\nc"_s, 1}, {QString(100, u'k'), 2}}), FileName));
+    QCOMPARE(reader.warnings(),
+             (QStringList{fault(u"[\"a\\\"b\\u000ac\"]: unknown key (ignored)"_s),
+                          fault(QString(60, u'k') + u"…: unknown key (ignored)"_s)}));
+
+    // Warnings are reported for a refused file too.
+    QVERIFY(!reader.readData(
+        catalogJson({{u"releases[0].edition"_s, 2}, {u"releases[0].title"_s, 2}}), FileName));
+    QCOMPARE(
+        reader.warnings(), QStringList {fault(u"releases[0].edition: unknown key (ignored)"_s)});
+    QCOMPARE(reader.errors(),
+        QStringList {fault(u"releases[0].title: expected a string, found a number"_s)});
+}
+
+// JSON parsers usually keep the last of two equal keys without a word; a catalog must not lose
+// a value that way.
+void tst_CatalogReader::refusesDuplicateKeys()
+{
+    CatalogReader reader;
+    QVERIFY(!reader.readData(R"({"format": "cuebook-catalog", "version": 1, "id": "x", "title": "X",
+        "releases": [ { "id": "a", "title": "A", "tracks": [], "tracks": [ { "number": 1, "title": "T" } ] } ],
+        "title": "Y", "note": 1, "note": 2 })",
+        FileName));
+    QCOMPARE(reader.errors(),
+        (QStringList {fault(u"releases[0].tracks: the key appears twice"_s),
+            fault(u"title: the key appears twice"_s)}));
+    // Unknown keys are only warned about, once each time they appear.
+    QCOMPARE(reader.warnings(),
+        (QStringList {
+            fault(u"note: unknown key (ignored)"_s), fault(u"note: unknown key (ignored)"_s)}));
+}
+
+void tst_CatalogReader::readsImplicitCues()
+{
+    CatalogReader reader;
+    const Patches patches {
+        {u"releases[0].tracks[2]"_s,
+            QJsonObject {{u"disc"_s, 2}, {u"number"_s, 7}, {u"title"_s, u"Bonus"_s}}},
+        {u"occurrences[1]"_s,
+            QJsonObject {{u"theme"_s, u"romulan"_s}, {u"cue"_s, u"album/2-7"_s},
+                {u"kind"_s, u"fragment"_s}}},
+        {u"excerpts[0].cues"_s, QJsonArray {u"album/1-2"_s}}};
+    QVERIFY2(reader.readData(catalogJson(patches), FileName), qPrintable(reader.errorString()));
+    const Catalog &catalog = reader.catalog();
+    // Explicit cues first, then one per track without a cue, in track order.
+    QCOMPARE(catalog.cues.size(), 3);
+    QCOMPARE(catalog.cues.at(0).id, u"twins"_s);
+    QVERIFY(!catalog.cues.at(0).isImplicit);
+    QCOMPARE(catalog.cues.at(1).id, u"album/1-2"_s);
+    QCOMPARE(catalog.cues.at(1).title, u"Remembrance"_s);
+    QVERIFY(catalog.cues.at(1).isImplicit);
+    QCOMPARE(catalog.cues.at(2).id, u"album/2-7"_s);
+    QCOMPARE(catalog.cues.at(2).title, u"Bonus"_s);
+    QVERIFY(catalog.cues.at(2).isImplicit);
+
+    const QList<Track> &tracks = catalog.releases.at(0).tracks;
+    QCOMPARE(tracks.at(0).cueId, u"twins"_s);
+    QCOMPARE(tracks.at(1).cueId, u"album/1-2"_s);
+    QCOMPARE(tracks.at(2).cueId, u"album/2-7"_s);
+    QCOMPARE(catalog.cueDurationMs(u"album/1-2"_s), qint64(120'000));
+    QCOMPARE(catalog.cueDurationMs(u"album/2-7"_s), qint64(-1));
+    QCOMPARE(catalog.occurrencesOfCue(u"album/2-7"_s), QList<int> {1});
+    QCOMPARE(catalog.excerptsOfCue(u"album/1-2"_s), QList<int> {0});
+    QCOMPARE(catalog.tracksOfCue(u"album/1-2"_s).size(), 1);
+}
+
+void tst_CatalogReader::readsEveryField()
+{
+    const QString path = QFINDTESTDATA("data/catalogs/valid/every-field.json");
+    QVERIFY(!path.isEmpty());
+    CatalogReader reader;
+    QVERIFY2(reader.read(path), qPrintable(reader.errorString()));
+    QCOMPARE(reader.warnings(), QStringList());
+    const Catalog &catalog = reader.catalog();
+    QCOMPARE(catalog.id, u"every-field"_s);
+    QCOMPARE(catalog.title, u"Every Field"_s);
+    QCOMPARE(catalog.filePath, path);
+
+    QCOMPARE(catalog.sources.size(), 3);
+    const Source &larson = catalog.sources.at(0);
+    QCOMPARE(larson.id, u"larson-2020"_s);
+    QCOMPARE(larson.kind, Source::Interview);
+    QCOMPARE(larson.title, u"Scoring the Series"_s);
+    QCOMPARE(larson.author, u"Randall D. Larson"_s);
+    QCOMPARE(larson.publication, u"Soundtrax"_s);
+    QCOMPARE(larson.date, u"2020-03-27"_s);
+    QCOMPARE(larson.url, u"https://example.org/larson"_s);
+    QCOMPARE(catalog.sources.at(1).kind, Source::LinerNotes);
+    QCOMPARE(catalog.sources.at(1).date, u"2020"_s);
+    QCOMPARE(catalog.sources.at(2).kind, Source::Other);
+    QCOMPARE(catalog.sources.at(2).date, u"2021-11"_s);
+    QVERIFY(catalog.sources.at(2).author.isEmpty());
+
+    QCOMPARE(catalog.themes.size(), 2);
+    const Theme &picard = catalog.themes.at(0);
+    QCOMPARE(picard.id, u"picard"_s);
+    QCOMPARE(picard.name, u"Picard’s theme"_s);
+    QCOMPARE(picard.composer, u"Jeff Russo"_s);
+    QCOMPARE(picard.origin, u"Main title"_s);
+    QCOMPARE(picard.aliases, (QStringList {u"Picard theme"_s, u"theme of Picard"_s}));
+    QCOMPARE(picard.description, u"A warm melody for solo cello."_s);
+    QCOMPARE(catalog.themes.at(1).name, u"“Inner Light” melody"_s);
+    QVERIFY(catalog.themes.at(1).aliases.isEmpty());
+
+    QCOMPARE(catalog.cues.size(), 3);
+    const Cue &mainTitle = catalog.cues.at(0);
+    QCOMPARE(mainTitle.id, u"main-title"_s);
+    QCOMPARE(mainTitle.title, u"Main Title"_s);
+    QCOMPARE(mainTitle.composers, (QStringList {u"Jeff Russo"_s, u"Jay Chattaway"_s}));
+    QCOMPARE(mainTitle.performers, QStringList {u"Hollywood Studio Symphony"_s});
+    QCOMPARE(mainTitle.episode, u"Remembrance"_s);
+    QCOMPARE(mainTitle.description, u"Opens every episode."_s);
+    QVERIFY(!mainTitle.isImplicit);
+    QCOMPARE(catalog.cues.at(2).id, u"box-set/2-1"_s);
+    QCOMPARE(catalog.cues.at(2).title, u"Bonus Suite"_s);
+    QVERIFY(catalog.cues.at(2).isImplicit);
+
+    QCOMPARE(catalog.releases.size(), 1);
+    const Release &boxSet = catalog.releases.at(0);
+    QCOMPARE(boxSet.id, u"box-set"_s);
+    QCOMPARE(boxSet.title, u"The Box Set"_s);
+    QCOMPARE(boxSet.artists, QStringList {u"Jeff Russo"_s});
+    QCOMPARE(boxSet.label, u"Lakeshore Records"_s);
+    QCOMPARE(boxSet.date, u"2020-04-03"_s);
+    QCOMPARE(boxSet.format, u"CD"_s);
+    QCOMPARE(boxSet.catalogNumber, u"LKS-123"_s);
+    QCOMPARE(boxSet.cover, u"covers/box-set.png"_s);
+    QCOMPARE(boxSet.complete, false);
+    QCOMPARE(boxSet.tracks.size(), 3);
+    const Track &first = boxSet.tracks.at(0);
+    QCOMPARE(first.disc, 1);
+    QCOMPARE(first.number, 1);
+    QCOMPARE(first.title, u"Main Title"_s);
+    QCOMPARE(first.durationMs, qint64(3'727'000));
+    QCOMPARE(first.cueId, u"main-title"_s);
+    QCOMPARE(boxSet.tracks.at(1).disc, 2);
+    QCOMPARE(boxSet.tracks.at(1).durationMs, qint64(41'250));
+    QCOMPARE(boxSet.tracks.at(1).cueId, u"box-set/2-1"_s);
+    QCOMPARE(boxSet.tracks.at(2).disc, 1);
+    QCOMPARE(boxSet.tracks.at(2).number, 2);
+    QCOMPARE(boxSet.tracks.at(2).durationMs, qint64(-1));
+
+    QCOMPARE(catalog.occurrences.size(), 6);
+    const Occurrence &statement = catalog.occurrences.at(0);
+    QCOMPARE(statement.themeId, u"picard"_s);
+    QCOMPARE(statement.cueId, u"main-title"_s);
+    QCOMPARE(statement.kind, Occurrence::Statement);
+    QCOMPARE(statement.startMs, qint64(10'000));
+    QCOMPARE(statement.endMs, qint64(3'600'500));
+    QCOMPARE(statement.position, Occurrence::Opening);
+    QCOMPARE(statement.instruments, u"solo cello"_s);
+    QCOMPARE(statement.sourceId, u"larson-2020"_s);
+    QCOMPARE(statement.note, u"First statement."_s);
+    const QList<std::pair<Occurrence::Kind, Occurrence::Position>> kinds {
+        {Occurrence::Statement, Occurrence::Opening}, {Occurrence::Quotation, Occurrence::Middle},
+        {Occurrence::Allusion, Occurrence::Ending}, {Occurrence::Fragment, Occurrence::Throughout},
+        {Occurrence::Variation, Occurrence::NoPosition},
+        {Occurrence::UnknownKind, Occurrence::NoPosition}};
+    for (qsizetype i = 0; i < kinds.size(); ++i) {
+        QCOMPARE(catalog.occurrences.at(i).kind, kinds.at(i).first);
+        QCOMPARE(catalog.occurrences.at(i).position, kinds.at(i).second);
+    }
+    QCOMPARE(catalog.occurrences.at(1).startMs, qint64(-1));
+    QCOMPARE(catalog.occurrences.at(1).endMs, qint64(-1));
+    QCOMPARE(catalog.occurrences.at(1).cueId, u"box-set/2-1"_s);
+    QVERIFY(catalog.occurrences.at(1).sourceId.isEmpty());
+
+    QCOMPARE(catalog.excerpts.size(), 2);
+    const Excerpt &excerpt = catalog.excerpts.at(0);
+    QCOMPARE(excerpt.id, u"larson-on-flute"_s);
+    QCOMPARE(excerpt.sourceId, u"larson-2020"_s);
+    QCOMPARE(excerpt.text, u"The flute ties Picard’s past to the series."_s);
+    QCOMPARE(excerpt.releaseIds, QStringList {u"box-set"_s});
+    QCOMPARE(excerpt.cueIds, (QStringList {u"main-title"_s, u"box-set/2-1"_s}));
+    QCOMPARE(excerpt.themeIds, (QStringList {u"inner-light"_s, u"picard"_s}));
+    QVERIFY(catalog.excerpts.at(1).cueIds.isEmpty());
+
+    QCOMPARE(catalog.excerptsOfTheme(u"picard"_s), QList<int> {0});
+    QCOMPARE(catalog.occurrencesOfCue(u"main-title"_s), (QList<int> {0, 3, 4}));
+}
+
+void tst_CatalogReader::readsSharedCues()
+{
+    const QString path = QFINDTESTDATA("data/catalogs/valid/two-releases-shared-cue.json");
+    CatalogReader reader;
+    QVERIFY2(reader.read(path), qPrintable(reader.errorString()));
+    const Catalog &catalog = reader.catalog();
+    QCOMPARE(catalog.cues.size(), 3);
+    QCOMPARE(catalog.tracksOfCue(u"main-title"_s).size(), 2);
+    QCOMPARE(catalog.tracksOfCue(u"main-title"_s).at(1).release, 1);
+    // The longer of the two tracks gives the cue its length.
+    QCOMPARE(catalog.cueDurationMs(u"main-title"_s), qint64(105'000));
+    QCOMPARE(catalog.releases.at(0).complete, false);
+    QCOMPARE(catalog.releases.at(1).tracks.at(2).cueId, u"season-1/2-1"_s);
+}
+
+void tst_CatalogReader::fixtures_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QStringList>("expected");
+    const QDir data(QFINDTESTDATA("data/catalogs"));
+    QVERIFY(data.exists());
+    for (const QString &folder : {u"valid"_s, u"invalid"_s}) {
+        const QDir dir(data.filePath(folder));
+        for (const QString &name : dir.entryList({u"*.json"_s}, QDir::Files, QDir::Name)) {
+            const QString path = dir.filePath(name);
+            QStringList expected;
+            QFile messages(path.chopped(5) + u".expected"_s);
+            if (messages.open(QIODevice::ReadOnly)) {
+                const QString text
+                    = QString::fromUtf8(messages.readAll()).replace(u"{file}"_s, path);
+                expected = text.split(u'\n', Qt::SkipEmptyParts);
+            }
+            QTest::newRow(qPrintable(folder + u'/' + name)) << path << expected;
+        }
+    }
+}
+
+// Each fixture under invalid/ has its messages in a .expected file next to it, "{file}" standing
+// for the path given to read(); the command-line tests use the same files.
+void tst_CatalogReader::fixtures()
+{
+    QFETCH(QString, path);
+    QFETCH(QStringList, expected);
+    const bool valid = path.contains(u"/valid/"_s);
+    QVERIFY2(valid || !expected.isEmpty(), "an invalid fixture needs its .expected file");
+    CatalogReader reader;
+    QCOMPARE(reader.read(path), valid);
+    QCOMPARE(reader.errors(), expected);
+    QCOMPARE(reader.warnings(), QStringList());
+}
+
+void tst_CatalogReader::refusesEmptyFiles_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::newRow("nothing") << QByteArray();
+    QTest::newRow("byte order mark only") << QByteArray("\xEF\xBB\xBF");
+    QTest::newRow("white space only") << QByteArray(" \n\t\r\n ");
+}
+
+void tst_CatalogReader::refusesEmptyFiles()
+{
+    QFETCH(QByteArray, data);
+    CatalogReader reader;
+    QVERIFY(!reader.readData(data, FileName));
+    QCOMPARE(reader.errors(), QStringList {FileName + u":1:1: (document): the file is empty"_s});
+
+    const QList<std::pair<QByteArray, QString>> others {{"[]", u"an array"_s},
+        {"\"catalog\"", u"a string"_s}, {"42", u"a number"_s}, {"true", u"true"_s},
+        {"null", u"null"_s}};
+    for (const auto &[json, found] : others) {
+        QVERIFY(!reader.readData(json, FileName));
+        QCOMPARE(reader.errors(),
+            QStringList {fault(u"(document): expected an object, found "_s + found)});
+    }
+}
+
+void tst_CatalogReader::acceptsByteOrderMark()
+{
+    CatalogReader reader;
+    QVERIFY2(reader.readData("\xEF\xBB\xBF" + catalogJson(), FileName),
+        qPrintable(reader.errorString()));
+    // Positions do not count the mark.
+    QVERIFY(!reader.readData("\xEF\xBB\xBF{,}", FileName));
+    QCOMPARE(reader.errors(),
+        QStringList {
+            FileName + u":1:2: (document): expected a key in double quotes, found \",\""_s});
+    // Only at the start.
+    QVERIFY(!reader.readData("{\xEF\xBB\xBF}", FileName));
+    QCOMPARE(reader.errors(),
+        QStringList {
+            FileName + u":1:2: (document): expected a key in double quotes, found \"\uFEFF\""_s});
+}
+
+void tst_CatalogReader::refusesInvalidUtf8_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("expected");
+    const QByteArray head = "{\"format\": \"cuebook-catalog\", \"version\": 1,\n\"title\": \"Caf";
+    QTest::newRow("Latin-1 byte") << head + "\xE9\"}"
+                                  << u"2:14: title: invalid UTF-8 (byte 0xe9)"_s;
+    QTest::newRow("stray continuation byte")
+        << head + "\x80\"}" << u"2:14: title: invalid UTF-8 (byte 0x80)"_s;
+    QTest::newRow("0xff") << head + "\xFF\"}" << u"2:14: title: invalid UTF-8 (byte 0xff)"_s;
+    QTest::newRow("overlong slash")
+        << head + "\xC0\xAF\"}" << u"2:14: title: invalid UTF-8 (byte 0xc0)"_s;
+    QTest::newRow("overlong three bytes")
+        << head + "\xE0\x80\xAF\"}" << u"2:14: title: invalid UTF-8 (byte 0xe0)"_s;
+    QTest::newRow("surrogate") << head + "\xED\xA0\x80\"}"
+                               << u"2:14: title: invalid UTF-8 (byte 0xed)"_s;
+    QTest::newRow("past U+10FFFF")
+        << head + "\xF4\x90\x80\x80\"}" << u"2:14: title: invalid UTF-8 (byte 0xf4)"_s;
+    QTest::newRow("missing continuation")
+        << head + "\xC3(\"}" << u"2:14: title: invalid UTF-8 (byte 0xc3)"_s;
+    QTest::newRow("cut at the end of the file")
+        << head + "\xE2\x98" << u"2:14: title: invalid UTF-8 (byte 0xe2)"_s;
+    QTest::newRow("after valid characters")
+        << head + "é ☕ 𝄞 \xFE\"}" << u"2:20: title: invalid UTF-8 (byte 0xfe)"_s;
+    QTest::newRow("in a key") << QByteArray("{\"ti\xE9tle\": 1}")
+                              << u"1:5: (document): invalid UTF-8 (byte 0xe9)"_s;
+    QTest::newRow("outside strings")
+        << QByteArray("{\"title\": 1,\n \xE9}") << u"2:2: (document): invalid UTF-8 (byte 0xe9)"_s;
+    QTest::newRow("after the document")
+        << QByteArray("{}\xE9") << u"1:3: (document): invalid UTF-8 (byte 0xe9)"_s;
+}
+
+void tst_CatalogReader::refusesInvalidUtf8()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, expected);
+    CatalogReader reader;
+    QVERIFY(!reader.readData(json, FileName));
+    QCOMPARE(reader.errors(), QStringList {FileName + u':' + expected});
+}
+
+void tst_CatalogReader::refusesDeepNesting_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("expected");
+    constexpr int Levels = 200'000;
+    const QString deepPath = u"[0][0][0][0][0][0][0][0]…[0][0][0][0][0][0][0][0]"_s;
+    QTest::newRow("arrays") << QByteArray(Levels, '[') << u"1:1025: "_s + deepPath;
+    QTest::newRow("arrays, closed")
+        << QByteArray(Levels, '[') + QByteArray(Levels, ']') << u"1:1025: "_s + deepPath;
+    QByteArray objects;
+    for (int i = 0; i < Levels; ++i)
+        objects += "{\"a\":";
+    QTest::newRow("objects") << objects << u"1:5121: a.a.a.a.a.a.a.a….a.a.a.a.a.a.a.a"_s;
+    const QByteArray valid = catalogJson();
+    QTest::newRow("in an unknown key of a catalog")
+        << valid.left(valid.lastIndexOf('}')) + ", \"x\": " + QByteArray(Levels, '[')
+        << u"%1:%2: x[0][0][0][0][0][0][0]…[0][0][0][0][0][0][0][0]"_s.arg(valid.count('\n'))
+               .arg(1031);
+}
+
+void tst_CatalogReader::refusesDeepNesting()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, expected);
+    CatalogReader reader;
+    QVERIFY(!reader.readData(json, FileName));
+    QCOMPARE(reader.errors(),
+        QStringList {
+            FileName + u':' + expected + u": too deeply nested (more than 1024 levels)"_s});
+}
+
+// The size is checked before the file is read: these files are sparse, and reading the larger
+// one into memory would take 8 GiB.
+void tst_CatalogReader::refusesHugeFileBeforeReading()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QList<std::pair<qint64, QString>> sizes {{CatalogReader::MaxFileSize + 1, u"64.1"_s},
+        {qint64(70) * 1024 * 1024, u"70.0"_s}, {qint64(8) * 1024 * 1024 * 1024, u"8192.0"_s}};
+    for (const auto &[size, mebibytes] : sizes) {
+        const QString path = dir.filePath(u"huge.json"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.resize(size));
+        file.close();
+        CatalogReader reader;
+        QVERIFY(!reader.read(path));
+        QCOMPARE(reader.errors(),
+            QStringList {path + u": the file is "_s + mebibytes
+                + u" MiB; catalogs over 64 MiB are refused"_s});
+        QVERIFY(isEmpty(reader.catalog()));
+    }
+    // Exactly 64 MiB is not refused for its size (here: for what is in it).
+    const QString path = dir.filePath(u"limit.json"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(file.resize(CatalogReader::MaxFileSize));
+    file.close();
+    CatalogReader reader;
+    QVERIFY(!reader.read(path));
+    QCOMPARE(reader.errors(),
+        QStringList {
+            path + u":1:1: (document): expected a value, found a control character (U+0000)"_s});
+}
+
+void tst_CatalogReader::refusesHugeData()
+{
+    QByteArray data = catalogJson();
+    data.append(QByteArray(CatalogReader::MaxFileSize + 1 - data.size(), ' '));
+    CatalogReader reader;
+    QVERIFY(!reader.readData(data, FileName));
+    QCOMPARE(reader.errors(),
+        QStringList {fault(u"the file is 64.1 MiB; catalogs over 64 MiB are refused"_s)});
+    data.chop(1);
+    QVERIFY2(reader.readData(data, FileName), qPrintable(reader.errorString()));
+}
+
+void tst_CatalogReader::refusesMissingFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"nowhere.json"_s);
+    CatalogReader reader;
+    QVERIFY(!reader.read(path));
+    QCOMPARE(reader.errors(),
+        QStringList {path + u": the file cannot be opened (No such file or directory)"_s});
+    QVERIFY(!reader.read(u":/no/such/resource.json"_s));
+    QCOMPARE(reader.errors().size(), 1);
+    QVERIFY(reader.errors().at(0).startsWith(
+        u":/no/such/resource.json: the file cannot be opened ("_s));
+}
+
+void tst_CatalogReader::refusesFolder()
+{
+    QTemporaryDir dir;
+    CatalogReader reader;
+    QVERIFY(!reader.read(dir.path()));
+    QCOMPARE(reader.errors(),
+        QStringList {dir.path() + u": the path is a folder, not a catalog file"_s});
+    QVERIFY(!reader.read(u"/dev/null"_s));
+    QCOMPARE(reader.errors(), QStringList {u"/dev/null: not a regular file"_s});
+}
+
+void tst_CatalogReader::refusesCoverLinkLeavingFolder()
+{
+    QTemporaryDir dir;
+    const QString secret = writeFile(dir.filePath(u"outside/secret.png"_s), "not yours");
+    QVERIFY(!secret.isEmpty());
+    const QString catalogPath = writeFile(dir.filePath(u"catalog/catalog.json"_s),
+        catalogJson({{u"releases[0].cover"_s, u"covers/front.png"_s}}));
+    QVERIFY(QDir().mkpath(dir.filePath(u"catalog/covers"_s)));
+    QVERIFY(QFile::link(secret, dir.filePath(u"catalog/covers/front.png"_s)));
+    CatalogReader reader;
+    QVERIFY(!reader.read(catalogPath));
+    QCOMPARE(reader.errors(),
+        QStringList {catalogPath
+            + u": releases[0].cover: \"covers/front.png\" leaves the catalog's folder (through a symbolic link)"_s});
+
+    // A linked folder leads out just the same.
+    QVERIFY(QFile::remove(dir.filePath(u"catalog/covers/front.png"_s)));
+    QVERIFY(QDir(dir.filePath(u"catalog/covers"_s)).removeRecursively());
+    QVERIFY(QFile::link(dir.filePath(u"outside"_s), dir.filePath(u"catalog/covers"_s)));
+    writeFile(catalogPath, catalogJson({{u"releases[0].cover"_s, u"covers/secret.png"_s}}));
+    QVERIFY(!reader.read(catalogPath));
+    QCOMPARE(reader.errors(),
+        QStringList {catalogPath
+            + u": releases[0].cover: \"covers/secret.png\" leaves the catalog's folder (through a symbolic link)"_s});
+}
+
+void tst_CatalogReader::acceptsCoverLinkInsideFolder()
+{
+    QTemporaryDir dir;
+    const QString real = writeFile(dir.filePath(u"catalog/art/front.png"_s), "png");
+    QVERIFY(QDir().mkpath(dir.filePath(u"catalog/covers"_s)));
+    QVERIFY(QFile::link(real, dir.filePath(u"catalog/covers/front.png"_s)));
+    // The catalog itself is opened through a linked folder, which must not count as leaving.
+    QVERIFY(QFile::link(dir.filePath(u"catalog"_s), dir.filePath(u"link"_s)));
+    const QString catalogPath = writeFile(dir.filePath(u"link/catalog.json"_s),
+        catalogJson({{u"releases[0].cover"_s, u"covers/front.png"_s}}));
+    CatalogReader reader;
+    QVERIFY2(reader.read(catalogPath), qPrintable(reader.errorString()));
+    QCOMPARE(reader.catalog().releases.at(0).cover, u"covers/front.png"_s);
+}
+
+void tst_CatalogReader::refusedFileLeavesCatalogEmpty()
+{
+    CatalogReader reader;
+    QVERIFY(reader.readData(catalogJson(), FileName));
+    QVERIFY(!isEmpty(reader.catalog()));
+    QVERIFY(!reader.readData(catalogJson({{u"occurrences[0].theme"_s, u"nope"_s}}), FileName));
+    QVERIFY(isEmpty(reader.catalog()));
+    QVERIFY(reader.readData(catalogJson(), FileName));
+    QVERIFY(!reader.readData("{", FileName));
+    QVERIFY(isEmpty(reader.catalog()));
+    QVERIFY(reader.readData(catalogJson(), FileName));
+    QVERIFY(!reader.read(u"/no/such/file.json"_s));
+    QVERIFY(isEmpty(reader.catalog()));
+    QCOMPARE(reader.warnings(), QStringList());
+}
+
+// A file broken in every element gives the first thousand messages and a count of the rest,
+// not millions of lines.
+void tst_CatalogReader::capsTheNumberOfMessages_data()
+{
+    QTest::addColumn<int>("faults");
+    QTest::newRow("1000") << 1000;
+    QTest::newRow("1001") << 1001;
+    QTest::newRow("1500") << 1500;
+}
+
+void tst_CatalogReader::capsTheNumberOfMessages()
+{
+    QFETCH(int, faults);
+    QJsonArray themes;
+    for (int i = 0; i < faults; ++i)
+        themes.append(QJsonObject {{u"id"_s, u"t%1"_s.arg(i)}, {u"x"_s, i}});
+    CatalogReader reader;
+    QVERIFY(!reader.readData(
+        catalogJson({{u"themes"_s, themes}, {u"occurrences"_s, QJsonArray {}}}), FileName));
+    const int listed = std::min(faults, 1000);
+    QCOMPARE(reader.errors().size(), faults > 1000 ? 1001 : 1000);
+    QCOMPARE(reader.errors().at(0), fault(u"themes[0].name: required"_s));
+    QCOMPARE(reader.errors().at(listed - 1), fault(u"themes[%1].name: required"_s.arg(listed - 1)));
+    QCOMPARE(reader.warnings().size(), reader.errors().size());
+    QCOMPARE(reader.warnings().at(listed - 1),
+        fault(u"themes[%1].x: unknown key (ignored)"_s.arg(listed - 1)));
+    if (faults > 1000) {
+        const QString rest = fault(u"%1 more not listed"_s.arg(faults - 1000));
+        QCOMPARE(reader.errors().last(), rest);
+        QCOMPARE(reader.warnings().last(), rest);
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_CatalogReader)
+#include "tst_catalogreader.moc"
