@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringView>
+
+// One term of the search field: a word, a quoted phrase, or field:value; possibly negated.
+struct SearchTerm
+{
+    enum Field {
+        AnyField, // a word: title, cue, people, themes heard, release
+        TitleField, // title: the track's or its cue's title
+        ArtistField, // artist: the cue's composers and performers, the release's artists
+        ComposerField, // composer: the cue's composers and those of the themes it quotes
+        ThemeField, // theme: name, alias or id of a theme heard in the cue
+        ReleaseField, // release: the release title
+        EpisodeField, // episode: the cue's episode
+        CatalogField, // catalog: the catalog's title or id
+        DurationField, // duration: a comparison or range in whole seconds
+    };
+    enum Comparison { Equal, Less, LessOrEqual, Greater, GreaterOrEqual, Between };
+
+    Field field = AnyField;
+    bool negated = false;
+    // Folded with TextFold. Empty only for a field with no value ("theme:"), which asks for
+    // any value at all.
+    QString text;
+    // DurationField only, in whole seconds; Between includes both ends.
+    Comparison comparison = Equal;
+    qint64 seconds = 0;
+    qint64 upperSeconds = 0;
+
+    bool matchesSeconds(qint64 value) const;
+    friend bool operator==(const SearchTerm &, const SearchTerm &) = default;
+};
+
+// The search field's little language, parsed once per change of the text:
+//   words            every word must match (AND); case, accents and apostrophes do not matter
+//   "a phrase"       matched as one word, spaces included
+//   field:value      title: artist: composer: theme: release: episode: catalog: duration:
+//   field:"a b"      a quoted value
+//   -term            negates a word or a field term
+//   duration:>3:00   also <, >=, <=, = (or none) and a range 2:00-3:00; a bare number is minutes
+// An unknown field ("star:trek") is an ordinary word, colon included. "title:", "release:" and
+// "catalog:" with no value are dropped (everything has one); so is a duration that does not parse
+// yet, so that the list does not flash empty while the user is typing it.
+namespace SearchQuery {
+
+QList<SearchTerm> parse(QStringView text);
+
+} // namespace SearchQuery

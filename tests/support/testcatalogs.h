@@ -1,0 +1,19 @@
+#pragma once
+
+#include "catalog.h"
+
+// Small catalogs built in code (indexed, ready for CatalogModel), so that model tests need
+// neither files nor CatalogReader. Titles come from the Picard seeds; track lists are partial,
+// and a few details are set on purpose for tests (noted in testcatalogs.cpp).
+namespace TestCatalogs {
+
+// "star-trek-picard": two Season 1 releases that share cues (main-title, end-title,
+// dahjs-last-fight, romulan-collusion, rafi-decides-to-join), six themes, occurrences with and
+// without times, listed in the file in a different order from the one they are heard in.
+Catalog picard();
+
+// "picard-season-3": one two-disc release; its theme "star-trek-march" has the same id as in
+// picard(), so the two catalogs share that theme.
+Catalog picardSeason3();
+
+} // namespace TestCatalogs
