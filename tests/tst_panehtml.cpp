@@ -1,0 +1,188 @@
+#include "anchorclick.h"
+#include "panehtml.h"
+#include "testcatalogs.h"
+
+#include <QTest>
+#include <QTextDocument>
+
+using namespace Qt::StringLiterals;
+
+class tst_PaneHtml : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void readableDate_data();
+    void readableDate();
+    void quotationText_data();
+    void quotationText();
+    void shortReleaseTitle();
+    void userTextIsEscaped();
+    void webLinkOnlyForTheWeb();
+    void citation_data();
+    void citation();
+    void excerptLinksWhatItIsAbout();
+
+private:
+    static QString plain(const QString &html);
+};
+
+QString tst_PaneHtml::plain(const QString &html)
+{
+    QTextDocument document;
+    document.setHtml(html);
+    return document.toPlainText();
+}
+
+void tst_PaneHtml::readableDate_data()
+{
+    QTest::addColumn<QString>("date");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("year") << u"2020"_s << u"2020"_s;
+    QTest::newRow("month") << u"2020-03"_s << u"March 2020"_s;
+    QTest::newRow("day") << u"2020-03-27"_s << u"27 March 2020"_s;
+    QTest::newRow("first day") << u"2023-04-01"_s << u"1 April 2023"_s;
+    QTest::newRow("no month 13") << u"2020-13"_s << u"2020-13"_s;
+    QTest::newRow("no 30 February") << u"2020-02-30"_s << u"2020-02-30"_s;
+    QTest::newRow("not a date") << u"spring"_s << u"spring"_s;
+    QTest::newRow("empty") << QString() << QString();
+}
+
+void tst_PaneHtml::readableDate()
+{
+    QFETCH(QString, date);
+    QFETCH(QString, text);
+    QCOMPARE(PaneHtml::readableDate(date, QLocale(QLocale::English, QLocale::UnitedKingdom)), text);
+}
+
+void tst_PaneHtml::quotationText_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("quoted");
+    QTest::newRow("straight inner quotes") << u"a callback to the \"Inner Light\" flute."_s
+                                           << u"a callback to the ‘Inner Light’ flute."_s;
+    QTest::newRow("curly inner quotes") << u"the “March”"_s << u"the ‘March’"_s;
+    QTest::newRow("apostrophe") << u"Picard's roots"_s << u"Picard’s roots"_s;
+    QTest::newRow("single quotes")
+        << u"titled 'Mystery Ship,' which"_s << u"titled ‘Mystery Ship,’ which"_s;
+    QTest::newRow("plain") << u"no quotes at all"_s << u"no quotes at all"_s;
+}
+
+void tst_PaneHtml::quotationText()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, quoted);
+    QCOMPARE(PaneHtml::quotationText(text), quoted);
+}
+
+void tst_PaneHtml::shortReleaseTitle()
+{
+    Catalog catalog;
+    catalog.title = u"Star Trek: Picard"_s;
+    catalog.releases.resize(2);
+    catalog.releases[0].title
+        = u"Star Trek: Picard – Season 1, Chapter 1 (Original Series Soundtrack)"_s;
+    catalog.releases[1].title = u"Star Trek: Picard – Season 3 (Original Series Soundtrack)"_s;
+    QCOMPARE(PaneHtml::shortReleaseTitle(catalog, catalog.releases[0]), u"Season 1, Chapter 1"_s);
+    QCOMPARE(PaneHtml::shortReleaseTitle(catalog, catalog.releases[1]), u"Season 3"_s);
+
+    // A parenthetical that tells releases apart stays.
+    catalog.releases[1].title = u"Star Trek: Picard – Season 3 (Deluxe Edition)"_s;
+    QCOMPARE(
+        PaneHtml::shortReleaseTitle(catalog, catalog.releases[1]), u"Season 3 (Deluxe Edition)"_s);
+    // Without a separator after it, the catalog's name is part of the title.
+    catalog.title = u"Star Trek"_s;
+    catalog.releases[0].title = u"Star Trek Beyond"_s;
+    QCOMPARE(PaneHtml::shortReleaseTitle(catalog, catalog.releases[0]), u"Star Trek Beyond"_s);
+    // Nothing left: the whole title.
+    catalog.title = u"Picard"_s;
+    catalog.releases[0].title = u"Picard"_s;
+    QCOMPARE(PaneHtml::shortReleaseTitle(catalog, catalog.releases[0]), u"Picard"_s);
+}
+
+void tst_PaneHtml::userTextIsEscaped()
+{
+    const QString hostile = u"<img src=\"/etc/hosts\"> & <a href=\"https://x\">"_s;
+    const QString html = PaneHtml::title(hostile) + PaneHtml::paragraph(hostile)
+        + PaneHtml::link({Location::Theme, u"c"_s, u"t"_s, {}}, hostile)
+        + PaneHtml::facts({{hostile, PaneHtml::escaped(hostile)}});
+    QVERIFY(!html.contains(u"<img"_s));
+    QTextDocument document;
+    document.setHtml(html);
+    QCOMPARE(document.toPlainText().count(hostile), 5);
+    QCOMPARE(AnchorClick::anchors(&document).size(), 1);
+}
+
+void tst_PaneHtml::webLinkOnlyForTheWeb()
+{
+    QVERIFY(PaneHtml::webLink(u"https://example.org/a?b=1&c=2"_s, u"A"_s)
+                .contains(u"href=\"https://example.org/a?b=1&amp;c=2\""_s));
+    QVERIFY(PaneHtml::webLink(u"http://example.org"_s, u"A"_s).contains(u"<a "_s));
+    for (const QString &url : {u"file:///etc/hosts"_s, u"javascript:alert(1)"_s,
+             u"cuebook:theme/a/b"_s, u"ftp://example.org"_s, QString()}) {
+        QCOMPARE(PaneHtml::webLink(url, u"A <b>"_s), u"A &lt;b&gt;"_s);
+    }
+}
+
+void tst_PaneHtml::citation_data()
+{
+    QTest::addColumn<QString>("author");
+    QTest::addColumn<QString>("publication");
+    QTest::addColumn<QString>("date");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("everything") << u"Randall D. Larson"_s << u"Soundtrax"_s << u"2020-03-27"_s
+                                << u"Jeff Russo: Scoring"_s
+                                << u"— Randall D. Larson, Soundtrax, 27 March 2020\n"
+                                   "Interview · “Jeff Russo: Scoring”"_s;
+    QTest::newRow("publication and month")
+        << QString() << u"ComicBook"_s << u"2020-02"_s << u"Releases This Week"_s
+        << u"— ComicBook, February 2020\n"
+           "Interview · “Releases This Week”"_s;
+    QTest::newRow("author only") << u"Noah Marconi"_s << QString() << QString() << u"Review"_s
+                                 << u"— Noah Marconi\nInterview · “Review”"_s;
+    QTest::newRow("title only") << QString() << QString() << QString() << u"[A premiere]"_s
+                                << u"— [A premiere]\nInterview"_s;
+}
+
+void tst_PaneHtml::citation()
+{
+    QFETCH(QString, author);
+    QFETCH(QString, publication);
+    QFETCH(QString, date);
+    QFETCH(QString, title);
+    QFETCH(QString, text);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    const Source source {u"s"_s, Source::Interview, title, author, publication, date, {}};
+    QCOMPARE(plain(PaneHtml::citation(source)), text);
+    QLocale::setDefault(QLocale::c());
+}
+
+void tst_PaneHtml::excerptLinksWhatItIsAbout()
+{
+    Catalog catalog = TestCatalogs::picard();
+    Excerpt excerpt;
+    excerpt.id = u"e"_s;
+    excerpt.sourceId = u"larson-soundtrax"_s;
+    excerpt.text = u"The \"March\" at the end."_s;
+    excerpt.themeIds = {u"star-trek-march"_s, u"picard"_s};
+    excerpt.cueIds = {u"main-title"_s};
+    excerpt.releaseIds = {u"season-1"_s};
+    catalog.excerpts = {excerpt};
+    catalog.buildIndex();
+
+    const Location shown {Location::Theme, catalog.id, u"picard"_s, {}};
+    QTextDocument document;
+    document.setHtml(PaneHtml::excerptBlock(catalog, excerpt, shown));
+    QVERIFY(document.toPlainText().contains(u"“The ‘March’ at the end.”\n— Randall D. Larson"_s));
+    const QList<Location> expected {
+        {Location::Theme, catalog.id, u"star-trek-march"_s, {}},
+        {Location::Cue, catalog.id, u"main-title"_s, u"chapter-1"_s},
+        {Location::Release, catalog.id, u"season-1"_s, {}},
+    };
+    QCOMPARE(AnchorClick::locations(&document), expected);
+    QVERIFY(document.toPlainText().contains(u"About the theme Star Trek March; the cue "_s));
+}
+
+QTEST_MAIN(tst_PaneHtml)
+#include "tst_panehtml.moc"

@@ -1,0 +1,179 @@
+#include "anchorclick.h"
+#include "catalogmodel.h"
+#include "catalogreader.h"
+#include "panebrowser.h"
+#include "testcatalogs.h"
+#include "themepane.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString Picard = u"star-trek-picard"_s;
+const QString Season3 = u"picard-season-3"_s;
+const QString March = u"star-trek-march"_s;
+} // namespace
+
+class tst_ThemePane : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void describesTheTheme();
+    void everyCueOfEveryCatalogInAlbumOrder();
+    void clickOnCueLinkActivatesCueWithItsRelease();
+    void followsCatalogsOpenedAndClosed();
+    void emptyState();
+    void clearAndUnknownTheme();
+
+private:
+    void show(const QString &catalogId, const QString &themeId);
+    QString text() const { return m_browser->toPlainText(); }
+    QList<Location> cueLinks() const;
+
+    CatalogModel *m_catalogs = nullptr;
+    ThemePane *m_pane = nullptr;
+    PaneBrowser *m_browser = nullptr;
+};
+
+void tst_ThemePane::init()
+{
+    m_catalogs = new CatalogModel;
+    QVERIFY(m_catalogs->addCatalog(TestCatalogs::picard()));
+    QVERIFY(m_catalogs->addCatalog(TestCatalogs::picardSeason3()));
+    m_pane = new ThemePane(m_catalogs);
+    m_pane->resize(560, 720);
+    m_browser = m_pane->findChild<PaneBrowser *>();
+    QVERIFY(m_browser);
+}
+
+void tst_ThemePane::cleanup()
+{
+    delete m_pane;
+    delete m_catalogs;
+}
+
+void tst_ThemePane::show(const QString &catalogId, const QString &themeId)
+{
+    m_pane->showTheme(catalogId, themeId);
+    m_pane->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_pane));
+}
+
+QList<Location> tst_ThemePane::cueLinks() const
+{
+    QList<Location> cues;
+    for (const Location &location : AnchorClick::locations(m_browser->document())) {
+        if (location.kind == Location::Cue)
+            cues.append(location);
+    }
+    return cues;
+}
+
+void tst_ThemePane::describesTheTheme()
+{
+    show(Picard, March);
+    QCOMPARE(m_pane->catalogId(), Picard);
+    QCOMPARE(m_pane->themeId(), March);
+    QVERIFY(text().startsWith(u"Star Trek March\n"_s));
+    QVERIFY(text().contains(u"also known as “TNG main title”"_s));
+    QVERIFY(text().contains(u"Composer\nJerry Goldsmith"_s));
+    QVERIFY(text().contains(u"Origin\nStar Trek: The Motion Picture"_s));
+}
+
+// The March is heard on main-title and end-title (each on both Season 1 releases) in one
+// catalog, and on disengage (disc 1) and leaving-spacedock (disc 2) in the other.
+void tst_ThemePane::everyCueOfEveryCatalogInAlbumOrder()
+{
+    show(Picard, March);
+    const QList<Location> expected {
+        {Location::Cue, Picard, u"main-title"_s, u"chapter-1"_s},
+        {Location::Cue, Picard, u"end-title"_s, u"chapter-1"_s},
+        {Location::Cue, Season3, u"disengage"_s, u"season-3"_s},
+        {Location::Cue, Season3, u"leaving-spacedock"_s, u"season-3"_s},
+    };
+    QCOMPARE(cueLinks(), expected);
+    QVERIFY(text().contains(u"Heard in 4 cues"_s));
+    // Each cue with every place it stands, and each occurrence with how and where.
+    QVERIFY(text().contains(u"Season 1, Chapter 1 · track 1; "
+                            "Star Trek: Picard Season 1 (Original Series Soundtrack) · track 1"_s));
+    QVERIFY(text().contains(u"Season 3 · track 2-04"_s));
+    QVERIFY(text().contains(u"2:30–3:00"_s));
+    QVERIFY(text().contains(u"full orchestra"_s));
+    QVERIFY(text().contains(u"opening"_s));
+    // With cues from two catalogs, each group says which.
+    QVERIFY(text().contains(u"Star Trek: Picard – Season 3\n"_s));
+}
+
+void tst_ThemePane::clickOnCueLinkActivatesCueWithItsRelease()
+{
+    show(Picard, March);
+    QSignalSpy activated(m_pane, &ThemePane::locationActivated);
+    const Location spacedock {Location::Cue, Season3, u"leaving-spacedock"_s, u"season-3"_s};
+    QVERIFY(AnchorClick::click(m_browser, spacedock));
+    QCOMPARE(activated.size(), 1);
+    QCOMPARE(activated.first().first().value<Location>(), spacedock);
+
+    const Location mainTitle {Location::Cue, Picard, u"main-title"_s, u"chapter-1"_s};
+    QVERIFY(AnchorClick::click(m_browser, mainTitle));
+    QCOMPARE(activated.size(), 2);
+    QCOMPARE(activated.last().first().value<Location>(), mainTitle);
+}
+
+void tst_ThemePane::followsCatalogsOpenedAndClosed()
+{
+    show(Picard, March);
+    QVERIFY(m_catalogs->removeCatalog(Season3));
+    QCOMPARE(m_pane->themeId(), March);
+    QCOMPARE(cueLinks().size(), 2);
+    QVERIFY(text().contains(u"Heard in 2 cues"_s));
+    QVERIFY(!text().contains(u"Star Trek: Picard – Season 3\n"_s));
+
+    QVERIFY(m_catalogs->addCatalog(TestCatalogs::picardSeason3()));
+    QCOMPARE(cueLinks().size(), 4);
+
+    // The theme's own catalog closed: nothing left to describe it.
+    QVERIFY(m_catalogs->removeCatalog(Picard));
+    QVERIFY(m_pane->themeId().isEmpty());
+    QVERIFY(text().isEmpty());
+}
+
+void tst_ThemePane::emptyState()
+{
+    CatalogReader reader;
+    QVERIFY2(reader.read(QFINDTESTDATA("../resources/catalogs/star-trek-picard/catalog.json")),
+        qPrintable(reader.errorString()));
+    CatalogModel catalogs;
+    QVERIFY(catalogs.addCatalog(reader.takeCatalog()));
+    ThemePane pane(&catalogs);
+    pane.showTheme(Picard, u"jurati-theme"_s);
+    const QString shown = pane.findChild<PaneBrowser *>()->toPlainText();
+    QVERIFY(shown.contains(u"No cue is known to quote this theme yet."_s));
+    // Its excerpt is still there.
+    QVERIFY(shown.contains(u"Dr. Jurati has some of her own thematic stuff."_s));
+    QVERIFY(!shown.contains(u"No excerpts about this theme yet."_s));
+
+    pane.showTheme(Picard, u"la-sirena-theme"_s);
+    QVERIFY(pane.findChild<PaneBrowser *>()->toPlainText().contains(
+        u"No cue is known to quote this theme yet."_s));
+}
+
+void tst_ThemePane::clearAndUnknownTheme()
+{
+    show(Picard, March);
+    m_pane->clear();
+    QVERIFY(m_pane->themeId().isEmpty());
+    QVERIFY(text().isEmpty());
+
+    show(Picard, March);
+    m_pane->showTheme(Picard, u"no-such-theme"_s);
+    QVERIFY(m_pane->themeId().isEmpty());
+    QVERIFY(text().isEmpty());
+}
+
+QTEST_MAIN(tst_ThemePane)
+#include "tst_themepane.moc"

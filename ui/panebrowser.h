@@ -1,0 +1,45 @@
+#pragma once
+
+#include "navigationhistory.h"
+
+#include <QHash>
+#include <QImage>
+#include <QTextBrowser>
+
+// The read-only rich-text view of the detail panes. A click (or Tab, then Enter) on a link in
+// Cuebook's own scheme becomes locationActivated(); a web link, which only the user's click can
+// follow, opens in the desktop browser. The document shows only the images given to setImage():
+// nothing is ever read from the disk or the network on its behalf. Its colours come from the
+// widget's palette, and the page is laid out again when the palette or the font changes.
+class PaneBrowser : public QTextBrowser
+{
+    Q_OBJECT
+
+public:
+    explicit PaneBrowser(QWidget *parent = nullptr);
+
+    // The page, as PaneHtml builds it: no colours of its own, so that it can be restyled.
+    void setPageHtml(const QString &html);
+    QString pageHtml() const { return m_pageHtml; }
+
+    // Makes image available to the page as <img src="name">; a page already showing name
+    // must be set again to show the new image.
+    void setImage(const QString &name, const QImage &image);
+    void clearImages();
+
+    QVariant loadResource(int type, const QUrl &name) override;
+
+signals:
+    void locationActivated(const Location &location);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void activateLink(const QUrl &url);
+    void showLinkTarget(const QUrl &url);
+    void restyle();
+
+    QString m_pageHtml;
+    QHash<QString, QImage> m_images;
+};

@@ -1,0 +1,223 @@
+#include "releasepane.h"
+
+#include "catalogmodel.h"
+#include "panebrowser.h"
+#include "panehtml.h"
+#include "timecode.h"
+#include "typographiccover.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QImageReader>
+#include <QSet>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QImage readCover(const QString &path, int pixelSide)
+{
+    QImageReader reader(path);
+    reader.setAutoTransform(true);
+    const QImage image = reader.read();
+    if (image.isNull())
+        return image;
+    return image.scaled(pixelSide, pixelSide, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+}
+
+QImage placeholderCover(int side, qreal devicePixelRatio)
+{
+    QImage image(QSize(side, side) * devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(devicePixelRatio);
+    image.fill(Qt::transparent);
+    return image;
+}
+
+} // namespace
+
+ReleasePane::ReleasePane(const CatalogModel *catalogs, QWidget *parent)
+    : QWidget(parent)
+    , m_catalogs(catalogs)
+{
+    Q_ASSERT(catalogs);
+    m_browser = new PaneBrowser(this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_browser);
+    setFocusProxy(m_browser);
+
+    connect(m_browser, &PaneBrowser::locationActivated, this, &ReleasePane::locationActivated);
+    // The pane keeps ids, not pointers: when catalogs come and go it looks its release up again.
+    connect(catalogs, &QAbstractItemModel::modelReset, this, &ReleasePane::refresh);
+    auto topLevelChanged = [this](const QModelIndex &parent) {
+        if (!parent.isValid())
+            refresh();
+    };
+    connect(catalogs, &QAbstractItemModel::rowsInserted, this, topLevelChanged);
+    connect(catalogs, &QAbstractItemModel::rowsRemoved, this, topLevelChanged);
+}
+
+void ReleasePane::showRelease(const QString &catalogId, const QString &releaseId)
+{
+    const Catalog *catalog = m_catalogs->catalog(catalogId);
+    const Release *release = catalog ? catalog->release(releaseId) : nullptr;
+    if (!release) {
+        clear();
+        return;
+    }
+    m_catalogId = catalogId;
+    m_releaseId = releaseId;
+    startCover(*catalog, *release);
+    render();
+}
+
+void ReleasePane::clear()
+{
+    m_catalogId.clear();
+    m_releaseId.clear();
+    m_coverKey.clear();
+    m_cover = QImage();
+    m_browser->clearImages();
+    m_browser->setPageHtml(QString());
+}
+
+void ReleasePane::refresh()
+{
+    const Catalog *catalog = m_catalogs->catalog(m_catalogId);
+    if (!catalog || !catalog->release(m_releaseId))
+        clear();
+    else
+        render();
+}
+
+void ReleasePane::render()
+{
+    const Catalog *catalog = m_catalogs->catalog(m_catalogId);
+    const Release *release = catalog ? catalog->release(m_releaseId) : nullptr;
+    if (!release)
+        return;
+    m_browser->clearImages();
+    m_browser->setImage(coverName(), m_cover);
+    // The catalog format never pads a partial list, so the pane must say that it is one.
+    const QString partialNote = release->complete
+        ? QString()
+        : PaneHtml::note(tr("Partial track list:"), tr("the sources name only these tracks."));
+    m_browser->setPageHtml(
+        headerHtml(*catalog, *release) + partialNote + excerptsHtml(*catalog, *release));
+}
+
+QString ReleasePane::headerHtml(const Catalog &catalog, const Release &release) const
+{
+    const QSizeF coverSize = m_cover.deviceIndependentSize();
+    return u"<table style=\"margin-bottom: 8px;\" width=\"100%\" cellspacing=\"0\" "
+           u"cellpadding=\"0\"><tr>"
+           "<td valign=\"top\" width=\"%1\"><img src=\"%2\" width=\"%3\" height=\"%4\"></td>"
+           "<td valign=\"top\" class=\"beside\">"_s.arg(QString::number(CoverSide),
+               coverName().toHtmlEscaped(), QString::number(qRound(coverSize.width())),
+               QString::number(qRound(coverSize.height())))
+        + PaneHtml::title(release.title) + PaneHtml::subtitle(PaneHtml::nameList(release.artists))
+        + factsHtml(catalog, release) + u"</td></tr></table>"_s;
+}
+
+QString ReleasePane::factsHtml(const Catalog &catalog, const Release &release) const
+{
+    QSet<int> discs;
+    bool someUnknown = false;
+    for (const Track &track : release.tracks) {
+        discs.insert(track.disc);
+        someUnknown = someUnknown || track.durationMs < 0;
+    }
+    const int count = release.tracks.size();
+    QString tracks = count == 1 ? tr("1 track") : tr("%1 tracks").arg(count);
+    if (discs.size() > 1)
+        tracks = tr("%1 on %2 discs").arg(tracks).arg(discs.size());
+
+    const qint64 known = CatalogModel::knownDurationMs(release);
+    QString runningTime = tr("unknown");
+    if (known >= 0) {
+        runningTime = TimeCode::formatSeconds(known);
+        // The sum of the durations the catalog gives, said as no more than that.
+        if (someUnknown)
+            runningTime = tr("at least %1").arg(runningTime);
+    }
+
+    using PaneHtml::escaped;
+    return PaneHtml::facts({
+        {tr("Label"), escaped(release.label)},
+        {tr("Released"), escaped(PaneHtml::readableDate(release.date))},
+        {tr("Format"), escaped(release.format)},
+        {tr("Catalog number"), escaped(release.catalogNumber)},
+        {tr("Tracks"), escaped(tracks)},
+        {tr("Running time"), escaped(runningTime)},
+        // With one catalog open, naming it says nothing.
+        {tr("Catalog"), m_catalogs->isGroupedByCatalog() ? escaped(catalog.title) : QString()},
+    });
+}
+
+QString ReleasePane::excerptsHtml(const Catalog &catalog, const Release &release) const
+{
+    return PaneHtml::excerptSection(catalog, catalog.excerptsOfRelease(release.id),
+        Location {Location::Release, catalog.id, release.id, {}},
+        tr("No excerpts about this release yet."));
+}
+
+void ReleasePane::startCover(const Catalog &catalog, const Release &release)
+{
+    // Without the catalog's file there is nothing to resolve a cover path against.
+    if (release.cover.isEmpty() || catalog.filePath.isEmpty()) {
+        useDrawnCover(release);
+        return;
+    }
+    const QString path = QFileInfo(catalog.filePath).absoluteDir().filePath(release.cover);
+    const qreal ratio = devicePixelRatioF();
+    const int pixelSide = int(std::ceil(CoverSide * ratio));
+    m_coverKey = m_catalogId + u'/' + m_releaseId + u'/' + path;
+    // Blank rather than drawn while the file is read: a drawn cover that flashes up and is
+    // replaced a moment later would look like a mistake.
+    m_cover = placeholderCover(CoverSide, ratio);
+
+    auto *watcher = new QFutureWatcher<LoadedCover>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        finishCover(watcher->result());
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run([key = m_coverKey, path, pixelSide] {
+        return LoadedCover {key, readCover(path, pixelSide)};
+    }));
+}
+
+void ReleasePane::finishCover(const LoadedCover &loaded)
+{
+    if (loaded.key != m_coverKey)
+        return;
+    const Catalog *catalog = m_catalogs->catalog(m_catalogId);
+    const Release *release = catalog ? catalog->release(m_releaseId) : nullptr;
+    if (!release)
+        return;
+    if (loaded.image.isNull()) {
+        // A missing or unreadable file is not worth an error: the drawn cover stands in.
+        useDrawnCover(*release);
+    } else {
+        m_cover = loaded.image;
+        m_cover.setDevicePixelRatio(devicePixelRatioF());
+    }
+    render();
+}
+
+void ReleasePane::useDrawnCover(const Release &release)
+{
+    m_coverKey.clear();
+    m_cover = TypographicCover::render(release.title, release.artists,
+        m_catalogId + u'/' + m_releaseId, CoverSide, devicePixelRatioF());
+}
+
+QString ReleasePane::coverName() const
+{
+    return u"cover:"_s + m_catalogId + u'/' + m_releaseId;
+}
