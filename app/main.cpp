@@ -48,6 +48,7 @@ int main(int argc, char *argv[])
 
     MainWindow window;
     window.openBundledCatalog();
+    window.restoreSession();
     for (const QString &file : commandLine.catalogFiles())
         window.openCatalog(file);
     window.show();
