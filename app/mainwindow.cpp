@@ -12,7 +12,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -29,6 +28,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
@@ -107,11 +107,12 @@ void MainWindow::createBrowser()
     m_tree->setAllColumnsShowFocus(true);
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(CatalogModel::TitleColumn, QHeaderView::Stretch);
-    m_tree->header()->resizeSection(CatalogModel::ArtistColumn, 150);
-    m_tree->header()->resizeSection(CatalogModel::NumberColumn, 80);
-    m_tree->header()->resizeSection(CatalogModel::DurationColumn, 70);
+    m_tree->header()->resizeSection(CatalogModel::ArtistColumn, 120);
+    m_tree->header()->resizeSection(CatalogModel::NumberColumn, 84);
+    m_tree->header()->resizeSection(CatalogModel::DurationColumn, 64);
 
     m_noMatch = new QLabel;
+    m_noMatch->setObjectName(u"noMatch"_s);
     m_noMatch->setAlignment(Qt::AlignCenter);
     m_noMatch->setWordWrap(true);
     m_noMatch->setMargin(24);
@@ -120,11 +121,15 @@ void MainWindow::createBrowser()
     m_treeStack->addWidget(m_tree);
     m_treeStack->addWidget(m_noMatch);
 
+    m_browserTabs = new QTabWidget;
+    m_browserTabs->setDocumentMode(true);
+    m_browserTabs->addTab(m_treeStack, tr("Releases"));
+
     auto *browser = new QWidget;
     auto *layout = new QVBoxLayout(browser);
     layout->setContentsMargins(6, 6, 0, 0);
     layout->addWidget(m_searchField);
-    layout->addWidget(m_treeStack, 1);
+    layout->addWidget(m_browserTabs, 1);
 
     m_splitter = new QSplitter(Qt::Horizontal);
     m_splitter->setObjectName(u"mainSplitter"_s);
@@ -150,6 +155,7 @@ void MainWindow::createPanes()
            "<p>Choose a release or a track in the list, or a theme in the Themes list.<br>"
            "Search with Ctrl+F: words, or <code>theme:romulan</code>, "
            "<code>composer:goldsmith</code>, <code>duration:&gt;3:00</code>.</p>"));
+    m_placeholder->setObjectName(u"placeholder"_s);
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholder->setForegroundRole(QPalette::PlaceholderText);
@@ -189,11 +195,7 @@ void MainWindow::createThemeList()
     m_themeList->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_themeList->header()->setStretchLastSection(false);
 
-    auto *dock = new QDockWidget(tr("Themes"), this);
-    dock->setObjectName(u"themesDock"_s);
-    dock->setWidget(m_themeList);
-    addDockWidget(Qt::LeftDockWidgetArea, dock);
-    m_themesAction = dock->toggleViewAction();
+    m_browserTabs->addTab(m_themeList, tr("Themes"));
 
     auto activateTheme = [this](const QModelIndex &index) {
         if (m_syncingSelection || !index.isValid())
@@ -241,9 +243,21 @@ void MainWindow::createActions()
     m_forwardAction->setStatusTip(tr("Go forward again"));
     connect(m_forwardAction, &QAction::triggered, this, &MainWindow::goForward);
 
-    m_themesAction->setText(tr("&Themes"));
+    m_releasesAction = new QAction(tr("&Releases"), this);
+    m_releasesAction->setShortcut(Qt::CTRL | Qt::Key_R);
+    m_releasesAction->setStatusTip(tr("Browse the releases and their tracks"));
+    connect(m_releasesAction, &QAction::triggered, this, [this] {
+        m_browserTabs->setCurrentWidget(m_treeStack);
+        m_tree->setFocus(Qt::ShortcutFocusReason);
+    });
+
+    m_themesAction = new QAction(tr("&Themes"), this);
     m_themesAction->setShortcut(Qt::CTRL | Qt::Key_T);
-    m_themesAction->setStatusTip(tr("Show or hide the list of themes"));
+    m_themesAction->setStatusTip(tr("Browse every theme, with how many cues quote it"));
+    connect(m_themesAction, &QAction::triggered, this, [this] {
+        m_browserTabs->setCurrentWidget(m_themeList);
+        m_themeList->setFocus(Qt::ShortcutFocusReason);
+    });
 
     m_expandAction = new QAction(tr("&Expand All"), this);
     m_expandAction->setShortcut(Qt::CTRL | Qt::Key_Plus);
@@ -272,7 +286,9 @@ void MainWindow::createMenus()
     edit->addAction(m_findAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addActions({m_themesAction, m_expandAction, m_collapseAction});
+    view->addActions({m_releasesAction, m_themesAction});
+    view->addSeparator();
+    view->addActions({m_expandAction, m_collapseAction});
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     go->addActions({m_backAction, m_forwardAction});
@@ -316,7 +332,7 @@ void MainWindow::readSettings()
         resize(1280, 800);
     restoreState(settings.value(StateKey).toByteArray());
     if (!m_splitter->restoreState(settings.value(SplitterKey).toByteArray()))
-        m_splitter->setSizes({560, 640});
+        m_splitter->setSizes({620, 660});
     m_tree->header()->restoreState(settings.value(TreeHeaderKey).toByteArray());
     m_themeList->header()->restoreState(settings.value(ThemeHeaderKey).toByteArray());
 }
@@ -503,14 +519,39 @@ void MainWindow::updateTreeState()
     }
     m_treeStack->setCurrentWidget(noMatch ? static_cast<QWidget *>(m_noMatch) : m_tree);
     if (!query.isEmpty())
-        m_tree->expandAll();
+        expandSmallGroups();
 
     int tracks = 0;
     for (const Catalog &catalog : m_catalogModel->catalogs())
         tracks += catalog.trackCount();
-    statusBar()->showMessage(tr("%n catalog(s) open, %1 tracks", nullptr,
-                                int(m_catalogModel->catalogs().size()))
-                                 .arg(QLocale().toString(tracks)));
+    const QList<Catalog> &catalogs = m_catalogModel->catalogs();
+    const QString count = QLocale().toString(tracks);
+    statusBar()->showMessage(catalogs.size() == 1
+                                 ? tr("%1: %2 tracks").arg(catalogs.constFirst().title, count)
+                                 : tr("%1 catalogs open, %2 tracks").arg(catalogs.size()).arg(count));
+}
+
+void MainWindow::expandSmallGroups()
+{
+    // Expanding thousands of releases would stall the view for no one's benefit: open what fits
+    // on a screen or two, and leave big lists for the user to open.
+    constexpr int MaxExpandedReleases = 12;
+    auto expandReleases = [this](const QModelIndex &parent) {
+        const int releases = m_filterModel->rowCount(parent);
+        if (releases > MaxExpandedReleases)
+            return;
+        for (int row = 0; row < releases; ++row)
+            m_tree->expand(m_filterModel->index(row, 0, parent));
+    };
+    if (!m_catalogModel->isGroupedByCatalog()) {
+        expandReleases({});
+        return;
+    }
+    for (int row = 0; row < m_filterModel->rowCount(); ++row) {
+        const QModelIndex catalog = m_filterModel->index(row, 0);
+        m_tree->expand(catalog);
+        expandReleases(catalog);
+    }
 }
 
 void MainWindow::openBundledCatalog()
@@ -521,7 +562,7 @@ void MainWindow::openBundledCatalog()
         return;
     }
     m_catalogModel->addCatalog(reader.takeCatalog());
-    m_tree->expandToDepth(0);
+    expandSmallGroups();
 }
 
 void MainWindow::openCatalog(const QString &filePath)
@@ -558,12 +599,13 @@ void MainWindow::catalogRead(const CatalogLoader::Result &result)
         std::fputs("cuebook: catalog shown\n", stdout);
         std::fflush(stdout);
     }
-    m_tree->expandToDepth(0);
+    expandSmallGroups();
     statusBar()->showMessage(result.warnings.isEmpty()
                                  ? tr("Opened “%1”.").arg(title)
-                                 : tr("Opened “%1”, with %n warning(s): %2", nullptr,
-                                      int(result.warnings.size()))
-                                       .arg(title, result.warnings.constFirst()),
+                                 : tr("Opened “%1”; first of %2 warnings: %3")
+                                       .arg(title)
+                                       .arg(result.warnings.size())
+                                       .arg(result.warnings.constFirst()),
                              8000);
     updateNavigationActions();
 }
@@ -598,9 +640,12 @@ void MainWindow::closeCurrentCatalog()
 void MainWindow::showCatalogFaults(const QString &filePath, const QStringList &faults)
 {
     QMessageBox box(QMessageBox::Warning, tr("Catalog Not Opened"),
-                    tr("“%1” was not opened: it has %n fault(s). Nothing has changed.", nullptr,
-                       int(faults.size()))
-                        .arg(QFileInfo(filePath).fileName()),
+                    faults.size() == 1
+                        ? tr("“%1” was not opened. Nothing has changed.")
+                              .arg(QFileInfo(filePath).fileName())
+                        : tr("“%1” was not opened: it has %2 faults. Nothing has changed.")
+                              .arg(QFileInfo(filePath).fileName())
+                              .arg(faults.size()),
                     QMessageBox::Ok, this);
     box.setObjectName(u"catalogFaults"_s);
     box.setInformativeText(faults.mid(0, 5).join(u'\n')

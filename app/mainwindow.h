@@ -17,6 +17,7 @@ class QLabel;
 class QSortFilterProxyModel;
 class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 class QTreeView;
 class QWidget;
 
@@ -66,6 +67,7 @@ private:
     void selectInThemeList(const Location &location);
     void updateNavigationActions();
     void updateTreeState();
+    void expandSmallGroups();
 
     void chooseCatalog();
     void closeCurrentCatalog();
@@ -88,6 +90,7 @@ private:
 
     QSplitter *m_splitter = nullptr;
     SearchField *m_searchField = nullptr;
+    QTabWidget *m_browserTabs = nullptr;
     QStackedWidget *m_treeStack = nullptr;
     QTreeView *m_tree = nullptr;
     QLabel *m_noMatch = nullptr;
@@ -106,6 +109,7 @@ private:
     QAction *m_findAction = nullptr;
     QAction *m_backAction = nullptr;
     QAction *m_forwardAction = nullptr;
+    QAction *m_releasesAction = nullptr;
     QAction *m_themesAction = nullptr;
     QAction *m_expandAction = nullptr;
     QAction *m_collapseAction = nullptr;

@@ -1,0 +1,430 @@
+#include "anchorclick.h"
+#include "catalogmodel.h"
+#include "cuepane.h"
+#include "mainwindow.h"
+#include "panebrowser.h"
+#include "releasepane.h"
+#include "themepane.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
+
+// The window as a user drives it: clicks on tree rows and links, keys, menus, restarts.
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void startsWithNothingSelected();
+    void selectingAReleaseShowsItsPane();
+    void selectingATrackShowsItsCue();
+    void themeLinkShowsTheTheme();
+    void occurrenceLinkSelectsTheCueInTheTree();
+    void backAndForward();
+    void mouseBackAndForwardButtons();
+    void searchFiltersAsTheUserTypes();
+    void noMatchSaysWhatWasSearched();
+    void ctrlFFocusesSearchAndEscClears();
+    void linkToAHiddenRowClearsTheSearch();
+    void themeListShowsTheme();
+    void brokenCatalogShowsFaultsAndChangesNothing();
+    void secondCatalogOpensBesideTheBundledOne();
+    void settingsRestore();
+
+private:
+    void openWindow(bool resize = true);
+    QModelIndex treeRow(const QString &title, const QModelIndex &parent = {}) const;
+    void clickRow(const QModelIndex &index);
+    PaneBrowser *browserOf(QWidget *pane) const;
+    QWidget *currentPane() const;
+    QString writeFile(const QString &name, const QByteArray &contents);
+    // Answers the next modal dialog; returns what it said (text, informative and detailed text).
+    QString closeNextMessageBox();
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<MainWindow> m_window;
+    QTreeView *m_tree = nullptr;
+    QLineEdit *m_search = nullptr;
+    QString m_dialogText;
+};
+
+namespace {
+
+const QByteArray SecondCatalog = R"({
+  "format": "cuebook-catalog", "version": 1, "id": "voyager", "title": "Star Trek: Voyager",
+  "themes": [ { "id": "star-trek-march", "name": "Star Trek March", "composer": "Jerry Goldsmith" } ],
+  "cues": [ { "id": "main-title", "title": "Voyager Main Title" } ],
+  "releases": [ { "id": "voyager-album", "title": "Voyager Suite", "tracks": [
+      { "number": 1, "title": "Voyager Main Title", "duration": "2:00", "cue": "main-title" } ] } ],
+  "occurrences": [ { "theme": "star-trek-march", "cue": "main-title", "kind": "allusion" } ]
+}
+)";
+
+const QByteArray BrokenCatalog = R"({
+  "format": "cuebook-catalog", "version": 1, "id": "broken", "title": "Broken",
+  "releases": [ { "id": "a", "title": "A", "tracks": [ { "number": 1, "title": "T", "duration": "1:7x" } ] } ],
+  "occurrences": [ { "theme": "romulan", "cue": "a/1-1" } ]
+}
+)";
+
+} // namespace
+
+void tst_MainWindow::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QCoreApplication::setOrganizationName(u"CuebookTest"_s);
+    QCoreApplication::setApplicationName(u"tst_mainwindow"_s);
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(u"settings"_s));
+}
+
+void tst_MainWindow::init()
+{
+    QSettings().clear();
+    openWindow();
+}
+
+void tst_MainWindow::cleanup()
+{
+    m_window.reset();
+}
+
+void tst_MainWindow::openWindow(bool resize)
+{
+    m_window = std::make_unique<MainWindow>();
+    m_window->openBundledCatalog();
+    m_window->restoreSession();
+    if (resize)
+        m_window->resize(1280, 800);
+    m_window->show();
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_tree = m_window->findChild<QTreeView *>(u"catalogTree"_s);
+    m_search = m_window->findChild<QLineEdit *>();
+    QVERIFY(m_tree);
+    QVERIFY(m_search);
+}
+
+QModelIndex tst_MainWindow::treeRow(const QString &title, const QModelIndex &parent) const
+{
+    const QAbstractItemModel *model = m_tree->model();
+    for (int row = 0; row < model->rowCount(parent); ++row) {
+        const QModelIndex index = model->index(row, 0, parent);
+        if (index.data().toString() == title)
+            return index;
+    }
+    return {};
+}
+
+void tst_MainWindow::clickRow(const QModelIndex &index)
+{
+    m_tree->scrollTo(index);
+    QTest::mouseClick(m_tree->viewport(), Qt::LeftButton, {}, m_tree->visualRect(index).center());
+}
+
+PaneBrowser *tst_MainWindow::browserOf(QWidget *pane) const
+{
+    return pane ? pane->findChild<PaneBrowser *>() : nullptr;
+}
+
+QWidget *tst_MainWindow::currentPane() const
+{
+    for (QWidget *pane : std::initializer_list<QWidget *>{m_window->findChild<ReleasePane *>(),
+                                                          m_window->findChild<CuePane *>(),
+                                                          m_window->findChild<ThemePane *>()}) {
+        if (pane->isVisible())
+            return pane;
+    }
+    return nullptr;
+}
+
+QString tst_MainWindow::writeFile(const QString &name, const QByteArray &contents)
+{
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+QString tst_MainWindow::closeNextMessageBox()
+{
+    m_dialogText.clear();
+    QTimer::singleShot(0, this, [this] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box) {
+            QTimer::singleShot(20, this, [this] { closeNextMessageBox(); });
+            return;
+        }
+        m_dialogText = box->text() + u'\n' + box->informativeText() + u'\n' + box->detailedText();
+        box->accept();
+    });
+    return {};
+}
+
+void tst_MainWindow::startsWithNothingSelected()
+{
+    QVERIFY(!currentPane());
+    QVERIFY(!m_window->currentLocation().isValid());
+    QCOMPARE(m_tree->model()->rowCount(), 3);
+    const auto *placeholder = m_window->findChild<QLabel *>(u"placeholder"_s);
+    QVERIFY(placeholder && placeholder->isVisible());
+    QVERIFY(placeholder->text().contains(u"Nothing selected"_s));
+}
+
+void tst_MainWindow::selectingAReleaseShowsItsPane()
+{
+    const QModelIndex release = treeRow(u"Star Trek: Picard – Season 1, Chapter 1 (Original Series Soundtrack)"_s);
+    QVERIFY(release.isValid());
+    clickRow(release);
+    auto *pane = m_window->findChild<ReleasePane *>();
+    QTRY_VERIFY(pane->isVisible());
+    QCOMPARE(pane->releaseId(), u"picard-s1-chapter-1"_s);
+    const QString text = browserOf(pane)->toPlainText();
+    QVERIFY(text.contains(u"Lakeshore Records"_s));
+    QVERIFY(text.contains(u"28 tracks"_s));
+    // The ComicBook excerpt about this album, with its source.
+    QVERIFY(text.contains(u"Lakeshore Records has announced that it will release"_s));
+    QVERIFY(text.contains(u"ComicBook"_s));
+}
+
+void tst_MainWindow::selectingATrackShowsItsCue()
+{
+    const QModelIndex release = treeRow(u"Star Trek: Picard – Season 1 (Original Series Soundtrack)"_s);
+    const QModelIndex twins = treeRow(u"Twins"_s, release);
+    QVERIFY(twins.isValid());
+    clickRow(twins);
+    auto *pane = m_window->findChild<CuePane *>();
+    QTRY_VERIFY(pane->isVisible());
+    QCOMPARE(pane->cueId(), u"twins"_s);
+    QCOMPARE(pane->releaseId(), u"picard-s1"_s);
+    const QString text = browserOf(pane)->toPlainText();
+    QVERIFY(text.contains(u"Romulan theme"_s));
+    QVERIFY(text.contains(u"towards the end"_s));
+    // A cue on two albums shows both.
+    QVERIFY(text.contains(u"Season 1, Chapter 1"_s));
+    QCOMPARE(m_window->currentLocation().kind, Location::Cue);
+}
+
+void tst_MainWindow::themeLinkShowsTheTheme()
+{
+    m_window->navigate({Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s});
+    auto *cuePane = m_window->findChild<CuePane *>();
+    QTRY_VERIFY(cuePane->isVisible());
+    const Location romulan{Location::Theme, u"star-trek-picard"_s, u"romulan-theme"_s, {}};
+    QVERIFY(AnchorClick::click(browserOf(cuePane), romulan));
+    auto *themePane = m_window->findChild<ThemePane *>();
+    QTRY_VERIFY(themePane->isVisible());
+    QCOMPARE(themePane->themeId(), u"romulan-theme"_s);
+    QVERIFY(browserOf(themePane)->toPlainText().contains(u"Fred Steiner"_s));
+    QCOMPARE(m_window->currentLocation(), romulan);
+}
+
+void tst_MainWindow::occurrenceLinkSelectsTheCueInTheTree()
+{
+    m_window->navigate({Location::Theme, u"star-trek-picard"_s, u"voyager-theme"_s, {}});
+    auto *themePane = m_window->findChild<ThemePane *>();
+    QTRY_VERIFY(themePane->isVisible());
+    const QList<Location> cues = AnchorClick::locations(browserOf(themePane)->document());
+    const auto mysteryShip = std::find_if(cues.begin(), cues.end(), [](const Location &location) {
+        return location.kind == Location::Cue && location.id == u"mystery-ship"_s;
+    });
+    QVERIFY(mysteryShip != cues.end());
+    QVERIFY(AnchorClick::click(browserOf(themePane), *mysteryShip));
+    QTRY_VERIFY(m_window->findChild<CuePane *>()->isVisible());
+    const QModelIndex current = m_tree->currentIndex();
+    QCOMPARE(current.data().toString(), u"Mystery Ship"_s);
+    QCOMPARE(current.data(CatalogModel::CueIdRole).toString(), u"mystery-ship"_s);
+    QCOMPARE(current.data(CatalogModel::ReleaseIdRole).toString(), mysteryShip->releaseId);
+}
+
+void tst_MainWindow::backAndForward()
+{
+    const Location cue{Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s};
+    const Location theme{Location::Theme, u"star-trek-picard"_s, u"romulan-theme"_s, {}};
+    m_window->navigate(cue);
+    QVERIFY(AnchorClick::click(browserOf(m_window->findChild<CuePane *>()), theme));
+    QTRY_COMPARE(m_window->currentLocation(), theme);
+
+    QTest::keyClick(m_window.get(), Qt::Key_Left, Qt::AltModifier);
+    QCOMPARE(m_window->currentLocation(), cue);
+    QVERIFY(m_window->findChild<CuePane *>()->isVisible());
+    QCOMPARE(m_tree->currentIndex().data(CatalogModel::CueIdRole).toString(), u"twins"_s);
+
+    QTest::keyClick(m_window.get(), Qt::Key_Right, Qt::AltModifier);
+    QCOMPARE(m_window->currentLocation(), theme);
+    QVERIFY(m_window->findChild<ThemePane *>()->isVisible());
+
+    // The toolbar buttons do the same.
+    QAction *back = nullptr;
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        if (action->shortcut() == QKeySequence(QKeySequence::Back))
+            back = action;
+    }
+    QVERIFY(back);
+    back->trigger();
+    QCOMPARE(m_window->currentLocation(), cue);
+    QVERIFY(!back->isEnabled());
+}
+
+void tst_MainWindow::mouseBackAndForwardButtons()
+{
+    const Location release{Location::Release, u"star-trek-picard"_s, u"picard-s3"_s, {}};
+    const Location theme{Location::Theme, u"star-trek-picard"_s, u"blue-skies"_s, {}};
+    m_window->navigate(release);
+    m_window->navigate(theme);
+    QTest::mouseClick(m_tree->viewport(), Qt::BackButton, {}, QPoint(10, 10));
+    QCOMPARE(m_window->currentLocation(), release);
+    QTest::mouseClick(browserOf(m_window->findChild<ReleasePane *>())->viewport(), Qt::ForwardButton,
+                      {}, QPoint(10, 10));
+    QCOMPARE(m_window->currentLocation(), theme);
+}
+
+void tst_MainWindow::searchFiltersAsTheUserTypes()
+{
+    m_search->setFocus();
+    QTest::keyClicks(m_search, u"dahjs"_s);
+    // Both season 1 albums hold "Dahj’s Last Fight": each keeps its release row.
+    QTRY_COMPARE(m_tree->model()->rowCount(), 2);
+    const QModelIndex release = m_tree->model()->index(0, 0);
+    QCOMPARE(m_tree->model()->rowCount(release), 1);
+    QVERIFY(m_tree->model()->index(0, 0, release).data().toString().startsWith(u"Dahj"_s));
+    QVERIFY(m_tree->isExpanded(release));
+
+    m_search->clear();
+    QTest::keyClicks(m_search, u"theme:romulan"_s);
+    QTRY_COMPARE(m_tree->model()->rowCount(), 2);
+    QCOMPARE(m_tree->model()->rowCount(m_tree->model()->index(0, 0)), 1);
+}
+
+void tst_MainWindow::noMatchSaysWhatWasSearched()
+{
+    QTest::keyClicks(m_search, u"klingon opera"_s);
+    const auto *noMatch = m_window->findChild<QLabel *>(u"noMatch"_s);
+    QVERIFY(noMatch);
+    QTRY_VERIFY(noMatch->isVisible());
+    QVERIFY(!m_tree->isVisible());
+    QVERIFY(noMatch->text().contains(u"klingon opera"_s));
+    QTest::keyClick(m_search, Qt::Key_Backspace);
+    QVERIFY(noMatch->text().contains(u"klingon oper"_s));
+    m_search->clear();
+    QTRY_VERIFY(m_tree->isVisible());
+    QVERIFY(!noMatch->isVisible());
+}
+
+void tst_MainWindow::ctrlFFocusesSearchAndEscClears()
+{
+    m_tree->setFocus();
+    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(m_search->hasFocus());
+    QTest::keyClicks(m_search, u"twins"_s);
+    QTRY_COMPARE(m_tree->model()->rowCount(), 2);
+    QTest::keyClick(m_search, Qt::Key_Escape);
+    QCOMPARE(m_search->text(), QString());
+    QTRY_COMPARE(m_tree->model()->rowCount(), 3);
+}
+
+void tst_MainWindow::linkToAHiddenRowClearsTheSearch()
+{
+    QTest::keyClicks(m_search, u"blue skies"_s);
+    QTRY_COMPARE(m_tree->model()->rowCount(), 1);
+    m_window->navigate({Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1-chapter-1"_s});
+    QCOMPARE(m_search->text(), QString());
+    QCOMPARE(m_tree->currentIndex().data(CatalogModel::CueIdRole).toString(), u"twins"_s);
+    QCOMPARE(m_tree->currentIndex().data(CatalogModel::ReleaseIdRole).toString(),
+             u"picard-s1-chapter-1"_s);
+}
+
+void tst_MainWindow::themeListShowsTheme()
+{
+    auto *tabs = m_window->findChild<QTabWidget *>();
+    auto *list = m_window->findChild<QTreeView *>(u"themeList"_s);
+    QVERIFY(tabs && list);
+    QTest::keyClick(m_window.get(), Qt::Key_T, Qt::ControlModifier);
+    QTRY_VERIFY(list->isVisible());
+    QVERIFY(list->model()->rowCount() >= 12);
+    QModelIndex march;
+    for (int row = 0; row < list->model()->rowCount(); ++row) {
+        if (list->model()->index(row, 0).data().toString() == u"Star Trek March"_s)
+            march = list->model()->index(row, 0);
+    }
+    QVERIFY(march.isValid());
+    QVERIFY(list->model()->index(march.row(), 2).data().toInt() >= 5);
+    list->scrollTo(march);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(march).center());
+    QTRY_VERIFY(m_window->findChild<ThemePane *>()->isVisible());
+    QCOMPARE(m_window->findChild<ThemePane *>()->themeId(), u"star-trek-march"_s);
+}
+
+void tst_MainWindow::brokenCatalogShowsFaultsAndChangesNothing()
+{
+    m_window->navigate({Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s});
+    const QString path = writeFile(u"broken.json"_s, BrokenCatalog);
+    closeNextMessageBox();
+    m_window->openCatalog(path);
+    QTRY_VERIFY(!m_dialogText.isEmpty());
+    QVERIFY2(m_dialogText.contains(u"releases[0].tracks[0].duration: \"1:7x\" is not a time"_s),
+             qPrintable(m_dialogText));
+    QVERIFY(m_dialogText.contains(u"occurrences[0].theme: no theme \"romulan\""_s));
+    QCOMPARE(m_window->catalogModel()->catalogs().size(), 1);
+    QCOMPARE(m_tree->model()->rowCount(), 3);
+    QCOMPARE(m_tree->currentIndex().data(CatalogModel::CueIdRole).toString(), u"twins"_s);
+}
+
+void tst_MainWindow::secondCatalogOpensBesideTheBundledOne()
+{
+    m_window->openCatalog(writeFile(u"voyager.json"_s, SecondCatalog));
+    QTRY_COMPARE(m_window->catalogModel()->catalogs().size(), 2);
+    QCOMPARE(m_tree->model()->rowCount(), 2); // catalogs are now the top level
+    // A theme id both catalogs use gathers the cues of both.
+    m_window->navigate({Location::Theme, u"star-trek-picard"_s, u"star-trek-march"_s, {}});
+    QTRY_VERIFY(m_window->findChild<ThemePane *>()->isVisible());
+    QVERIFY(browserOf(m_window->findChild<ThemePane *>())->toPlainText().contains(u"Voyager Main Title"_s));
+}
+
+void tst_MainWindow::settingsRestore()
+{
+    const QString second = writeFile(u"voyager.json"_s, SecondCatalog);
+    m_window->openCatalog(second);
+    QTRY_COMPARE(m_window->catalogModel()->catalogs().size(), 2);
+    const Location cue{Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s};
+    m_window->navigate(cue);
+    auto *splitter = m_window->findChild<QSplitter *>(u"mainSplitter"_s);
+    m_window->resize(1100, 700);
+    splitter->setSizes({400, 700});
+    const QList<int> sizes = splitter->sizes();
+    m_tree->header()->resizeSection(CatalogModel::ArtistColumn, 177);
+    m_window->close();
+    m_window.reset();
+
+    openWindow(false);
+    QCOMPARE(m_window->size(), QSize(1100, 700));
+    QTRY_COMPARE(m_window->catalogModel()->catalogs().size(), 2);
+    QVERIFY(m_window->catalogModel()->catalog(u"voyager"_s));
+    QTRY_COMPARE(m_window->currentLocation(), cue);
+    QVERIFY(m_window->findChild<CuePane *>()->isVisible());
+    QCOMPARE(m_tree->currentIndex().data(CatalogModel::CueIdRole).toString(), u"twins"_s);
+    QCOMPARE(m_window->findChild<QSplitter *>(u"mainSplitter"_s)->sizes(), sizes);
+    QCOMPARE(m_tree->header()->sectionSize(CatalogModel::ArtistColumn), 177);
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"
