@@ -5,24 +5,15 @@
 
 #include <QMainWindow>
 
-class CatalogFilterModel;
+class BusyIndicator;
+class CatalogBrowser;
 class CatalogModel;
-class CuePane;
-class ReleasePane;
-class SearchField;
-class ThemeListModel;
-class ThemePane;
+class DetailView;
 class QAction;
-class QLabel;
-class QSortFilterProxyModel;
 class QSplitter;
-class QStackedWidget;
-class QTabWidget;
-class QTreeView;
-class QWidget;
 
-// The composition root: the catalog tree and its search field, the detail panes, the theme
-// list, the menus and the history. It wires and routes; the panes and models do the work.
+// The composition root: the catalog browser on the left, the detail view on the right, the
+// menus, the history and the settings. It wires and routes; panes and models do the work.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -35,7 +26,7 @@ public:
     // read off the GUI thread. A refused file shows its faults and changes nothing.
     void openBundledCatalog();
     void openCatalog(const QString &filePath);
-    // Re-opens the catalogs and selection of the last session, once the files are read.
+    // Re-opens the catalogs and the selection of the last session, once the files are read.
     void restoreSession();
 
     // Shows the place and records it in the history, as a click on a link does.
@@ -50,58 +41,34 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
-    void createBrowser();
-    void createPanes();
-    void createThemeList();
     void createActions();
     void createMenus();
-    void createStatusBar();
     void readSettings();
     void writeSettings() const;
 
     void showLocation(const Location &location);
     void goBack();
     void goForward();
-    void treeCurrentChanged();
-    void selectInTree(const Location &location);
-    void selectInThemeList(const Location &location);
-    void updateNavigationActions();
-    void updateTreeState();
-    void expandSmallGroups();
+    void updateActions();
+    void updateStatus();
 
     void chooseCatalog();
     void closeCurrentCatalog();
     void catalogRead(const CatalogLoader::Result &result);
     void loadingChanged(bool busy);
-    void showCatalogFaults(const QString &filePath, const QStringList &faults);
-    void showAbout();
 
     CatalogModel *m_catalogModel = nullptr;
-    CatalogFilterModel *m_filterModel = nullptr;
     CatalogLoader *m_loader = nullptr;
-    ThemeListModel *m_themeModel = nullptr;
-    QSortFilterProxyModel *m_themeSortModel = nullptr;
     NavigationHistory m_history;
-    // The files opened beside the bundled catalog, in order, as the user named them.
+    // The files opened beside the bundled catalog, as absolute paths, in the order opened.
     QStringList m_openFiles;
     Location m_pendingLocation;
-    bool m_syncingSelection = false;
     bool m_reportedFirstPaint = false;
 
     QSplitter *m_splitter = nullptr;
-    SearchField *m_searchField = nullptr;
-    QTabWidget *m_browserTabs = nullptr;
-    QStackedWidget *m_treeStack = nullptr;
-    QTreeView *m_tree = nullptr;
-    QLabel *m_noMatch = nullptr;
-    QStackedWidget *m_paneStack = nullptr;
-    QLabel *m_placeholder = nullptr;
-    ReleasePane *m_releasePane = nullptr;
-    CuePane *m_cuePane = nullptr;
-    ThemePane *m_themePane = nullptr;
-    QTreeView *m_themeList = nullptr;
-    QWidget *m_loadingIndicator = nullptr;
-    QLabel *m_loadingLabel = nullptr;
+    CatalogBrowser *m_browser = nullptr;
+    DetailView *m_detailView = nullptr;
+    BusyIndicator *m_busyIndicator = nullptr;
 
     QAction *m_openAction = nullptr;
     QAction *m_closeCatalogAction = nullptr;

@@ -1,0 +1,255 @@
+#include "catalogbrowser.h"
+
+#include "catalogfiltermodel.h"
+#include "catalogmodel.h"
+#include "searchfield.h"
+#include "themelistmodel.h"
+
+#include <QDataStream>
+#include <QHeaderView>
+#include <QIODevice>
+#include <QLabel>
+#include <QScopedValueRollback>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr quint32 StateVersion = 1;
+}
+
+CatalogBrowser::CatalogBrowser(CatalogModel *catalogs, QWidget *parent)
+    : QWidget(parent)
+    , m_catalogs(catalogs)
+{
+    m_searchField = new SearchField;
+    m_tabs = new QTabWidget;
+    m_tabs->setDocumentMode(true);
+    createTree();
+    createThemeList();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 0, 0);
+    layout->addWidget(m_searchField);
+    layout->addWidget(m_tabs, 1);
+}
+
+void CatalogBrowser::createTree()
+{
+    m_filterModel = new CatalogFilterModel(this);
+    m_filterModel->setSourceModel(m_catalogs);
+
+    m_tree = new QTreeView;
+    m_tree->setObjectName(u"catalogTree"_s);
+    m_tree->setModel(m_filterModel);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setAllColumnsShowFocus(true);
+    QHeaderView *header = m_tree->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(CatalogModel::TitleColumn, QHeaderView::Stretch);
+    header->resizeSection(CatalogModel::ArtistColumn, 120);
+    header->resizeSection(CatalogModel::NumberColumn, 84);
+    header->resizeSection(CatalogModel::DurationColumn, 64);
+
+    m_noMatch = new QLabel;
+    m_noMatch->setObjectName(u"noMatch"_s);
+    m_noMatch->setAlignment(Qt::AlignCenter);
+    m_noMatch->setWordWrap(true);
+    m_noMatch->setMargin(24);
+    m_noMatch->setTextFormat(Qt::RichText);
+    m_treeStack = new QStackedWidget;
+    m_treeStack->addWidget(m_tree);
+    m_treeStack->addWidget(m_noMatch);
+    m_tabs->addTab(m_treeStack, tr("Releases"));
+
+    connect(m_searchField, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_filterModel->setQuery(text);
+        updateTreeState();
+    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &CatalogBrowser::treeCurrentChanged);
+    connect(m_catalogs, &QAbstractItemModel::modelReset, this, &CatalogBrowser::updateTreeState);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_catalogs, signal, this, &CatalogBrowser::updateTreeState);
+}
+
+void CatalogBrowser::createThemeList()
+{
+    m_themeModel = new ThemeListModel(m_catalogs, this);
+    m_themeSortModel = new QSortFilterProxyModel(this);
+    m_themeSortModel->setSourceModel(m_themeModel);
+    m_themeSortModel->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_themeSortModel->setSortLocaleAware(true);
+
+    m_themeList = new QTreeView;
+    m_themeList->setObjectName(u"themeList"_s);
+    m_themeList->setModel(m_themeSortModel);
+    m_themeList->setRootIsDecorated(false);
+    m_themeList->setUniformRowHeights(true);
+    m_themeList->setAllColumnsShowFocus(true);
+    m_themeList->setSortingEnabled(true);
+    m_themeList->sortByColumn(ThemeListModel::NameColumn, Qt::AscendingOrder);
+    m_themeList->header()->setSectionResizeMode(ThemeListModel::NameColumn, QHeaderView::Stretch);
+    m_themeList->header()->setStretchLastSection(false);
+    m_tabs->addTab(m_themeList, tr("Themes"));
+
+    connect(m_themeList->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &CatalogBrowser::themeActivated);
+    connect(m_themeList, &QTreeView::activated, this, &CatalogBrowser::themeActivated);
+}
+
+void CatalogBrowser::treeCurrentChanged()
+{
+    if (m_selecting)
+        return;
+    const QModelIndex index = m_tree->currentIndex();
+    const QString catalogId = index.data(CatalogModel::CatalogIdRole).toString();
+    const QString releaseId = index.data(CatalogModel::ReleaseIdRole).toString();
+    switch (index.data(CatalogModel::KindRole).toInt()) {
+    case CatalogModel::ReleaseItem:
+        emit locationActivated({Location::Release, catalogId, releaseId, {}});
+        break;
+    case CatalogModel::TrackItem:
+        emit locationActivated(
+            {Location::Cue, catalogId, index.data(CatalogModel::CueIdRole).toString(), releaseId});
+        break;
+    default:
+        break;
+    }
+}
+
+void CatalogBrowser::themeActivated()
+{
+    const QModelIndex index = m_themeList->currentIndex();
+    if (m_selecting || !index.isValid())
+        return;
+    emit locationActivated({Location::Theme, index.data(ThemeListModel::CatalogIdRole).toString(),
+                            index.data(ThemeListModel::ThemeIdRole).toString(), {}});
+}
+
+void CatalogBrowser::select(const Location &location)
+{
+    const QScopedValueRollback guard(m_selecting, true);
+    QModelIndex source;
+    if (location.kind == Location::Release) {
+        source = m_catalogs->indexOfRelease(location.catalogId, location.id);
+    } else if (location.kind == Location::Cue) {
+        const QList<QModelIndex> tracks = m_catalogs->indexesOfCue(location.catalogId, location.id);
+        const auto onRelease = std::find_if(tracks.begin(), tracks.end(), [&](const QModelIndex &track) {
+            return track.data(CatalogModel::ReleaseIdRole).toString() == location.releaseId;
+        });
+        source = onRelease != tracks.end() ? *onRelease : tracks.value(0);
+    }
+    QModelIndex row = m_filterModel->mapFromSource(source);
+    if (source.isValid() && !row.isValid()) {
+        m_searchField->clear();
+        row = m_filterModel->mapFromSource(source);
+    }
+    if (row.isValid()) {
+        m_tree->setCurrentIndex(row);
+        m_tree->scrollTo(row);
+    } else if (location.kind != Location::Theme) {
+        m_tree->setCurrentIndex({});
+    }
+
+    const QModelIndex theme = location.kind == Location::Theme
+        ? m_themeSortModel->mapFromSource(m_themeModel->indexOfTheme(location.id))
+        : QModelIndex();
+    m_themeList->setCurrentIndex(theme);
+    if (theme.isValid())
+        m_themeList->scrollTo(theme);
+}
+
+void CatalogBrowser::focusSearch()
+{
+    m_searchField->setFocus(Qt::ShortcutFocusReason);
+    m_searchField->selectAll();
+}
+
+void CatalogBrowser::showReleases()
+{
+    m_tabs->setCurrentWidget(m_treeStack);
+    m_tree->setFocus(Qt::ShortcutFocusReason);
+}
+
+void CatalogBrowser::showThemes()
+{
+    m_tabs->setCurrentWidget(m_themeList);
+    m_themeList->setFocus(Qt::ShortcutFocusReason);
+}
+
+void CatalogBrowser::expandAll()
+{
+    m_tree->expandAll();
+}
+
+void CatalogBrowser::collapseAll()
+{
+    m_tree->collapseAll();
+}
+
+void CatalogBrowser::updateTreeState()
+{
+    const QString query = m_searchField->text().trimmed();
+    const bool noMatch = !query.isEmpty() && m_filterModel->rowCount() == 0;
+    if (noMatch) {
+        m_noMatch->setText(tr("<p style='font-size:large'>No match</p>"
+                              "<p>Nothing in the open catalogs matches “%1”.</p>"
+                              "<p>Try fewer words, or press Esc to clear the search.</p>")
+                               .arg(query.toHtmlEscaped()));
+    }
+    m_treeStack->setCurrentWidget(noMatch ? static_cast<QWidget *>(m_noMatch) : m_tree);
+    expandSmallGroups();
+}
+
+void CatalogBrowser::expandSmallGroups()
+{
+    // Expanding thousands of releases would stall the view for no one's benefit: open what fits
+    // on a screen or two, and leave big lists for the user to open.
+    constexpr int MaxExpandedReleases = 12;
+    auto expandReleases = [this](const QModelIndex &parent) {
+        const int releases = m_filterModel->rowCount(parent);
+        if (releases > MaxExpandedReleases)
+            return;
+        for (int row = 0; row < releases; ++row)
+            m_tree->expand(m_filterModel->index(row, 0, parent));
+    };
+    if (!m_catalogs->isGroupedByCatalog()) {
+        expandReleases({});
+        return;
+    }
+    for (int row = 0; row < m_filterModel->rowCount(); ++row) {
+        const QModelIndex catalog = m_filterModel->index(row, 0);
+        m_tree->expand(catalog);
+        expandReleases(catalog);
+    }
+}
+
+QByteArray CatalogBrowser::saveState() const
+{
+    QByteArray state;
+    QDataStream stream(&state, QIODevice::WriteOnly);
+    stream << StateVersion << m_tree->header()->saveState() << m_themeList->header()->saveState()
+           << qint32(m_tabs->currentIndex());
+    return state;
+}
+
+void CatalogBrowser::restoreState(const QByteArray &state)
+{
+    QDataStream stream(state);
+    quint32 version = 0;
+    QByteArray treeHeader;
+    QByteArray themeHeader;
+    qint32 tab = 0;
+    stream >> version >> treeHeader >> themeHeader >> tab;
+    if (stream.status() != QDataStream::Ok || version != StateVersion)
+        return;
+    m_tree->header()->restoreState(treeHeader);
+    m_themeList->header()->restoreState(themeHeader);
+    m_tabs->setCurrentIndex(tab);
+}

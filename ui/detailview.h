@@ -1,0 +1,32 @@
+#pragma once
+
+#include "navigationhistory.h"
+
+#include <QStackedWidget>
+
+class CatalogModel;
+class CuePane;
+class ReleasePane;
+class ThemePane;
+class QLabel;
+
+// The right side of the window: the pane for whatever is shown, or a placeholder that says how
+// to begin. Links in the panes come out as locationActivated.
+class DetailView : public QStackedWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DetailView(const CatalogModel *catalogs, QWidget *parent = nullptr);
+
+    void showLocation(const Location &location);
+
+signals:
+    void locationActivated(const Location &location);
+
+private:
+    QLabel *m_placeholder = nullptr;
+    ReleasePane *m_releasePane = nullptr;
+    CuePane *m_cuePane = nullptr;
+    ThemePane *m_themePane = nullptr;
+};
