@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
 
@@ -70,6 +71,48 @@ int countVisibleRows(const QAbstractItemModel &model, const QModelIndex &parent 
     return total;
 }
 
+// Launches the real app and times, from the moment it is started, its first painted window and
+// (with a catalog to read) the moment that catalog is in the tree. Median of Runs launches.
+std::pair<double, double> startupMs(const QStringList &arguments, const QString &configFolder)
+{
+    QList<double> paints;
+    QList<double> shown;
+    for (int run = 0; run < 5; ++run) {
+        QProcess app;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"CUEBOOK_STARTUP_PROBE"_s, u"1"_s);
+        environment.insert(u"XDG_CONFIG_HOME"_s, configFolder);
+        if (!environment.contains(u"QT_QPA_PLATFORM"_s))
+            environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        app.setProcessEnvironment(environment);
+        QElapsedTimer timer;
+        timer.start();
+        app.start(QStringLiteral(CUEBOOK_EXECUTABLE), arguments);
+        double paint = -1;
+        double catalog = -1;
+        const bool wantsCatalog = arguments.contains(u"--catalog"_s);
+        while ((paint < 0 || (wantsCatalog && catalog < 0)) && timer.elapsed() < 30'000) {
+            if (!app.waitForReadyRead(30'000))
+                break;
+            while (app.canReadLine()) {
+                const QByteArray line = app.readLine().trimmed();
+                const double ms = double(timer.nsecsElapsed()) / 1e6;
+                if (line == "cuebook: first paint")
+                    paint = ms;
+                else if (line == "cuebook: catalog shown")
+                    catalog = ms;
+            }
+        }
+        app.kill();
+        app.waitForFinished();
+        paints.append(paint);
+        shown.append(catalog);
+    }
+    std::sort(paints.begin(), paints.end());
+    std::sort(shown.begin(), shown.end());
+    return {paints.at(paints.size() / 2), shown.at(shown.size() / 2)};
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -78,11 +121,21 @@ int main(int argc, char *argv[])
     QTextStream err(stderr);
     QJsonObject figures;
 
+    // cuebook-bench --write-catalog FILE: only write the synthetic catalog, to open it by hand.
+    const QStringList arguments = app.arguments();
+    if (arguments.size() == 3 && arguments.at(1) == u"--write-catalog"_s) {
+        QFile file(arguments.at(2));
+        if (file.open(QIODevice::WriteOnly) && writeSyntheticCatalog(file))
+            return 0;
+        err << "cuebook-bench: cannot write " << arguments.at(2) << '\n';
+        return 1;
+    }
+
     QTemporaryDir folder;
     const QString path = folder.filePath(u"synthetic.json"_s);
     {
         QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(syntheticCatalogJson()) < 0) {
+        if (!file.open(QIODevice::WriteOnly) || !writeSyntheticCatalog(file)) {
             err << "cuebook-bench: cannot write " << path << '\n';
             return 1;
         }
@@ -122,6 +175,12 @@ int main(int argc, char *argv[])
     figures[u"filter_ms"_s] = filterMs;
     figures[u"filter_rows"_s] = filterRows;
     figures[u"peak_rss_mb"_s] = peakRssMb();
+
+    const QString config = folder.filePath(u"config"_s);
+    figures[u"first_paint_ms"_s] = rounded(startupMs({}, config).first);
+    const auto [paint100k, shown100k] = startupMs({u"--catalog"_s, path}, config);
+    figures[u"first_paint_100k_ms"_s] = rounded(paint100k);
+    figures[u"catalog_shown_100k_ms"_s] = rounded(shown100k);
 
     QTextStream(stdout) << QJsonDocument(figures).toJson(QJsonDocument::Indented);
     return 0;

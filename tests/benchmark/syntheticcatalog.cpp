@@ -1,5 +1,7 @@
 #include "syntheticcatalog.h"
 
+#include <QIODevice>
+
 #include <array>
 #include <cctype>
 #include <random>
@@ -26,10 +28,11 @@ constexpr std::array Positions{"opening", "middle", "ending", "throughout"};
 class Writer
 {
 public:
-    explicit Writer(std::mt19937 &random)
+    Writer(std::mt19937 &random, QIODevice &device)
         : m_random(random)
+        , m_device(device)
     {
-        m_out.reserve(32 * 1024 * 1024);
+        m_out.reserve(2 * BufferSize);
     }
 
     int pick(int count) { return std::uniform_int_distribution<int>(0, count - 1)(m_random); }
@@ -60,7 +63,16 @@ public:
     Writer &raw(const std::string &text)
     {
         m_out += text;
+        if (m_out.size() >= BufferSize)
+            flush();
         return *this;
+    }
+
+    bool flush()
+    {
+        m_ok = m_ok && m_device.write(m_out.data(), qint64(m_out.size())) == qint64(m_out.size());
+        m_out.clear();
+        return m_ok;
     }
 
     Writer &field(const char *key, const std::string &value, bool last = false)
@@ -73,11 +85,13 @@ public:
         return *this;
     }
 
-    QByteArray bytes() const { return QByteArray(m_out.data(), qsizetype(m_out.size())); }
-
 private:
+    static constexpr size_t BufferSize = 1 << 20;
+
     std::mt19937 &m_random;
+    QIODevice &m_device;
     std::string m_out;
+    bool m_ok = true;
 };
 
 std::string id(const char *prefix, int n)
@@ -87,10 +101,10 @@ std::string id(const char *prefix, int n)
 
 } // namespace
 
-QByteArray syntheticCatalogJson(const SyntheticCatalogSize &size)
+bool writeSyntheticCatalog(QIODevice &device, const SyntheticCatalogSize &size)
 {
     std::mt19937 random(20260101);
-    Writer w(random);
+    Writer w(random, device);
     const int cueCount = size.releases * size.tracksPerRelease;
     std::vector<int> cueSeconds(size_t(cueCount), 0);
 
@@ -157,5 +171,5 @@ QByteArray syntheticCatalogJson(const SyntheticCatalogSize &size)
         w.raw("\"themes\": [\"").raw(id("theme", w.pick(size.themes))).raw("\"]}");
     }
     w.raw("]\n}\n");
-    return w.bytes();
+    return w.flush();
 }

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QByteArray>
 
 // A large catalog in the v1 format, the same bytes for the same sizes every time: for the
 // benchmark and for opening a big catalog by hand.
@@ -13,4 +12,8 @@ struct SyntheticCatalogSize
     int excerpts = 20'000;
 };
 
-QByteArray syntheticCatalogJson(const SyntheticCatalogSize &size = {});
+class QIODevice;
+
+// Writes the catalog as it is generated, so that the benchmark's own memory stays out of its
+// peak-memory figure. False when the device refuses a write.
+bool writeSyntheticCatalog(QIODevice &device, const SyntheticCatalogSize &size = {});
