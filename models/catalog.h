@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <utility>
+
 // The value types of one catalog, as catalog-format.md defines them. Times are in
 // milliseconds, with -1 where the catalog gives none.
 
@@ -136,24 +138,38 @@ public:
     // The longest duration any track gives the cue, or -1.
     qint64 cueDurationMs(const QString &cueId) const;
 
-    // Indexes into occurrences / excerpts.
-    QList<int> occurrencesOfCue(const QString &cueId) const { return m_occurrencesByCue.value(cueId); }
-    QList<int> occurrencesOfTheme(const QString &themeId) const { return m_occurrencesByTheme.value(themeId); }
-    QList<int> excerptsOfRelease(const QString &releaseId) const { return m_excerptsByRelease.value(releaseId); }
-    QList<int> excerptsOfCue(const QString &cueId) const { return m_excerptsByCue.value(cueId); }
-    QList<int> excerptsOfTheme(const QString &themeId) const { return m_excerptsByTheme.value(themeId); }
+    // Indexes into occurrences / excerpts, in the catalog's order.
+    QList<int> occurrencesOfCue(const QString &cueId) const;
+    QList<int> occurrencesOfTheme(const QString &themeId) const;
+    QList<int> excerptsOfRelease(const QString &releaseId) const;
+    QList<int> excerptsOfCue(const QString &cueId) const;
+    QList<int> excerptsOfTheme(const QString &themeId) const;
 
     int trackCount() const;
 
 private:
+    // Items grouped by a key index, in one flat list: the items of key k are
+    // items[offsets[k]] .. items[offsets[k + 1] - 1]. One allocation for 100,000 cues, where a
+    // list per cue would make 100,000.
+    template<typename T>
+    struct Postings
+    {
+        QList<qsizetype> offsets;
+        QList<T> items;
+
+        QList<T> of(int key) const;
+    };
+    template<typename T>
+    static Postings<T> group(qsizetype keyCount, const QList<std::pair<int, T>> &pairs);
+
     QHash<QString, int> m_sourceIndex;
     QHash<QString, int> m_themeIndex;
     QHash<QString, int> m_cueIndex;
     QHash<QString, int> m_releaseIndex;
-    QHash<QString, QList<TrackRef>> m_tracksByCue;
-    QHash<QString, QList<int>> m_occurrencesByCue;
-    QHash<QString, QList<int>> m_occurrencesByTheme;
-    QHash<QString, QList<int>> m_excerptsByRelease;
-    QHash<QString, QList<int>> m_excerptsByCue;
-    QHash<QString, QList<int>> m_excerptsByTheme;
+    Postings<TrackRef> m_tracksByCue;
+    Postings<int> m_occurrencesByCue;
+    Postings<int> m_occurrencesByTheme;
+    Postings<int> m_excerptsByRelease;
+    Postings<int> m_excerptsByCue;
+    Postings<int> m_excerptsByTheme;
 };

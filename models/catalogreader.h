@@ -32,6 +32,9 @@ public:
     QString errorString() const { return m_errors.join(u'\n'); }
 
 private:
+    // Takes the bytes by value so that read() can hand over the only copy and have it freed early.
+    bool readBytes(QByteArray data, const QString &filePath);
+
     Catalog m_catalog;
     QStringList m_errors;
     QStringList m_warnings;

@@ -57,6 +57,8 @@ private slots:
     void refusesCoverLinkLeavingFolder();
     void acceptsCoverLinkInsideFolder();
     void refusedFileLeavesCatalogEmpty();
+    void readsLongArrays_data();
+    void readsLongArrays();
     void capsTheNumberOfMessages_data();
     void capsTheNumberOfMessages();
 };
@@ -332,7 +334,7 @@ void tst_CatalogReader::faults_data()
         {u"cues[0].performers[0]: expected a string, found true"_s});
     row("excerpt releases not an array", {{u"excerpts[0].releases"_s, u"album"_s}},
         {u"excerpts[0].releases: expected an array, found a string"_s});
-    row("excerpt cues element", {{u"excerpts[0].cues"_s, QJsonArray {QJsonArray {}}}},
+    row("excerpt cues element", {{u"excerpts[0].cues"_s, QJsonArray {QJsonValue(QJsonArray {})}}},
         {u"excerpts[0].cues[0]: expected a string, found an array"_s});
     row("disc a string", {{u"releases[0].tracks[0].disc"_s, u"1"_s}},
         {u"releases[0].tracks[0].disc: expected a number, found a string"_s});
@@ -501,6 +503,9 @@ void tst_CatalogReader::faults_data()
         {u"occurrences[0].kind: \"a \\\"b\\\"\\nc\" is not one of statement, quotation, allusion, fragment, variation"_s});
     row("long value", {{u"occurrences[0].theme"_s, QString(100, u'x')}},
         {u"occurrences[0].theme: no theme \""_s + QString(60, u'x') + u"…\""_s});
+    row("long value cut before a surrogate pair",
+        {{u"occurrences[0].theme"_s, QString(QString(59, u'x') + u"𝄞𝄞"_s)}},
+        {u"occurrences[0].theme: no theme \""_s + QString(59, u'x') + u"…\""_s});
 }
 
 void tst_CatalogReader::faults()
@@ -804,10 +809,13 @@ void tst_CatalogReader::warnsAboutUnknownKeys()
     QCOMPARE(reader.catalog().releases.at(0).title, u"Album"_s);
 
     // Keys are shown escaped and cut short, so a message stays one line.
-    QVERIFY(reader.readData(catalogJson({{u"a\"b\nc"_s, 1}, {QString(100, u'k'), 2}}), FileName));
+    QVERIFY(reader.readData(
+        catalogJson({{u"a\"b\nc"_s, 1}, {QString(100, u'k'), 2}, {QString(59, u'm') + u"𝄞𝄞"_s, 3}}),
+        FileName));
     QCOMPARE(reader.warnings(),
-             (QStringList{fault(u"[\"a\\\"b\\u000ac\"]: unknown key (ignored)"_s),
-                          fault(QString(60, u'k') + u"…: unknown key (ignored)"_s)}));
+        (QStringList {fault(u"[\"a\\\"b\\u000ac\"]: unknown key (ignored)"_s),
+            fault(QString(60, u'k') + u"…: unknown key (ignored)"_s),
+            fault(u"[\""_s + QString(59, u'm') + u"…\"]: unknown key (ignored)"_s)}));
 
     // Warnings are reported for a refused file too.
     QVERIFY(!reader.readData(
@@ -1276,6 +1284,28 @@ void tst_CatalogReader::refusedFileLeavesCatalogEmpty()
     QVERIFY(!reader.read(u"/no/such/file.json"_s));
     QVERIFY(isEmpty(reader.catalog()));
     QCOMPARE(reader.warnings(), QStringList());
+}
+
+// The parser keeps element counts up to 65535 in its nodes and counts longer arrays again.
+void tst_CatalogReader::readsLongArrays_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::newRow("65535") << 65'535;
+    QTest::newRow("70000") << 70'000;
+}
+
+void tst_CatalogReader::readsLongArrays()
+{
+    QFETCH(int, count);
+    QJsonArray themes;
+    for (int i = 0; i < count; ++i)
+        themes.append(QJsonObject {{u"id"_s, u"t%1"_s.arg(i)}, {u"name"_s, u"T"_s}});
+    CatalogReader reader;
+    QVERIFY2(reader.readData(
+                 catalogJson({{u"themes"_s, themes}, {u"occurrences"_s, QJsonArray {}}}), FileName),
+        qPrintable(reader.errorString()));
+    QCOMPARE(reader.catalog().themes.size(), count);
+    QCOMPARE(reader.catalog().themes.last().id, u"t%1"_s.arg(count - 1));
 }
 
 // A file broken in every element gives the first thousand messages and a count of the rest,
