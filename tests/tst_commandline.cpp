@@ -1,4 +1,5 @@
 #include <QDir>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,6 +21,8 @@ private slots:
     void checkSeveralFilesFailsIfAnyFails();
     void checkMissingFile();
     void checkPrintsWarningsAndStillPasses();
+    void checkInvalidFixtures_data();
+    void checkInvalidFixtures();
     void checkWithoutFiles();
     void unknownOption();
     void runsWithoutDisplay();
@@ -172,6 +175,31 @@ void tst_CommandLine::checkPrintsWarningsAndStillPasses()
     QVERIFY2(result.err.startsWith(path + u": editor: "_s), qPrintable(result.err));
     QVERIFY(result.err.contains(u"unknown key"_s));
     QVERIFY(result.out.startsWith(path + u": 1 releases"_s));
+}
+
+void tst_CommandLine::checkInvalidFixtures_data()
+{
+    QTest::addColumn<QString>("catalog");
+    QTest::addColumn<QString>("expected");
+    const QDir folder(QFINDTESTDATA("data/catalogs/invalid"));
+    const QStringList catalogs = folder.entryList({u"*.json"_s}, QDir::Files, QDir::Name);
+    QVERIFY(catalogs.size() >= 5);
+    for (const QString &name : catalogs) {
+        QFile expected(folder.filePath(QFileInfo(name).completeBaseName() + u".expected"_s));
+        QVERIFY2(expected.open(QIODevice::ReadOnly), qPrintable(expected.fileName()));
+        QTest::newRow(qPrintable(name)) << folder.filePath(name) << QString::fromUtf8(expected.readAll());
+    }
+}
+
+// The fixtures' .expected files hold the reader's exact messages, "{file}" for the path.
+void tst_CommandLine::checkInvalidFixtures()
+{
+    QFETCH(QString, catalog);
+    QFETCH(QString, expected);
+    const Result result = run({u"--check-catalog"_s, catalog});
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.out, QString());
+    QCOMPARE(result.err.trimmed(), expected.replace(u"{file}"_s, catalog).trimmed());
 }
 
 void tst_CommandLine::checkWithoutFiles()
