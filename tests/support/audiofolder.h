@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QString>
+
+struct Release;
+
+// Real, tagged audio files for the scanner's tests and the benchmark: sox encodes a few short
+// ones, TagLib writes the tags, and copies of one encoding stand in for many files.
+namespace AudioFolder {
+
+struct Tags
+{
+    QString title;
+    QString album;
+    QString albumArtist;
+    QString artist;
+    QString composer;
+    int track = 0;
+    int trackTotal = 0;
+    int disc = 0;
+};
+
+bool hasSox();
+
+// Encodes durationMs of a sine tone at frequency Hz (so that files differ in their audio) into
+// path, 8 kHz mono, in the format its suffix names (flac, ogg, wav). False when sox fails.
+bool encode(const QString &path, qint64 durationMs, int frequency = 440);
+
+// Replaces the tags the file has with these (empty fields and zero numbers left out).
+bool writeTags(const QString &path, const Tags &tags);
+
+// Writes count tagged FLAC files into folder, one folder per album of the release's size. Even
+// albums are a store's copy of release (its titles, numbers and durations: they link); odd ones
+// are albums no catalog holds (they stay unmatched). Fast enough for 10,000 files: it encodes one
+// 8-second file once, then writes a copy per file with the track's duration set in the copy's
+// FLAC header (so every file holds the same audio) and retags it. Needs sox.
+bool writeLibrary(const QString &folder, const Release &release, int count, QString *error);
+
+} // namespace AudioFolder
