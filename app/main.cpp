@@ -1,7 +1,9 @@
 #include "commandline.h"
 #include "mainwindow.h"
+#include "userdatabase.h"
 
 #include <QApplication>
+#include <QMessageBox>
 #include <QTextStream>
 
 #include <cstdio>
@@ -46,11 +48,24 @@ int main(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(QStringLiteral("org.cuebook.Cuebook"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/cuebook.svg")));
 
-    MainWindow window;
+    UserDatabase userData;
+    const QString userDataPath = qEnvironmentVariableIsSet("CUEBOOK_USER_DATABASE")
+        ? qEnvironmentVariable("CUEBOOK_USER_DATABASE")
+        : UserDatabase::defaultPath();
+    const bool userDataOpen = userData.open(userDataPath);
+    MainWindow window(userDataOpen ? &userData : nullptr);
     window.openBundledCatalog();
     window.restoreSession();
     for (const QString &file : commandLine.catalogFiles())
         window.openCatalog(file);
     window.show();
+    if (!userDataOpen) {
+        QMessageBox::warning(&window, QCoreApplication::translate("main", "Your Links and Notes"),
+                             QCoreApplication::translate(
+                                 "main", "Your file links and notes could not be opened (%1). "
+                                         "The file is left untouched; browsing works, but links "
+                                         "and notes are unavailable until it can be read.")
+                                 .arg(userData.errorString()));
+    }
     return app.exec();
 }

@@ -6,6 +6,10 @@
 #include "catalogreader.h"
 #include "detailview.h"
 #include "messages.h"
+#include "playback.h"
+#include "playerbar.h"
+#include "userdatabase.h"
+#include "audiofilereader.h"
 
 #include <QAction>
 #include <QApplication>
@@ -13,6 +17,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMouseEvent>
 #include <QSettings>
 #include <QSplitter>
@@ -20,6 +25,7 @@
 #include <QStyle>
 #include <QTimer>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 #include <cstdio>
 
@@ -36,6 +42,7 @@ const QString SplitterKey = u"window/splitter"_s;
 const QString BrowserKey = u"window/browser"_s;
 const QString OpenFilesKey = u"catalogs/files"_s;
 const QString LastLocationKey = u"navigation/last"_s;
+const QString VolumeKey = u"player/volume"_s;
 
 QStringList toStringList(const Location &location)
 {
@@ -54,8 +61,9 @@ Location toLocation(const QStringList &fields)
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(UserDatabase *userData, QWidget *parent)
     : QMainWindow(parent)
+    , m_userData(userData)
 {
     setWindowTitle(tr("Cuebook"));
     m_catalogModel = new CatalogModel(this);
@@ -72,8 +80,27 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->addWidget(m_detailView);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
-    setCentralWidget(m_splitter);
+    m_playerBar = new PlayerBar;
+    m_playback = new Playback(m_playerBar, this);
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_playerBar);
+    setCentralWidget(central);
     connect(m_browser, &CatalogBrowser::locationActivated, this, &MainWindow::navigate);
+    connect(m_browser, &CatalogBrowser::trackActivated, this, &MainWindow::play);
+    connect(m_playback, &Playback::currentChanged, this, &MainWindow::showNowPlaying);
+    connect(m_playback, &Playback::errorOccurred, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    if (m_userData) {
+        connect(m_userData, &UserDatabase::fileLinksChanged, this,
+                [this](const QString &catalogId, const QString &cueId) {
+                    m_catalogModel->setFileState(catalogId, cueId,
+                                                 m_userData->fileState(catalogId, cueId));
+                });
+    }
     connect(m_detailView, &DetailView::locationActivated, this, &MainWindow::navigate);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_catalogModel, signal, this, &MainWindow::updateStatus);
@@ -147,6 +174,27 @@ void MainWindow::createActions()
     m_collapseAction->setStatusTip(tr("Show only the releases"));
     connect(m_collapseAction, &QAction::triggered, m_browser, &CatalogBrowser::collapseAll);
 
+    m_playAction = new QAction(tr("&Play"), this);
+    m_playAction->setStatusTip(tr("Play the selected track, then the rest of its release"));
+    connect(m_playAction, &QAction::triggered, this, [this] { play(m_history.current()); });
+
+    m_playPauseAction = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play/&Pause"), this);
+    m_playPauseAction->setShortcut(Qt::Key_Space);
+    m_playPauseAction->setStatusTip(tr("Pause or go on playing"));
+    connect(m_playPauseAction, &QAction::triggered, m_playback, &Playback::togglePlayPause);
+
+    m_playReleaseAction = new QAction(tr("Play &Release"), this);
+    m_playReleaseAction->setShortcut(Qt::CTRL | Qt::Key_P);
+    m_playReleaseAction->setStatusTip(tr("Play the linked tracks of the release in album order"));
+    connect(m_playReleaseAction, &QAction::triggered, this, &MainWindow::playCurrentRelease);
+
+    m_linkFileAction = new QAction(tr("&Link Audio File…"), this);
+    m_linkFileAction->setShortcut(Qt::CTRL | Qt::Key_L);
+    m_linkFileAction->setStatusTip(tr("Link audio files you own to the selected cue"));
+    m_linkFileAction->setEnabled(m_userData != nullptr);
+    connect(m_linkFileAction, &QAction::triggered, this, &MainWindow::linkAudioFiles);
+    m_browser->setTrackActions({m_playAction, m_playReleaseAction, m_linkFileAction});
+
     m_aboutAction = new QAction(tr("&About Cuebook"), this);
     m_aboutAction->setStatusTip(tr("Who made Cuebook, and the sources of its catalog"));
     connect(m_aboutAction, &QAction::triggered, this, [this] { Messages::showAbout(this); });
@@ -167,6 +215,11 @@ void MainWindow::createMenus()
     view->addActions({m_releasesAction, m_themesAction});
     view->addSeparator();
     view->addActions({m_expandAction, m_collapseAction});
+
+    QMenu *playMenu = menuBar()->addMenu(tr("&Play"));
+    playMenu->addActions({m_playPauseAction, m_playAction, m_playReleaseAction});
+    playMenu->addSeparator();
+    playMenu->addAction(m_linkFileAction);
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     go->addActions({m_backAction, m_forwardAction});
@@ -192,6 +245,7 @@ void MainWindow::readSettings()
     if (!m_splitter->restoreState(settings.value(SplitterKey).toByteArray()))
         m_splitter->setSizes({620, 660});
     m_browser->restoreState(settings.value(BrowserKey).toByteArray());
+    m_playback->setVolume(settings.value(VolumeKey, 1.0).toReal());
 }
 
 void MainWindow::writeSettings() const
@@ -201,6 +255,7 @@ void MainWindow::writeSettings() const
     settings.setValue(StateKey, saveState());
     settings.setValue(SplitterKey, m_splitter->saveState());
     settings.setValue(BrowserKey, m_browser->saveState());
+    settings.setValue(VolumeKey, m_playback->volume());
     settings.setValue(OpenFilesKey, m_openFiles);
     settings.setValue(LastLocationKey, toStringList(m_history.current()));
 }
@@ -305,6 +360,7 @@ void MainWindow::openBundledCatalog()
         return;
     }
     m_catalogModel->addCatalog(reader.takeCatalog());
+    updateFileStates();
 }
 
 void MainWindow::openCatalog(const QString &filePath)
@@ -376,4 +432,93 @@ void MainWindow::closeCurrentCatalog()
     m_history.removeCatalog(catalogId);
     m_catalogModel->removeCatalog(catalogId);
     showLocation(m_history.current());
+}
+
+bool MainWindow::play(const Location &cue)
+{
+    const Catalog *catalog = m_catalogModel->catalog(cue.catalogId);
+    const Release *release = catalog ? catalog->release(cue.releaseId) : nullptr;
+    if (cue.kind != Location::Cue || !release)
+        return false;
+    QList<PlayQueue::Item> items;
+    int from = 0;
+    for (const Track &track : release->tracks) {
+        if (track.cueId == cue.id)
+            from = int(items.size());
+        const auto file = m_userData ? m_userData->preferredFile(cue.catalogId, track.cueId)
+                                     : std::nullopt;
+        items.append({cue.catalogId, track.cueId, release->id, track.title,
+                      file ? file->file.path : QString()});
+    }
+    if (!m_playback->playRelease(items, from)) {
+        statusBar()->showMessage(tr("No track of “%1” has an audio file yet: use Link Audio File… "
+                                    "(Ctrl+L) on a track.")
+                                     .arg(release->title),
+                                 10000);
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::playCurrentRelease()
+{
+    Location location = m_history.current();
+    const Catalog *catalog = m_catalogModel->catalog(location.catalogId);
+    if (location.kind == Location::Release && catalog) {
+        const Release *release = catalog->release(location.id);
+        if (!release || release->tracks.isEmpty())
+            return;
+        location = {Location::Cue, location.catalogId, release->tracks.constFirst().cueId,
+                    release->id};
+    }
+    play(location);
+}
+
+void MainWindow::linkAudioFiles()
+{
+    const Location cue = m_history.current();
+    const Catalog *catalog = m_catalogModel->catalog(cue.catalogId);
+    const Cue *target = catalog ? catalog->cue(cue.id) : nullptr;
+    if (!m_userData || cue.kind != Location::Cue || !target) {
+        statusBar()->showMessage(tr("Choose a track first, then link a file to it."), 8000);
+        return;
+    }
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Link Audio Files to “%1”").arg(target->title), QString(),
+        tr("Audio files (*.flac *.mp3 *.ogg *.oga *.opus *.m4a *.mp4 *.aac *.wav);;All files (*)"));
+    QStringList refused;
+    for (const QString &path : files) {
+        const AudioFileInfo info = AudioFileReader::read(QFileInfo(path));
+        if (!info.readable) {
+            refused.append(tr("%1: %2").arg(path, info.unreadableReason));
+            continue;
+        }
+        FileLink link;
+        link.catalogId = cue.catalogId;
+        link.cueId = cue.id;
+        link.file = info;
+        if (!m_userData->linkFile(link))
+            refused.append(tr("%1: %2").arg(path, m_userData->errorString()));
+    }
+    if (!refused.isEmpty()) {
+        QMessageBox::warning(this, tr("Files Not Linked"),
+                             tr("These files were not linked:\n%1").arg(refused.join(u'\n')));
+    }
+    m_detailView->showLocation(cue);
+}
+
+void MainWindow::updateFileStates()
+{
+    if (!m_userData)
+        return;
+    const QHash<CueKey, CatalogModel::FileState> states = m_userData->fileStates();
+    for (auto it = states.cbegin(); it != states.cend(); ++it)
+        m_catalogModel->setFileState(it.key().catalogId, it.key().cueId, it.value());
+}
+
+void MainWindow::showNowPlaying()
+{
+    const PlayQueue::Item *item = m_playback->current();
+    if (item)
+        statusBar()->showMessage(tr("Playing “%1”").arg(item->title));
 }

@@ -9,6 +9,9 @@ class BusyIndicator;
 class CatalogBrowser;
 class CatalogModel;
 class DetailView;
+class Playback;
+class PlayerBar;
+class UserDatabase;
 class QAction;
 class QSplitter;
 
@@ -19,7 +22,8 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // Without a user database (it could not be opened) browsing works; linking files does not.
+    explicit MainWindow(UserDatabase *userData = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // The bundled catalog is read at once (it is small and compiled in); every other file is
@@ -34,6 +38,9 @@ public:
     Location currentLocation() const { return m_history.current(); }
 
     CatalogModel *catalogModel() const { return m_catalogModel; }
+
+    // Plays the cue's release from that cue, with the tracks that have a file.
+    bool play(const Location &cue);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -56,9 +63,15 @@ private:
     void closeCurrentCatalog();
     void catalogRead(const CatalogLoader::Result &result);
     void loadingChanged(bool busy);
+    void linkAudioFiles();
+    void playCurrentRelease();
+    void updateFileStates();
+    void showNowPlaying();
 
     CatalogModel *m_catalogModel = nullptr;
     CatalogLoader *m_loader = nullptr;
+    UserDatabase *m_userData = nullptr;
+    Playback *m_playback = nullptr;
     NavigationHistory m_history;
     // The files opened beside the bundled catalog, as absolute paths, in the order opened.
     QStringList m_openFiles;
@@ -69,6 +82,7 @@ private:
     CatalogBrowser *m_browser = nullptr;
     DetailView *m_detailView = nullptr;
     BusyIndicator *m_busyIndicator = nullptr;
+    PlayerBar *m_playerBar = nullptr;
 
     QAction *m_openAction = nullptr;
     QAction *m_closeCatalogAction = nullptr;
@@ -81,4 +95,8 @@ private:
     QAction *m_expandAction = nullptr;
     QAction *m_collapseAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_playAction = nullptr;
+    QAction *m_playPauseAction = nullptr;
+    QAction *m_playReleaseAction = nullptr;
+    QAction *m_linkFileAction = nullptr;
 };

@@ -73,6 +73,13 @@ void CatalogBrowser::createTree()
     });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &CatalogBrowser::treeCurrentChanged);
+    connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        if (index.data(CatalogModel::KindRole).toInt() != CatalogModel::TrackItem)
+            return;
+        emit trackActivated({Location::Cue, index.data(CatalogModel::CatalogIdRole).toString(),
+                             index.data(CatalogModel::CueIdRole).toString(),
+                             index.data(CatalogModel::ReleaseIdRole).toString()});
+    });
     connect(m_catalogs, &QAbstractItemModel::modelReset, this, &CatalogBrowser::updateTreeState);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_catalogs, signal, this, &CatalogBrowser::updateTreeState);
@@ -163,6 +170,12 @@ void CatalogBrowser::select(const Location &location)
     m_themeList->setCurrentIndex(theme);
     if (theme.isValid())
         m_themeList->scrollTo(theme);
+}
+
+void CatalogBrowser::setTrackActions(const QList<QAction *> &actions)
+{
+    m_tree->addActions(actions);
+    m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
 void CatalogBrowser::focusSearch()

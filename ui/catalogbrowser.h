@@ -8,6 +8,7 @@ class CatalogFilterModel;
 class CatalogModel;
 class SearchField;
 class ThemeListModel;
+class QAction;
 class QLabel;
 class QSortFilterProxyModel;
 class QStackedWidget;
@@ -28,6 +29,9 @@ public:
     // the search hides clears the search first: a link the user followed must land somewhere.
     void select(const Location &location);
 
+    // The actions of the tree's context menu (they act on the current row).
+    void setTrackActions(const QList<QAction *> &actions);
+
     void focusSearch();
     void showReleases();
     void showThemes();
@@ -40,6 +44,8 @@ public:
 
 signals:
     void locationActivated(const Location &location);
+    // A track double-clicked or Enter pressed on it: the user wants to hear it.
+    void trackActivated(const Location &location);
 
 private:
     void createTree();

@@ -1,0 +1,97 @@
+#include "playback.h"
+
+#include "player.h"
+#include "playerbar.h"
+
+#include <QUrl>
+
+Playback::Playback(PlayerBar *bar, QObject *parent)
+    : QObject(parent)
+    , m_bar(bar)
+{
+    m_player = new Player(this);
+    connect(m_player, &Player::positionChanged, m_bar, &PlayerBar::setPosition);
+    connect(m_player, &Player::durationChanged, m_bar, &PlayerBar::setDuration);
+    connect(m_player, &Player::playbackStateChanged, m_bar, &PlayerBar::setPlaybackState);
+    connect(m_player, &Player::finished, this, [this] { apply(m_queue.next()); });
+    connect(m_player, &Player::errorOccurred, this, &Playback::playerFailed);
+
+    connect(m_bar, &PlayerBar::playPauseClicked, this, &Playback::togglePlayPause);
+    connect(m_bar, &PlayerBar::nextClicked, this, [this] { apply(m_queue.next()); });
+    connect(m_bar, &PlayerBar::previousClicked, this,
+            [this] { apply(m_queue.previous(m_player->position())); });
+    connect(m_bar, &PlayerBar::seekRequested, m_player, &Player::seek);
+    connect(m_bar, &PlayerBar::volumeChanged, m_player, &Player::setVolume);
+    connect(m_bar, &PlayerBar::mutedChanged, m_player, &Player::setMuted);
+    m_bar->setVolume(m_player->volume());
+}
+
+bool Playback::playRelease(const QList<PlayQueue::Item> &tracks, int fromTrack, qint64 startMs)
+{
+    if (!m_queue.playRelease(tracks, fromTrack, startMs))
+        return false;
+    playCurrent();
+    return true;
+}
+
+bool Playback::playCue(const PlayQueue::Item &item, qint64 startMs)
+{
+    if (!m_queue.playCue(item, startMs))
+        return false;
+    playCurrent();
+    return true;
+}
+
+void Playback::togglePlayPause()
+{
+    if (m_queue.current())
+        m_player->togglePlayPause();
+}
+
+qreal Playback::volume() const
+{
+    return m_player->volume();
+}
+
+void Playback::setVolume(qreal volume)
+{
+    m_player->setVolume(volume);
+    m_bar->setVolume(volume);
+}
+
+void Playback::apply(PlayQueue::Step step)
+{
+    switch (step) {
+    case PlayQueue::PlayCurrent:
+        playCurrent();
+        break;
+    case PlayQueue::RestartCurrent:
+        m_player->seek(0);
+        break;
+    case PlayQueue::NoChange:
+        break;
+    case PlayQueue::Finished:
+        m_player->stop();
+        m_bar->clear();
+        emit currentChanged();
+        break;
+    }
+}
+
+void Playback::playCurrent()
+{
+    const PlayQueue::Item *item = m_queue.current();
+    if (!item)
+        return;
+    m_bar->setNowPlaying(item->title);
+    m_player->play(QUrl::fromLocalFile(item->filePath), m_queue.startOffsetMs());
+    emit currentChanged();
+}
+
+void Playback::playerFailed(const QString &message)
+{
+    const PlayQueue::Item *item = m_queue.current();
+    emit errorOccurred(item ? tr("“%1” could not be played: %2").arg(item->title, message)
+                            : message);
+    apply(m_queue.markUnplayable(m_queue.currentIndex()));
+}

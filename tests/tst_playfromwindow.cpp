@@ -1,0 +1,169 @@
+#include "audiofilereader.h"
+#include "catalogmodel.h"
+#include "mainwindow.h"
+#include "playerbar.h"
+#include "userdatabase.h"
+#include "wavwriter.h"
+
+#include <QApplication>
+#include <QFileDialog>
+#include <QLineEdit>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
+
+// Linking a file to a cue and playing it, from the window, with generated audio.
+class tst_PlayFromWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void doubleClickPlaysALinkedTrack();
+    void spaceTogglesPauseButNotInTheSearchField();
+    void trackWithoutFileSaysHowToLinkOne();
+    void linkAudioFileByHand();
+    void volumeComesBack();
+
+private:
+    QModelIndex row(const QString &title) const;
+    void link(const QString &cueId, const QString &path);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<UserDatabase> m_userData;
+    std::unique_ptr<MainWindow> m_window;
+    QTreeView *m_tree = nullptr;
+    PlayerBar *m_bar = nullptr;
+};
+
+void tst_PlayFromWindow::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QCoreApplication::setOrganizationName(u"CuebookTest"_s);
+    QCoreApplication::setApplicationName(u"tst_playfromwindow"_s);
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(u"settings"_s));
+    QVERIFY(WavWriter::writeSine(m_dir.filePath(u"twins.wav"_s), 3000));
+    QVERIFY(WavWriter::writeSine(m_dir.filePath(u"request.wav"_s), 3000, 660));
+}
+
+void tst_PlayFromWindow::init()
+{
+    QSettings().clear();
+    QFile::remove(m_dir.filePath(u"user.sqlite"_s));
+    m_userData = std::make_unique<UserDatabase>();
+    QVERIFY2(m_userData->open(m_dir.filePath(u"user.sqlite"_s)), qPrintable(m_userData->errorString()));
+    m_window = std::make_unique<MainWindow>(m_userData.get());
+    m_window->openBundledCatalog();
+    m_window->resize(1280, 800);
+    m_window->show();
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_tree = m_window->findChild<QTreeView *>(u"catalogTree"_s);
+    m_bar = m_window->findChild<PlayerBar *>();
+    QVERIFY(m_tree && m_bar);
+}
+
+void tst_PlayFromWindow::cleanup()
+{
+    m_window.reset();
+    m_userData.reset();
+}
+
+QModelIndex tst_PlayFromWindow::row(const QString &title) const
+{
+    const QAbstractItemModel *model = m_tree->model();
+    const QModelIndex season = model->index(1, 0);
+    for (int r = 0; r < model->rowCount(season); ++r) {
+        if (model->index(r, 0, season).data().toString() == title)
+            return model->index(r, 0, season);
+    }
+    return {};
+}
+
+void tst_PlayFromWindow::link(const QString &cueId, const QString &path)
+{
+    FileLink link;
+    link.catalogId = u"star-trek-picard"_s;
+    link.cueId = cueId;
+    link.file = AudioFileReader::read(QFileInfo(path));
+    QVERIFY(link.file.readable);
+    QVERIFY(m_userData->linkFile(link));
+}
+
+void tst_PlayFromWindow::doubleClickPlaysALinkedTrack()
+{
+    link(u"twins"_s, m_dir.filePath(u"twins.wav"_s));
+    const QModelIndex twins = row(u"Twins"_s);
+    QVERIFY(twins.isValid());
+    // The tree shows the link on every release that holds the cue.
+    QCOMPARE(twins.data(CatalogModel::HasFileRole).toInt(), int(CatalogModel::FileLinked));
+    m_tree->scrollTo(twins);
+    const QPoint centre = m_tree->visualRect(twins).center();
+    QTest::mouseClick(m_tree->viewport(), Qt::LeftButton, {}, centre);
+    QTest::mouseDClick(m_tree->viewport(), Qt::LeftButton, {}, centre);
+    QTRY_COMPARE(m_bar->playbackState(), QMediaPlayer::PlayingState);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(u"Twins"_s));
+}
+
+void tst_PlayFromWindow::spaceTogglesPauseButNotInTheSearchField()
+{
+    link(u"twins"_s, m_dir.filePath(u"twins.wav"_s));
+    QVERIFY(m_window->play({Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s}));
+    QTRY_COMPARE(m_bar->playbackState(), QMediaPlayer::PlayingState);
+    m_tree->setFocus();
+    QTest::keyClick(m_tree, Qt::Key_Space);
+    QTRY_COMPARE(m_bar->playbackState(), QMediaPlayer::PausedState);
+
+    auto *search = m_window->findChild<QLineEdit *>();
+    search->setFocus();
+    QTest::keyClicks(search, u"blue skies"_s);
+    QCOMPARE(search->text(), u"blue skies"_s);
+    QCOMPARE(m_bar->playbackState(), QMediaPlayer::PausedState);
+}
+
+void tst_PlayFromWindow::trackWithoutFileSaysHowToLinkOne()
+{
+    QVERIFY(!m_window->play({Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s}));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(u"Link Audio File"_s));
+    QCOMPARE(m_bar->playbackState(), QMediaPlayer::StoppedState);
+}
+
+void tst_PlayFromWindow::linkAudioFileByHand()
+{
+    const QString path = m_dir.filePath(u"request.wav"_s);
+    m_window->navigate({Location::Cue, u"star-trek-picard"_s, u"picard-requests-help"_s, u"picard-s1"_s});
+    QTimer::singleShot(0, this, [path] {
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->selectFile(path);
+        QMetaObject::invokeMethod(dialog, "accept");
+    });
+    QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
+    QTRY_COMPARE(m_userData->fileLinks(u"star-trek-picard"_s, u"picard-requests-help"_s).size(), 1);
+    QCOMPARE(m_userData->fileLinks(u"star-trek-picard"_s, u"picard-requests-help"_s).at(0).file.path, path);
+    QTRY_COMPARE(row(u"Picard Requests Help"_s).data(CatalogModel::HasFileRole).toInt(),
+                 int(CatalogModel::FileLinked));
+}
+
+void tst_PlayFromWindow::volumeComesBack()
+{
+    m_bar->setVolume(0.25);
+    emit m_bar->volumeChanged(0.25);
+    m_window->close();
+    m_window = std::make_unique<MainWindow>(m_userData.get());
+    // The bar's slider is logarithmic and whole-numbered: the volume comes back to within a step.
+    const qreal volume = m_window->findChild<PlayerBar *>()->volume();
+    QVERIFY2(qAbs(volume - 0.25) < 0.02, qPrintable(QString::number(volume)));
+}
+
+QTEST_MAIN(tst_PlayFromWindow)
+#include "tst_playfromwindow.moc"
