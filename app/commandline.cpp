@@ -1,10 +1,17 @@
 #include "commandline.h"
 
 #include "catalogreader.h"
+#include "libraryscanner.h"
+#include "userdatabase.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
 #include <QTextStream>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -13,6 +20,11 @@ namespace {
 const QString HelpCommand = u"help"_s;
 const QString VersionCommand = u"version"_s;
 const QString CheckCommand = u"check-catalog"_s;
+const QString ScanCommand = u"scan-folder"_s;
+const QString DryRunOption = u"dry-run"_s;
+const QString BundledCatalogPath = u":/catalogs/star-trek-picard/catalog.json"_s;
+// Lets tests and scripts scan into a database of their own.
+const char DatabaseVariable[] = "CUEBOOK_USER_DATABASE";
 
 QString summaryLine(const QString &file, const Catalog &catalog)
 {
@@ -20,6 +32,31 @@ QString summaryLine(const QString &file, const Catalog &catalog)
         file, QString::number(catalog.releases.size()), QString::number(catalog.trackCount()),
         QString::number(catalog.cues.size()), QString::number(catalog.themes.size()),
         QString::number(catalog.occurrences.size()), QString::number(catalog.excerpts.size()));
+}
+
+QString cueKey(const QString &catalogId, const QString &cueId)
+{
+    return catalogId + u'/' + cueId;
+}
+
+// One tab-separated line per file, the format --help promises to scripts.
+QString scanLine(const AudioFileInfo &file, const MatchResult &match)
+{
+    switch (match.status) {
+    case MatchResult::Linked:
+        return u"linked\t%1\t%2"_s.arg(file.path, cueKey(match.link.catalogId, match.link.cueId));
+    case MatchResult::Ambiguous: {
+        QStringList candidates;
+        for (const MatchCandidate &candidate : match.candidates)
+            candidates.append(cueKey(candidate.catalogId, candidate.cueId));
+        return u"ambiguous\t%1\t%2"_s.arg(file.path, candidates.join(u','));
+    }
+    case MatchResult::Unmatched:
+        break;
+    case MatchResult::Unreadable:
+        return u"unreadable\t%1\t%2"_s.arg(file.path, match.reason);
+    }
+    return u"unmatched\t%1"_s.arg(file.path);
 }
 
 } // namespace
@@ -44,7 +81,21 @@ CommandLine::CommandLine(const QStringList &arguments)
         QCoreApplication::translate("CommandLine",
                                     "Open the catalog FILE beside the bundled one (repeatable)."),
         u"FILE"_s);
-    m_parser.addOptions({help, version, check, catalog});
+    const QCommandLineOption scan(ScanCommand,
+        QCoreApplication::translate("CommandLine",
+            "Scan the music folder DIR without opening a window, store the links found in the user "
+            "database (the file named by the environment variable %1, else the default one), and "
+            "print one tab-separated line per audio file: \"linked PATH CATALOG_ID/CUE_ID\", "
+            "\"ambiguous PATH CANDIDATES\" (comma-separated), \"unmatched PATH\" or "
+            "\"unreadable PATH REASON\"; then a summary on standard error. Exit status 0 when the "
+            "scan ran, 1 when it could not.")
+            .arg(QString::fromLatin1(DatabaseVariable)),
+        u"DIR"_s);
+    const QCommandLineOption dryRun(DryRunOption,
+        QCoreApplication::translate("CommandLine",
+            "With --scan-folder: store nothing, and leave the user "
+            "database alone."));
+    m_parser.addOptions({help, version, check, scan, dryRun, catalog});
     m_parser.addPositionalArgument(u"FILE"_s,
                                  QCoreApplication::translate("CommandLine", "Catalog files."),
                                  u"[FILE...]"_s);
@@ -56,13 +107,30 @@ CommandLine::CommandLine(const QStringList &arguments)
     }
     m_files = m_parser.positionalArguments();
     m_catalogFiles = m_parser.values(catalog);
+    m_dryRun = m_parser.isSet(dryRun);
     if (m_parser.isSet(help))
         m_command = HelpCommand;
     else if (m_parser.isSet(version))
         m_command = VersionCommand;
     else if (m_parser.isSet(check))
         m_command = CheckCommand;
-    else if (!m_files.isEmpty())
+    else if (m_parser.isSet(scan))
+        m_command = ScanCommand;
+    else if (m_dryRun)
+        m_parseError
+            = QCoreApplication::translate("CommandLine", "--dry-run goes with --scan-folder DIR.");
+
+    if (m_command == ScanCommand) {
+        m_scanFolder = m_parser.value(scan);
+        if (m_scanFolder.isEmpty())
+            m_parseError
+                = QCoreApplication::translate("CommandLine", "--scan-folder needs a folder DIR.");
+        else if (!m_files.isEmpty())
+            m_parseError = QCoreApplication::translate("CommandLine",
+                "Unexpected argument \"%1\"; "
+                "--scan-folder scans one folder.")
+                               .arg(m_files.constFirst());
+    } else if (m_command.isEmpty() && m_parseError.isEmpty() && !m_files.isEmpty())
         m_parseError = QCoreApplication::translate("CommandLine",
                                                    "Unexpected argument \"%1\"; to open a catalog, "
                                                    "use --catalog FILE.")
@@ -86,6 +154,8 @@ int CommandLine::run(QTextStream &out, QTextStream &err) const
         out << "cuebook " << QCoreApplication::applicationVersion() << '\n';
         return 0;
     }
+    if (m_command == ScanCommand)
+        return scanFolder(out, err);
     return checkCatalogs(out, err);
 }
 
@@ -112,4 +182,118 @@ int CommandLine::checkCatalogs(QTextStream &out, QTextStream &err) const
         allValid = allValid && valid;
     }
     return allValid ? 0 : 1;
+}
+
+int CommandLine::scanFolder(QTextStream &out, QTextStream &err) const
+{
+    const auto fail = [&err](const QString &message) {
+        err << message << '\n';
+        err.flush();
+        return 1;
+    };
+
+    const QFileInfo folderInfo(m_scanFolder);
+    if (!folderInfo.exists())
+        return fail(
+            QCoreApplication::translate("CommandLine", "%1: no such folder").arg(m_scanFolder));
+    if (!folderInfo.isDir())
+        return fail(
+            QCoreApplication::translate("CommandLine", "%1: not a folder").arg(m_scanFolder));
+    if (!folderInfo.isReadable() || !folderInfo.isExecutable())
+        return fail(QCoreApplication::translate("CommandLine", "%1: folder cannot be read")
+                        .arg(m_scanFolder));
+    // The key of the known files in the database: the scanner's own spelling of the folder.
+    const QString folder = QDir::cleanPath(folderInfo.absoluteFilePath());
+
+    QList<Catalog> catalogs;
+    bool catalogsValid = true;
+    for (const QString &file : QStringList {BundledCatalogPath} + m_catalogFiles) {
+        CatalogReader reader;
+        const bool valid = reader.read(file);
+        for (const QString &warning : reader.warnings())
+            err << warning << '\n';
+        for (const QString &error : reader.errors())
+            err << error << '\n';
+        if (valid)
+            catalogs.append(reader.takeCatalog());
+        catalogsValid = catalogsValid && valid;
+    }
+    err.flush();
+    if (!catalogsValid)
+        return 1;
+
+    // Opened before the scan, so that a database that cannot be used costs no scan; --dry-run
+    // never touches it, not even to create it.
+    UserDatabase database;
+    QHash<QString, AudioFileInfo> known;
+    if (!m_dryRun) {
+        QString path = qEnvironmentVariable(DatabaseVariable);
+        if (path.isEmpty())
+            path = UserDatabase::defaultPath();
+        if (!database.open(path))
+            return fail(QCoreApplication::translate(
+                "CommandLine", "%1: the user database cannot be opened: %2")
+                            .arg(path, database.errorString()));
+        known = database.knownFiles(folder);
+    }
+
+    LibraryScanner scanner;
+    scanner.setCatalogs(catalogs);
+    QEventLoop loop;
+    std::optional<ScanResult> result;
+    QString scanError;
+    QObject::connect(&scanner, &LibraryScanner::finished, &loop, [&](const ScanResult &scanned) {
+        result = scanned;
+        loop.quit();
+    });
+    QObject::connect(&scanner, &LibraryScanner::errorOccurred, &loop, [&](const QString &message) {
+        scanError = message;
+        loop.quit();
+    });
+    QObject::connect(&scanner, &LibraryScanner::canceled, &loop, &QEventLoop::quit);
+    if (!scanner.scan(folder, known))
+        return fail(
+            QCoreApplication::translate("CommandLine", "%1: the scan could not start").arg(folder));
+    loop.exec();
+    if (!result)
+        return fail(scanError.isEmpty()
+                ? QCoreApplication::translate("CommandLine", "%1: the scan was canceled")
+                      .arg(folder)
+                : u"%1: %2"_s.arg(folder, scanError));
+
+    QList<FileLink> links;
+    for (qsizetype i = 0; i < result->files.size(); ++i) {
+        const AudioFileInfo &file = result->files.at(i);
+        const MatchResult &match = result->matches.at(i);
+        out << scanLine(file, match) << '\n';
+        if (match.status == MatchResult::Linked)
+            links.append({match.link.catalogId, match.link.cueId, file, {}, {}, false});
+    }
+    out.flush();
+
+    QString stored;
+    if (m_dryRun) {
+        stored = QCoreApplication::translate("CommandLine", "not stored (--dry-run)");
+    } else {
+        // Links first: known files stored without their links would make the next scan skip
+        // the files whose links were lost.
+        if (!database.storeLinks(links) || !database.storeKnownFiles(folder, result->files))
+            return fail(
+                QCoreApplication::translate("CommandLine", "%1: the links could not be stored: %2")
+                    .arg(database.filePath(), database.errorString()));
+        stored
+            = QCoreApplication::translate("CommandLine", "stored in %1").arg(database.filePath());
+    }
+    err << QCoreApplication::translate("CommandLine",
+        "Scanned %1 audio files in %2: %3 linked, %4 ambiguous, "
+        "%5 unmatched, %6 unreadable (%7 unchanged since the last "
+        "scan); links %8")
+               .arg(QString::number(result->files.size()), folder,
+                   QString::number(result->linkedCount), QString::number(result->ambiguousCount),
+                   QString::number(result->unmatchedCount),
+                   QString::number(result->unreadableCount), QString::number(result->reusedCount),
+                   stored)
+        << '\n';
+    err.flush();
+    return 0;
 }

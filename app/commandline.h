@@ -6,7 +6,7 @@
 class QTextStream;
 
 // The command line: parses every option once, runs the headless commands (--check-catalog,
-// --help, --version) without a display, and hands the GUI its options (--catalog).
+// --scan-folder, --help, --version) without a display, and hands the GUI its options (--catalog).
 class CommandLine
 {
 public:
@@ -26,6 +26,7 @@ public:
 
 private:
     int checkCatalogs(QTextStream &out, QTextStream &err) const;
+    int scanFolder(QTextStream &out, QTextStream &err) const;
 
     Mode m_mode = Gui;
     QString m_command;
@@ -33,4 +34,6 @@ private:
     QCommandLineParser m_parser;
     QStringList m_files;
     QStringList m_catalogFiles;
+    QString m_scanFolder;
+    bool m_dryRun = false;
 };

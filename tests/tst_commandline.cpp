@@ -1,3 +1,5 @@
+#include "audiofolder.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QProcess>
@@ -26,6 +28,11 @@ private slots:
     void checkWithoutFiles();
     void unknownOption();
     void runsWithoutDisplay();
+    void scanFolder();
+    void scanFolderDryRun();
+    void scanMissingFolder();
+    void scanFolderWithoutDir();
+    void scanUnusableDatabase();
 
 private:
     struct Result
@@ -36,6 +43,10 @@ private:
     };
     Result run(const QStringList &arguments, const QProcessEnvironment &environment = {});
     QString writeFile(const QString &name, const QByteArray &contents);
+    // Three files of the Picard Chapter 1 album, one of an album no catalog holds, and an empty
+    // FLAC, under a new folder named name; empty when sox is missing.
+    QString writeMusicFolder(const QString &name);
+    QProcessEnvironment environmentWithDatabase(const QString &path) const;
 
     QTemporaryDir m_dir;
 };
@@ -107,7 +118,8 @@ void tst_CommandLine::help()
     const Result result = run({u"--help"_s});
     QCOMPARE(result.exitCode, 0);
     QVERIFY2(result.out.startsWith(u"Usage: "_s), qPrintable(result.out));
-    for (const QString &option : {u"--check-catalog"_s, u"--catalog <FILE>"_s, u"--version"_s})
+    for (const QString &option : {u"--check-catalog"_s, u"--catalog <FILE>"_s, u"--version"_s,
+             u"--scan-folder <DIR>"_s, u"--dry-run"_s, u"CUEBOOK_USER_DATABASE"_s})
         QVERIFY2(result.out.contains(option), qPrintable(option));
 }
 
@@ -228,6 +240,153 @@ void tst_CommandLine::runsWithoutDisplay()
     const Result result = run({u"--check-catalog"_s, path}, environment);
     QCOMPARE(result.exitCode, 0);
     QVERIFY(result.out.startsWith(path));
+}
+
+QString tst_CommandLine::writeMusicFolder(const QString &name)
+{
+    if (!AudioFolder::hasSox())
+        return {};
+    const QString root = m_dir.filePath(name);
+    const QString picard = root + u"/picard"_s;
+    const QString discovery = root + u"/discovery"_s;
+    if (!QDir().mkpath(picard) || !QDir().mkpath(discovery))
+        qFatal("cannot create %s", qPrintable(root));
+    const QString picardAlbum
+        = u"Star Trek: Picard – Season 1, Chapter 1 (Original Series Soundtrack)"_s;
+    struct File
+    {
+        QString path;
+        qint64 durationMs;
+        AudioFolder::Tags tags;
+    };
+    const QList<File> files = {
+        {picard + u"/01 Star Trek Picard Main Title.flac"_s, 103'000,
+            {u"Star Trek Picard Main Title"_s, picardAlbum, u"Jeff Russo"_s, u"Jeff Russo"_s, {},
+                1}},
+        {picard + u"/09 Twins.flac"_s, 255'000,
+            {u"Twins"_s, picardAlbum, u"Jeff Russo"_s, u"Jeff Russo"_s, {}, 9}},
+        {picard + u"/18 Mystery Ship.flac"_s, 190'000,
+            {u"Mystery Ship"_s, picardAlbum, u"Jeff Russo"_s, u"Jeff Russo"_s, {}, 18}},
+        {discovery + u"/01 Main Title.flac"_s, 103'000,
+            {u"Main Title"_s, u"Star Trek: Discovery Season 2"_s, u"Jeff Russo"_s, u"Jeff Russo"_s,
+                {}, 1}},
+    };
+    int frequency = 220;
+    for (const File &file : files) {
+        if (!AudioFolder::encode(file.path, file.durationMs, frequency += 110)
+            || !AudioFolder::writeTags(file.path, file.tags))
+            qFatal("cannot write %s", qPrintable(file.path));
+    }
+    QFile empty(root + u"/empty.flac"_s);
+    if (!empty.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(empty.fileName()));
+    return root;
+}
+
+QProcessEnvironment tst_CommandLine::environmentWithDatabase(const QString &path) const
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"CUEBOOK_USER_DATABASE"_s, path);
+    return environment;
+}
+
+void tst_CommandLine::scanFolder()
+{
+    const QString folder = writeMusicFolder(u"music"_s);
+    if (folder.isEmpty())
+        QSKIP("sox is missing");
+    const QString database = m_dir.filePath(u"scan/userdata.sqlite"_s);
+    const QProcessEnvironment environment = environmentWithDatabase(database);
+
+    // Walk order: a folder's files (sorted by name) before its subfolders.
+    const QString expectedOut = u"unreadable\t%1/empty.flac\t%2\n"
+                                "unmatched\t%1/discovery/01 Main Title.flac\n"
+                                "linked\t%1/picard/01 Star Trek Picard Main Title.flac\t"
+                                "star-trek-picard/main-title\n"
+                                "linked\t%1/picard/09 Twins.flac\tstar-trek-picard/twins\n"
+                                "linked\t%1/picard/18 Mystery Ship.flac\t"
+                                "star-trek-picard/mystery-ship\n"_s;
+    Result result = run({u"--scan-folder"_s, folder}, environment);
+    QCOMPARE(result.exitCode, 0);
+    const QString reason = result.out.section(u'\n', 0, 0).section(u'\t', 2);
+    QVERIFY2(!reason.isEmpty(), qPrintable(result.out));
+    QCOMPARE(result.out, expectedOut.arg(folder, reason));
+    QCOMPARE(result.err,
+        u"Scanned 5 audio files in %1: 3 linked, 0 ambiguous, 1 unmatched, "
+        "1 unreadable (0 unchanged since the last scan); links stored in %2\n"_s.arg(
+            folder, database));
+    QVERIFY(QFileInfo::exists(database));
+
+    // A rescan opens none of the readable files again (the scanner retries unreadable ones: a
+    // permission may have changed without the mtime), and finds the same.
+    result = run({u"--scan-folder"_s, folder}, environment);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out, expectedOut.arg(folder, reason));
+    QCOMPARE(result.err,
+        u"Scanned 5 audio files in %1: 3 linked, 0 ambiguous, 1 unmatched, "
+        "1 unreadable (4 unchanged since the last scan); links stored in %2\n"_s.arg(
+            folder, database));
+}
+
+void tst_CommandLine::scanFolderDryRun()
+{
+    const QString folder = writeMusicFolder(u"dry"_s);
+    if (folder.isEmpty())
+        QSKIP("sox is missing");
+    const QString database = m_dir.filePath(u"dry-run/userdata.sqlite"_s);
+    const Result result
+        = run({u"--scan-folder"_s, folder, u"--dry-run"_s}, environmentWithDatabase(database));
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out.count(u'\n'), 5);
+    QVERIFY2(result.out.contains(
+                 u"linked\t%1/picard/09 Twins.flac\tstar-trek-picard/twins\n"_s.arg(folder)),
+        qPrintable(result.out));
+    QCOMPARE(result.err,
+        u"Scanned 5 audio files in %1: 3 linked, 0 ambiguous, 1 unmatched, "
+        "1 unreadable (0 unchanged since the last scan); links not stored "
+        "(--dry-run)\n"_s.arg(folder));
+    QVERIFY(!QFileInfo::exists(database));
+    QVERIFY(!QFileInfo::exists(QFileInfo(database).path()));
+}
+
+void tst_CommandLine::scanMissingFolder()
+{
+    const QString folder = m_dir.filePath(u"nowhere"_s);
+    const QString database = m_dir.filePath(u"missing/userdata.sqlite"_s);
+    const Result result = run({u"--scan-folder"_s, folder}, environmentWithDatabase(database));
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.out, QString());
+    QCOMPARE(result.err, u"%1: no such folder\n"_s.arg(folder));
+    QVERIFY(!QFileInfo::exists(database));
+}
+
+void tst_CommandLine::scanFolderWithoutDir()
+{
+    Result result = run({u"--scan-folder"_s});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(u"scan-folder"_s), qPrintable(result.err));
+    QCOMPARE(result.out, QString());
+
+    result = run({u"--dry-run"_s});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(u"--scan-folder DIR"_s), qPrintable(result.err));
+}
+
+void tst_CommandLine::scanUnusableDatabase()
+{
+    // A database that is not one is refused and left as it was.
+    const QByteArray notADatabase = "not a database, just text\n";
+    const QString database = writeFile(u"notadatabase.sqlite"_s, notADatabase);
+    const QString folder = m_dir.filePath(u"emptyfolder"_s);
+    QVERIFY(QDir().mkpath(folder));
+    const Result result = run({u"--scan-folder"_s, folder}, environmentWithDatabase(database));
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.out, QString());
+    QVERIFY2(result.err.startsWith(database + u": the user database cannot be opened: "_s),
+        qPrintable(result.err));
+    QFile file(database);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), notADatabase);
 }
 
 QTEST_GUILESS_MAIN(tst_CommandLine)
