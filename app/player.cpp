@@ -9,17 +9,28 @@
 
 Player::Player(QObject *parent)
     : QObject(parent)
-    , m_devices(new QMediaDevices(this))
 {
+}
+
+// The multimedia backend starts on the first play, not with the window: starting GStreamer and
+// looking for a sound server costs tens of milliseconds that the first paint should not wait for.
+void Player::ensureBackend()
+{
+    if (m_player)
+        return;
     createBackend();
-    // QAudioOutput keeps the device it was made with; follow the system's default instead, so
-    // that headphones plugged in (or a sound server started) after launch are used.
-    connect(m_devices, &QMediaDevices::audioOutputsChanged, this,
-        [this] { m_output->setDevice(QMediaDevices::defaultAudioOutput()); });
+    if (!m_devices) {
+        m_devices = new QMediaDevices(this);
+        // QAudioOutput keeps the device it was made with; follow the system's default instead,
+        // so that headphones plugged in (or a sound server started) after launch are used.
+        connect(m_devices, &QMediaDevices::audioOutputsChanged, this,
+            [this] { m_output->setDevice(QMediaDevices::defaultAudioOutput()); });
+    }
 }
 
 void Player::play(const QUrl &file, qint64 startMs)
 {
+    ensureBackend();
     ++m_generation;
     m_source = file;
     m_errorReported = false;
@@ -52,7 +63,8 @@ void Player::play(const QUrl &file, qint64 startMs)
 void Player::pause()
 {
     m_startWhenSeeked = false;
-    m_player->pause();
+    if (m_player)
+        m_player->pause();
 }
 
 void Player::resume()
@@ -83,7 +95,8 @@ void Player::stop()
 {
     m_pendingSeek.reset();
     m_startWhenSeeked = false;
-    m_player->stop();
+    if (m_player)
+        m_player->stop();
 }
 
 void Player::seek(qint64 ms)
@@ -97,23 +110,25 @@ void Player::seek(qint64 ms)
 void Player::setVolume(qreal volume)
 {
     m_volume = std::clamp<qreal>(volume, 0.0, 1.0);
-    m_output->setVolume(float(m_volume));
+    if (m_output)
+        m_output->setVolume(float(m_volume));
 }
 
 void Player::setMuted(bool muted)
 {
     m_muted = muted;
-    m_output->setMuted(muted);
+    if (m_output)
+        m_output->setMuted(muted);
 }
 
 qint64 Player::position() const
 {
-    return m_pendingSeek.value_or(m_player->position());
+    return m_pendingSeek.value_or(m_player ? m_player->position() : 0);
 }
 
 qint64 Player::duration() const
 {
-    return m_player->duration();
+    return m_player ? m_player->duration() : 0;
 }
 
 void Player::createBackend()

@@ -51,6 +51,7 @@ signals:
     void errorOccurred(const QString &message);
 
 private:
+    void ensureBackend();
     void createBackend();
     void discardBackend();
     void setState(QMediaPlayer::PlaybackState state);
