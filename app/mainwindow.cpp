@@ -8,6 +8,7 @@
 #include "messages.h"
 #include "playback.h"
 #include "playerbar.h"
+#include "scandialog.h"
 #include "userdatabase.h"
 #include "audiofilereader.h"
 
@@ -195,6 +196,12 @@ void MainWindow::createActions()
     connect(m_linkFileAction, &QAction::triggered, this, &MainWindow::linkAudioFiles);
     m_browser->setTrackActions({m_playAction, m_playReleaseAction, m_linkFileAction});
 
+    m_scanAction = new QAction(tr("&Scan Music Folder…"), this);
+    m_scanAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
+    m_scanAction->setStatusTip(tr("Find the audio files of a folder and link them to the catalog's cues"));
+    m_scanAction->setEnabled(m_userData != nullptr);
+    connect(m_scanAction, &QAction::triggered, this, &MainWindow::scanMusicFolder);
+
     m_aboutAction = new QAction(tr("&About Cuebook"), this);
     m_aboutAction->setStatusTip(tr("Who made Cuebook, and the sources of its catalog"));
     connect(m_aboutAction, &QAction::triggered, this, [this] { Messages::showAbout(this); });
@@ -205,6 +212,8 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addActions({m_openAction, m_closeCatalogAction});
+    file->addSeparator();
+    file->addAction(m_scanAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -519,6 +528,31 @@ void MainWindow::updateFileStates()
 void MainWindow::showNowPlaying()
 {
     const PlayQueue::Item *item = m_playback->current();
+    m_catalogModel->setPlayingCue(item ? item->catalogId : QString(), item ? item->cueId : QString());
     if (item)
         statusBar()->showMessage(tr("Playing “%1”").arg(item->title));
+}
+
+void MainWindow::scanMusicFolder()
+{
+    if (!m_userData)
+        return;
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Scan Music Folder"));
+    if (folder.isEmpty())
+        return;
+    ScanDialog dialog(m_catalogModel->catalogs(), folder, m_userData->knownFiles(folder), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QList<FileLink> links = dialog.chosenLinks();
+    if (!m_userData->storeLinks(links)
+        || !m_userData->storeKnownFiles(folder, dialog.scanResult().files)) {
+        QMessageBox::warning(this, tr("Links Not Stored"),
+                             tr("The links could not be stored: %1").arg(m_userData->errorString()));
+        return;
+    }
+    updateFileStates();
+    statusBar()->showMessage(links.size() == 1
+                                 ? tr("Linked 1 file from %1.").arg(folder)
+                                 : tr("Linked %1 files from %2.").arg(links.size()).arg(folder),
+                             10000);
 }

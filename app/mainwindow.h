@@ -64,6 +64,7 @@ private:
     void catalogRead(const CatalogLoader::Result &result);
     void loadingChanged(bool busy);
     void linkAudioFiles();
+    void scanMusicFolder();
     void playCurrentRelease();
     void updateFileStates();
     void showNowPlaying();
@@ -99,4 +100,5 @@ private:
     QAction *m_playPauseAction = nullptr;
     QAction *m_playReleaseAction = nullptr;
     QAction *m_linkFileAction = nullptr;
+    QAction *m_scanAction = nullptr;
 };

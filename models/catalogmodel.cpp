@@ -1,5 +1,7 @@
 #include "catalogmodel.h"
 
+#include <QFont>
+
 #include "timecode.h"
 
 #include <algorithm>
@@ -28,6 +30,7 @@ quintptr trackParentId(int slot, int release)
 constexpr quint8 NoteBit = 0x1;
 constexpr quint8 FileMask = 0x6;
 constexpr int FileShift = 1;
+constexpr quint8 PlayingBit = 0x8;
 
 QVariant rightAligned()
 {
@@ -234,6 +237,13 @@ void CatalogModel::setFileState(const QString &catalogId, const QString &cueId, 
     setCueState(catalogId, cueId, FileMask, quint8(state << FileShift), HasFileRole);
 }
 
+void CatalogModel::setPlayingCue(const QString &catalogId, const QString &cueId)
+{
+    const auto [oldCatalog, oldCue] = std::exchange(m_playingCue, {catalogId, cueId});
+    setCueState(oldCatalog, oldCue, PlayingBit, 0, IsPlayingRole);
+    setCueState(catalogId, cueId, PlayingBit, PlayingBit, IsPlayingRole);
+}
+
 bool CatalogModel::hasNote(const QString &catalogId, const QString &cueId) const
 {
     return cueState(catalogIndex(catalogId), cueId) & NoteBit;
@@ -270,7 +280,8 @@ void CatalogModel::setCueState(
     // The same cue stands on several releases: every one of its tracks changes.
     for (const TrackRef &ref : m_catalogs.at(c).tracksOfCue(cueId)) {
         const Item track {TrackItem, c, ref.release, ref.track};
-        emit dataChanged(index(track, 0), index(track, ColumnCount - 1), {role});
+        emit dataChanged(index(track, 0), index(track, ColumnCount - 1),
+                         {role, Qt::FontRole, Qt::ToolTipRole});
     }
 }
 
@@ -434,6 +445,26 @@ QVariant CatalogModel::releaseData(const Release &release, int column, int role)
     return QVariant();
 }
 
+QString CatalogModel::trackToolTip(const Catalog &catalog, const Track &track, quint8 state)
+{
+    QStringList lines;
+    if (const Cue *cue = catalog.cue(track.cueId); cue && !cue->episode.isEmpty())
+        lines.append(cue->episode);
+    switch ((state & FileMask) >> FileShift) {
+    case FileLinked:
+        lines.append(tr("Linked to an audio file: double-click to play"));
+        break;
+    case FileMissing:
+        lines.append(tr("The linked audio file is missing"));
+        break;
+    default:
+        break;
+    }
+    if (state & PlayingBit)
+        lines.append(tr("Playing"));
+    return lines.join(u'\n');
+}
+
 QVariant CatalogModel::trackData(const Item &it, int column, int role) const
 {
     const Catalog &catalog = m_catalogs.at(it.catalog);
@@ -453,9 +484,21 @@ QVariant CatalogModel::trackData(const Item &it, int column, int role) const
         }
         break;
     case Qt::ToolTipRole: {
-        const Cue *cue = catalog.cue(track.cueId);
-        return cue && !cue->episode.isEmpty() ? QVariant(cue->episode) : QVariant();
+        const QString tip = trackToolTip(catalog, track, cueState(it.catalog, track.cueId));
+        return tip.isEmpty() ? QVariant() : QVariant(tip);
     }
+    case Qt::FontRole: {
+        // The playing track stands out; a track whose file has gone reads as absent.
+        const quint8 state = cueState(it.catalog, track.cueId);
+        if (!(state & PlayingBit) && ((state & FileMask) >> FileShift) != FileMissing)
+            return QVariant();
+        QFont font;
+        font.setBold(state & PlayingBit);
+        font.setItalic(((state & FileMask) >> FileShift) == FileMissing);
+        return font;
+    }
+    case IsPlayingRole:
+        return bool(cueState(it.catalog, track.cueId) & PlayingBit);
     case Qt::TextAlignmentRole:
         if (column == NumberColumn || column == DurationColumn)
             return rightAligned();

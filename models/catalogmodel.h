@@ -26,6 +26,7 @@ public:
         DurationMsRole, // qint64: a track's duration, a release's known total; -1 when unknown
         HasNoteRole, // bool, tracks
         HasFileRole, // FileState as int, tracks
+        IsPlayingRole, // bool, tracks: the cue the player has
     };
     enum ItemKind { CatalogItem, ReleaseItem, TrackItem };
     enum FileState { NoFile, FileLinked, FileMissing };
@@ -71,6 +72,8 @@ public:
     // when the state changes. Unknown catalogs and cues are ignored.
     void setNoteState(const QString &catalogId, const QString &cueId, bool hasNote);
     void setFileState(const QString &catalogId, const QString &cueId, FileState state);
+    // Marks the cue the player has (bold, on every release); empty ids mark none.
+    void setPlayingCue(const QString &catalogId, const QString &cueId);
     bool hasNote(const QString &catalogId, const QString &cueId) const;
     FileState fileState(const QString &catalogId, const QString &cueId) const;
 
@@ -92,6 +95,7 @@ private:
     QVariant catalogData(const Catalog &catalog, int column, int role) const;
     QVariant releaseData(const Release &release, int column, int role) const;
     QVariant trackData(const Item &item, int column, int role) const;
+    static QString trackToolTip(const Catalog &catalog, const Track &track, quint8 state);
     quint8 cueState(int catalog, const QString &cueId) const;
     void setCueState(
         const QString &catalogId, const QString &cueId, quint8 mask, quint8 value, int role);
@@ -106,5 +110,6 @@ private:
     // Indexes name their catalog by a slot that stays the same while it is open, not by its row:
     // removing a catalog then leaves the indexes of the ones after it valid.
     QList<int> m_slots;
+    std::pair<QString, QString> m_playingCue;
     std::array<int, MaxCatalogs> m_catalogOfSlot = {};
 };

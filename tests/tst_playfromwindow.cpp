@@ -1,4 +1,5 @@
 #include "audiofilereader.h"
+#include "audiofolder.h"
 #include "catalogmodel.h"
 #include "mainwindow.h"
 #include "playerbar.h"
@@ -6,7 +7,10 @@
 #include "wavwriter.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QPushButton>
 #include <QFileDialog>
+#include <QFont>
 #include <QLineEdit>
 #include <QSettings>
 #include <QStatusBar>
@@ -32,6 +36,7 @@ private slots:
     void trackWithoutFileSaysHowToLinkOne();
     void linkAudioFileByHand();
     void volumeComesBack();
+    void scanMusicFolderLinksWhatTheUserKeeps();
 
 private:
     QModelIndex row(const QString &title) const;
@@ -112,6 +117,15 @@ void tst_PlayFromWindow::doubleClickPlaysALinkedTrack()
     QTest::mouseDClick(m_tree->viewport(), Qt::LeftButton, {}, centre);
     QTRY_COMPARE(m_bar->playbackState(), QMediaPlayer::PlayingState);
     QVERIFY(m_window->statusBar()->currentMessage().contains(u"Twins"_s));
+    // The playing cue is marked on both albums that hold it, and nowhere else.
+    QVERIFY(twins.data(CatalogModel::IsPlayingRole).toBool());
+    QVERIFY(twins.data(Qt::FontRole).value<QFont>().bold());
+    const QModelIndex chapterOne = m_tree->model()->index(0, 0);
+    int playing = 0;
+    for (int r = 0; r < m_tree->model()->rowCount(chapterOne); ++r)
+        playing += m_tree->model()->index(r, 0, chapterOne).data(CatalogModel::IsPlayingRole).toBool();
+    QCOMPARE(playing, 1);
+    QVERIFY(!row(u"Mystery Ship"_s).data(CatalogModel::IsPlayingRole).toBool());
 }
 
 void tst_PlayFromWindow::spaceTogglesPauseButNotInTheSearchField()
@@ -163,6 +177,42 @@ void tst_PlayFromWindow::volumeComesBack()
     // The bar's slider is logarithmic and whole-numbered: the volume comes back to within a step.
     const qreal volume = m_window->findChild<PlayerBar *>()->volume();
     QVERIFY2(qAbs(volume - 0.25) < 0.02, qPrintable(QString::number(volume)));
+}
+
+void tst_PlayFromWindow::scanMusicFolderLinksWhatTheUserKeeps()
+{
+    QVERIFY2(AudioFolder::hasSox(), "sox is needed to make the audio files");
+    const QString folder = m_dir.filePath(u"music"_s);
+    QVERIFY(QDir().mkpath(folder));
+    const QString twins = folder + u"/09 Twins.flac"_s;
+    QVERIFY(AudioFolder::encode(twins, 255'000));
+    AudioFolder::Tags tags;
+    tags.title = u"Twins"_s;
+    tags.album = u"Star Trek: Picard – Season 1, Chapter 1 (Original Series Soundtrack)"_s;
+    tags.artist = u"Jeff Russo"_s;
+    tags.track = 9;
+    QVERIFY(AudioFolder::writeTags(twins, tags));
+
+    // The folder chooser, then the scan's review: the user stores what the scan proposes.
+    QTimer::singleShot(0, this, [folder] {
+        auto *chooser = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        QVERIFY(chooser);
+        chooser->setDirectory(folder);
+        chooser->selectFile(folder);
+        QMetaObject::invokeMethod(chooser, "accept");
+        QTimer::singleShot(0, [] {
+            QWidget *review = QApplication::activeModalWidget();
+            QVERIFY(review);
+            auto *store = review->findChild<QPushButton *>(u"storeLinksButton"_s);
+            QTRY_VERIFY_WITH_TIMEOUT(store && store->isVisible() && store->isEnabled(), 20000);
+            QTest::mouseClick(store, Qt::LeftButton);
+        });
+    });
+    QTest::keyClick(m_window.get(), Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE(m_userData->fileLinks(u"star-trek-picard"_s, u"twins"_s).size(), 1);
+    QCOMPARE(m_userData->fileLinks(u"star-trek-picard"_s, u"twins"_s).at(0).file.path, twins);
+    QCOMPARE(row(u"Twins"_s).data(CatalogModel::HasFileRole).toInt(), int(CatalogModel::FileLinked));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(u"Linked 1 file from"_s));
 }
 
 QTEST_MAIN(tst_PlayFromWindow)
