@@ -63,23 +63,21 @@ QString scanLine(const AudioFileInfo &file, const MatchResult &match)
 
 CommandLine::CommandLine(const QStringList &arguments)
 {
-    m_parser.setApplicationDescription(
-        QCoreApplication::translate("CommandLine", "Cuebook: browse film and TV scores, follow "
-                                                   "their themes and play the files you own."));
-    const QCommandLineOption help({u"h"_s, u"help"_s},
-                                  QCoreApplication::translate("CommandLine", "Show this help."));
-    const QCommandLineOption version({u"v"_s, u"version"_s},
-                                     QCoreApplication::translate("CommandLine", "Show the version."));
-    const QCommandLineOption check(
-        CheckCommand,
+    m_parser.setApplicationDescription(QCoreApplication::translate("CommandLine",
+        "Cuebook: browse film and TV scores, follow "
+        "their themes and play the files you own."));
+    const QCommandLineOption help(
+        {u"h"_s, u"help"_s}, QCoreApplication::translate("CommandLine", "Show this help."));
+    const QCommandLineOption version(
+        {u"v"_s, u"version"_s}, QCoreApplication::translate("CommandLine", "Show the version."));
+    const QCommandLineOption check(CheckCommand,
         QCoreApplication::translate("CommandLine",
-                                    "Check the catalog FILEs without opening a window: print each "
-                                    "fault (on standard error), then a summary line for each valid "
-                                    "file. Exit status 0 when every file is valid, 1 otherwise."));
-    const QCommandLineOption catalog(
-        u"catalog"_s,
-        QCoreApplication::translate("CommandLine",
-                                    "Open the catalog FILE beside the bundled one (repeatable)."),
+            "Check the catalog FILEs without opening a window: print each "
+            "fault (on standard error), then a summary line for each valid "
+            "file. Exit status 0 when every file is valid, 1 otherwise."));
+    const QCommandLineOption catalog(u"catalog"_s,
+        QCoreApplication::translate(
+            "CommandLine", "Open the catalog FILE beside the bundled one (repeatable)."),
         u"FILE"_s);
     const QCommandLineOption scan(ScanCommand,
         QCoreApplication::translate("CommandLine",
@@ -96,9 +94,8 @@ CommandLine::CommandLine(const QStringList &arguments)
             "With --scan-folder: store nothing, and leave the user "
             "database alone."));
     m_parser.addOptions({help, version, check, scan, dryRun, catalog});
-    m_parser.addPositionalArgument(u"FILE"_s,
-                                 QCoreApplication::translate("CommandLine", "Catalog files."),
-                                 u"[FILE...]"_s);
+    m_parser.addPositionalArgument(
+        u"FILE"_s, QCoreApplication::translate("CommandLine", "Catalog files."), u"[FILE...]"_s);
 
     if (!m_parser.parse(arguments)) {
         m_mode = Headless;
@@ -132,8 +129,8 @@ CommandLine::CommandLine(const QStringList &arguments)
                                .arg(m_files.constFirst());
     } else if (m_command.isEmpty() && m_parseError.isEmpty() && !m_files.isEmpty())
         m_parseError = QCoreApplication::translate("CommandLine",
-                                                   "Unexpected argument \"%1\"; to open a catalog, "
-                                                   "use --catalog FILE.")
+            "Unexpected argument \"%1\"; to open a catalog, "
+            "use --catalog FILE.")
                            .arg(m_files.constFirst());
     m_mode = (m_command.isEmpty() && m_parseError.isEmpty()) ? Gui : Headless;
 }
@@ -162,8 +159,8 @@ int CommandLine::run(QTextStream &out, QTextStream &err) const
 int CommandLine::checkCatalogs(QTextStream &out, QTextStream &err) const
 {
     if (m_files.isEmpty()) {
-        err << QCoreApplication::translate("CommandLine",
-                                           "--check-catalog needs at least one catalog FILE.")
+        err << QCoreApplication::translate(
+            "CommandLine", "--check-catalog needs at least one catalog FILE.")
             << '\n';
         return 2;
     }

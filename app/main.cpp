@@ -61,11 +61,11 @@ int main(int argc, char *argv[])
     window.show();
     if (!userDataOpen) {
         QMessageBox::warning(&window, QCoreApplication::translate("main", "Your Links and Notes"),
-                             QCoreApplication::translate(
-                                 "main", "Your file links and notes could not be opened (%1). "
-                                         "The file is left untouched; browsing works, but links "
-                                         "and notes are unavailable until it can be read.")
-                                 .arg(userData.errorString()));
+            QCoreApplication::translate("main",
+                "Your file links and notes could not be opened (%1). "
+                "The file is left untouched; browsing works, but links "
+                "and notes are unavailable until it can be read.")
+                .arg(userData.errorString()));
     }
     return app.exec();
 }

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "audiofilereader.h"
 #include "busyindicator.h"
 #include "catalogbrowser.h"
 #include "catalogmodel.h"
@@ -10,7 +11,6 @@
 #include "playerbar.h"
 #include "scandialog.h"
 #include "userdatabase.h"
-#include "audiofilereader.h"
 
 #include <QAction>
 #include <QApplication>
@@ -94,13 +94,13 @@ MainWindow::MainWindow(UserDatabase *userData, QWidget *parent)
     connect(m_browser, &CatalogBrowser::trackActivated, this, &MainWindow::play);
     connect(m_playback, &Playback::currentChanged, this, &MainWindow::showNowPlaying);
     connect(m_playback, &Playback::errorOccurred, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+        [this](const QString &message) { statusBar()->showMessage(message, 10000); });
     if (m_userData) {
         connect(m_userData, &UserDatabase::fileLinksChanged, this,
-                [this](const QString &catalogId, const QString &cueId) {
-                    m_catalogModel->setFileState(catalogId, cueId,
-                                                 m_userData->fileState(catalogId, cueId));
-                });
+            [this](const QString &catalogId, const QString &cueId) {
+                m_catalogModel->setFileState(
+                    catalogId, cueId, m_userData->fileState(catalogId, cueId));
+            });
     }
     connect(m_detailView, &DetailView::locationActivated, this, &MainWindow::navigate);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
@@ -150,7 +150,8 @@ void MainWindow::createActions()
     m_backAction->setStatusTip(tr("Go back to what you looked at before"));
     connect(m_backAction, &QAction::triggered, this, &MainWindow::goBack);
 
-    m_forwardAction = new QAction(style()->standardIcon(QStyle::SP_ArrowForward), tr("&Forward"), this);
+    m_forwardAction
+        = new QAction(style()->standardIcon(QStyle::SP_ArrowForward), tr("&Forward"), this);
     m_forwardAction->setShortcut(QKeySequence::Forward);
     m_forwardAction->setStatusTip(tr("Go forward again"));
     connect(m_forwardAction, &QAction::triggered, this, &MainWindow::goForward);
@@ -179,7 +180,8 @@ void MainWindow::createActions()
     m_playAction->setStatusTip(tr("Play the selected track, then the rest of its release"));
     connect(m_playAction, &QAction::triggered, this, [this] { play(m_history.current()); });
 
-    m_playPauseAction = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play/&Pause"), this);
+    m_playPauseAction
+        = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play/&Pause"), this);
     m_playPauseAction->setShortcut(Qt::Key_Space);
     m_playPauseAction->setStatusTip(tr("Pause or go on playing"));
     connect(m_playPauseAction, &QAction::triggered, m_playback, &Playback::togglePlayPause);
@@ -198,7 +200,8 @@ void MainWindow::createActions()
 
     m_scanAction = new QAction(tr("&Scan Music Folder…"), this);
     m_scanAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
-    m_scanAction->setStatusTip(tr("Find the audio files of a folder and link them to the catalog's cues"));
+    m_scanAction->setStatusTip(
+        tr("Find the audio files of a folder and link them to the catalog's cues"));
     m_scanAction->setEnabled(m_userData != nullptr);
     connect(m_scanAction, &QAction::triggered, this, &MainWindow::scanMusicFolder);
 
@@ -357,8 +360,8 @@ void MainWindow::updateStatus()
     const QList<Catalog> &catalogs = m_catalogModel->catalogs();
     const QString count = QLocale().toString(tracks);
     statusBar()->showMessage(catalogs.size() == 1
-                                 ? tr("%1: %2 tracks").arg(catalogs.constFirst().title, count)
-                                 : tr("%1 catalogs open, %2 tracks").arg(catalogs.size()).arg(count));
+            ? tr("%1: %2 tracks").arg(catalogs.constFirst().title, count)
+            : tr("%1 catalogs open, %2 tracks").arg(catalogs.size()).arg(count));
 }
 
 void MainWindow::openBundledCatalog()
@@ -393,11 +396,12 @@ void MainWindow::catalogRead(const CatalogLoader::Result &result)
     }
     if (m_catalogModel->catalog(id)) {
         Messages::showCatalogFaults(this, result.filePath,
-                          {tr("%1: a catalog with the id \"%2\" is already open.").arg(result.filePath, id)});
+            {tr("%1: a catalog with the id \"%2\" is already open.").arg(result.filePath, id)});
         return;
     }
     if (!m_catalogModel->addCatalog(result.catalog)) {
-        Messages::showCatalogFaults(this, result.filePath, {tr("%1: too many catalogs are open.").arg(result.filePath)});
+        Messages::showCatalogFaults(
+            this, result.filePath, {tr("%1: too many catalogs are open.").arg(result.filePath)});
         return;
     }
     if (!m_openFiles.contains(absolute))
@@ -406,13 +410,12 @@ void MainWindow::catalogRead(const CatalogLoader::Result &result)
         std::fputs("cuebook: catalog shown\n", stdout);
         std::fflush(stdout);
     }
-    statusBar()->showMessage(result.warnings.isEmpty()
-                                 ? tr("Opened “%1”.").arg(title)
-                                 : tr("Opened “%1”; first of %2 warnings: %3")
-                                       .arg(title)
-                                       .arg(result.warnings.size())
-                                       .arg(result.warnings.constFirst()),
-                             8000);
+    statusBar()->showMessage(result.warnings.isEmpty() ? tr("Opened “%1”.").arg(title)
+                                                       : tr("Opened “%1”; first of %2 warnings: %3")
+                                                             .arg(title)
+                                                             .arg(result.warnings.size())
+                                                             .arg(result.warnings.constFirst()),
+        8000);
     updateActions();
 }
 
@@ -425,8 +428,8 @@ void MainWindow::loadingChanged(bool busy)
 
 void MainWindow::chooseCatalog()
 {
-    const QString file = QFileDialog::getOpenFileName(this, tr("Open Catalog"), QString(),
-                                                      tr("Cuebook catalogs (*.json);;All files (*)"));
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Open Catalog"), QString(), tr("Cuebook catalogs (*.json);;All files (*)"));
     if (!file.isEmpty())
         openCatalog(file);
 }
@@ -454,16 +457,16 @@ bool MainWindow::play(const Location &cue)
     for (const Track &track : release->tracks) {
         if (track.cueId == cue.id)
             from = int(items.size());
-        const auto file = m_userData ? m_userData->preferredFile(cue.catalogId, track.cueId)
-                                     : std::nullopt;
+        const auto file
+            = m_userData ? m_userData->preferredFile(cue.catalogId, track.cueId) : std::nullopt;
         items.append({cue.catalogId, track.cueId, release->id, track.title,
-                      file ? file->file.path : QString()});
+            file ? file->file.path : QString()});
     }
     if (!m_playback->playRelease(items, from)) {
         statusBar()->showMessage(tr("No track of “%1” has an audio file yet: use Link Audio File… "
                                     "(Ctrl+L) on a track.")
                                      .arg(release->title),
-                                 10000);
+            10000);
         return false;
     }
     return true;
@@ -477,8 +480,8 @@ void MainWindow::playCurrentRelease()
         const Release *release = catalog->release(location.id);
         if (!release || release->tracks.isEmpty())
             return;
-        location = {Location::Cue, location.catalogId, release->tracks.constFirst().cueId,
-                    release->id};
+        location
+            = {Location::Cue, location.catalogId, release->tracks.constFirst().cueId, release->id};
     }
     play(location);
 }
@@ -492,8 +495,8 @@ void MainWindow::linkAudioFiles()
         statusBar()->showMessage(tr("Choose a track first, then link a file to it."), 8000);
         return;
     }
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Link Audio Files to “%1”").arg(target->title), QString(),
+    const QStringList files = QFileDialog::getOpenFileNames(this,
+        tr("Link Audio Files to “%1”").arg(target->title), QString(),
         tr("Audio files (*.flac *.mp3 *.ogg *.oga *.opus *.m4a *.mp4 *.aac *.wav);;All files (*)"));
     QStringList refused;
     for (const QString &path : files) {
@@ -511,7 +514,7 @@ void MainWindow::linkAudioFiles()
     }
     if (!refused.isEmpty()) {
         QMessageBox::warning(this, tr("Files Not Linked"),
-                             tr("These files were not linked:\n%1").arg(refused.join(u'\n')));
+            tr("These files were not linked:\n%1").arg(refused.join(u'\n')));
     }
     m_detailView->showLocation(cue);
 }
@@ -528,7 +531,8 @@ void MainWindow::updateFileStates()
 void MainWindow::showNowPlaying()
 {
     const PlayQueue::Item *item = m_playback->current();
-    m_catalogModel->setPlayingCue(item ? item->catalogId : QString(), item ? item->cueId : QString());
+    m_catalogModel->setPlayingCue(
+        item ? item->catalogId : QString(), item ? item->cueId : QString());
     if (item)
         statusBar()->showMessage(tr("Playing “%1”").arg(item->title));
 }
@@ -547,12 +551,12 @@ void MainWindow::scanMusicFolder()
     if (!m_userData->storeLinks(links)
         || !m_userData->storeKnownFiles(folder, dialog.scanResult().files)) {
         QMessageBox::warning(this, tr("Links Not Stored"),
-                             tr("The links could not be stored: %1").arg(m_userData->errorString()));
+            tr("The links could not be stored: %1").arg(m_userData->errorString()));
         return;
     }
     updateFileStates();
     statusBar()->showMessage(links.size() == 1
-                                 ? tr("Linked 1 file from %1.").arg(folder)
-                                 : tr("Linked %1 files from %2.").arg(links.size()).arg(folder),
-                             10000);
+            ? tr("Linked 1 file from %1.").arg(folder)
+            : tr("Linked %1 files from %2.").arg(links.size()).arg(folder),
+        10000);
 }

@@ -19,7 +19,7 @@ Playback::Playback(PlayerBar *bar, QObject *parent)
     connect(m_bar, &PlayerBar::playPauseClicked, this, &Playback::togglePlayPause);
     connect(m_bar, &PlayerBar::nextClicked, this, [this] { apply(m_queue.next()); });
     connect(m_bar, &PlayerBar::previousClicked, this,
-            [this] { apply(m_queue.previous(m_player->position())); });
+        [this] { apply(m_queue.previous(m_player->position())); });
     connect(m_bar, &PlayerBar::seekRequested, m_player, &Player::seek);
     connect(m_bar, &PlayerBar::volumeChanged, m_player, &Player::setVolume);
     connect(m_bar, &PlayerBar::mutedChanged, m_player, &Player::setMuted);
@@ -91,7 +91,7 @@ void Playback::playCurrent()
 void Playback::playerFailed(const QString &message)
 {
     const PlayQueue::Item *item = m_queue.current();
-    emit errorOccurred(item ? tr("“%1” could not be played: %2").arg(item->title, message)
-                            : message);
+    emit errorOccurred(
+        item ? tr("“%1” could not be played: %2").arg(item->title, message) : message);
     apply(m_queue.markUnplayable(m_queue.currentIndex()));
 }

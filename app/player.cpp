@@ -9,8 +9,7 @@
 
 Player::Player(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 // The multimedia backend starts on the first play, not with the window: starting GStreamer and
 // looking for a sound server costs tens of milliseconds that the first paint should not wait for.

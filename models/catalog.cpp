@@ -59,7 +59,7 @@ void Catalog::buildIndex()
         for (int t = 0; t < releaseTracks.size(); ++t) {
             const int cue = cueIndex(releaseTracks.at(t).cueId);
             if (cue >= 0)
-                tracks.append({cue, TrackRef{r, t}});
+                tracks.append({cue, TrackRef {r, t}});
         }
     }
     m_tracksByCue = group(cues.size(), tracks);

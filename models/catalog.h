@@ -111,7 +111,8 @@ class Catalog
 public:
     QString id;
     QString title;
-    // The file it was read from (a resource path for the bundled catalog); covers resolve against it.
+    // The file it was read from (a resource path for the bundled catalog); covers resolve against
+    // it.
     QString filePath;
 
     QList<Source> sources;

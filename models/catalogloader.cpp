@@ -23,8 +23,7 @@ CatalogLoader::Result readCatalog(const QString &filePath)
 
 CatalogLoader::CatalogLoader(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 CatalogLoader::~CatalogLoader()
 {

@@ -49,8 +49,7 @@ QString trackArtists(const Catalog &catalog, const Release &release, const Track
 
 CatalogModel::CatalogModel(QObject *parent)
     : QAbstractItemModel(parent)
-{
-}
+{ }
 
 bool CatalogModel::addCatalog(Catalog catalog)
 {
@@ -280,8 +279,8 @@ void CatalogModel::setCueState(
     // The same cue stands on several releases: every one of its tracks changes.
     for (const TrackRef &ref : m_catalogs.at(c).tracksOfCue(cueId)) {
         const Item track {TrackItem, c, ref.release, ref.track};
-        emit dataChanged(index(track, 0), index(track, ColumnCount - 1),
-                         {role, Qt::FontRole, Qt::ToolTipRole});
+        emit dataChanged(
+            index(track, 0), index(track, ColumnCount - 1), {role, Qt::FontRole, Qt::ToolTipRole});
     }
 }
 

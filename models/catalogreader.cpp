@@ -1292,9 +1292,8 @@ bool CatalogReader::readBytes(QByteArray data, const QString &filePath)
         JsonTree tree;
         if (!tree.parse(json)) {
             const auto [line, column] = tree.lineAndColumn(tree.errorOffset());
-            m_errors.append(filePath + u':' + QString::number(line) + u':'
-                            + QString::number(column) + u": "_s + tree.errorPath() + u": "_s
-                            + tree.errorMessage());
+            m_errors.append(filePath + u':' + QString::number(line) + u':' + QString::number(column)
+                + u": "_s + tree.errorPath() + u": "_s + tree.errorMessage());
             return false;
         }
         Validator validator(tree, filePath, catalog);

@@ -47,9 +47,9 @@ QUrl toUrl(const Location &location)
         return {};
     QUrl url;
     url.setScheme(Scheme);
-    url.setPath(kindName(location.kind) + u'/' + encode(location.catalogId) + u'/'
-                    + encode(location.id),
-                QUrl::TolerantMode);
+    url.setPath(
+        kindName(location.kind) + u'/' + encode(location.catalogId) + u'/' + encode(location.id),
+        QUrl::TolerantMode);
     if (!location.releaseId.isEmpty()) {
         QUrlQuery query;
         query.addQueryItem(ReleaseKey, encode(location.releaseId));

@@ -9,7 +9,7 @@
 // cuebook:release/<catalog>/<release>. Ids are percent-encoded (implicit cue ids hold a "/").
 namespace LocationLink {
 
-inline constexpr QLatin1StringView Scheme{"cuebook"};
+inline constexpr QLatin1StringView Scheme {"cuebook"};
 
 QUrl toUrl(const Location &location);
 // An invalid Location for anything that is not a well-formed Cuebook link.

@@ -1,6 +1,5 @@
 #include "timecode.h"
 
-
 namespace {
 
 // A run of 1..maxDigits ASCII digits, or -1.

@@ -12,11 +12,12 @@ namespace {
 
 // Lays the text out in the box at the largest pixel size, down to a floor, at which it fits in
 // at most maxLines without breaking a word.
-std::unique_ptr<QTextLayout> fitText(const QString &text, QFont font, const QRectF &box,
-                                     int maxLines, int minimumPixelSize)
+std::unique_ptr<QTextLayout> fitText(
+    const QString &text, QFont font, const QRectF &box, int maxLines, int minimumPixelSize)
 {
     std::unique_ptr<QTextLayout> layout;
-    for (int size = std::max(font.pixelSize(), minimumPixelSize); size >= minimumPixelSize; --size) {
+    for (int size = std::max(font.pixelSize(), minimumPixelSize); size >= minimumPixelSize;
+         --size) {
         font.setPixelSize(size);
         layout = std::make_unique<QTextLayout>(text, font);
         QTextOption option;
@@ -40,7 +41,7 @@ std::unique_ptr<QTextLayout> fitText(const QString &text, QFont font, const QRec
 
 // Draws the text at the top of the box and returns the height it took.
 qreal drawFitted(QPainter &painter, const QString &text, const QFont &font, const QRectF &box,
-                 int maxLines, qreal minimumPixelSize)
+    int maxLines, qreal minimumPixelSize)
 {
     if (text.isEmpty() || box.height() <= 0)
         return 0;
@@ -67,7 +68,8 @@ TitleParts splitTitle(QString title)
             title = title.left(open).trimmed();
         }
     }
-    for (const QString &dash : {QStringLiteral(" – "), QStringLiteral(" — "), QStringLiteral(" - ")}) {
+    for (const QString &dash :
+        {QStringLiteral(" – "), QStringLiteral(" — "), QStringLiteral(" - ")}) {
         const qsizetype at = title.indexOf(dash);
         if (at > 0) {
             parts.subtitle = title.mid(at + dash.size()).trimmed();
@@ -93,7 +95,7 @@ QColor colorFor(const QString &key)
 }
 
 QImage render(const QString &title, const QStringList &composers, const QString &key, int side,
-              qreal devicePixelRatio)
+    qreal devicePixelRatio)
 {
     QImage image(QSize(side, side) * devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(devicePixelRatio);
@@ -140,11 +142,11 @@ QImage render(const QString &title, const QStringList &composers, const QString 
     composerFont.setCapitalization(QFont::AllUppercase);
     composerFont.setLetterSpacing(QFont::PercentageSpacing, 108);
     composerFont.setPixelSize(std::max(7, int(side * 0.06)));
-    const QRectF composerBox(margin, band.top() + side * 0.06, side - 2 * margin,
-                             band.height() - side * 0.09);
+    const QRectF composerBox(
+        margin, band.top() + side * 0.06, side - 2 * margin, band.height() - side * 0.09);
     painter.setPen(ink.darker(110));
-    drawFitted(painter, composers.join(QStringLiteral(" · ")), composerFont, composerBox, 2,
-               side * 0.035);
+    drawFitted(
+        painter, composers.join(QStringLiteral(" · ")), composerFont, composerBox, 2, side * 0.035);
     return image;
 }
 

@@ -13,6 +13,6 @@ QColor colorFor(const QString &key);
 
 // A square cover of side × side device-independent pixels at the given device pixel ratio.
 QImage render(const QString &title, const QStringList &composers, const QString &key, int side,
-              qreal devicePixelRatio = 1.0);
+    qreal devicePixelRatio = 1.0);
 
 } // namespace TypographicCover

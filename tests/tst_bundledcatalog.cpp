@@ -37,7 +37,7 @@ private:
 void tst_BundledCatalog::initTestCase()
 {
     QVERIFY2(m_reader.read(u":/catalogs/star-trek-picard/catalog.json"_s),
-             qPrintable(m_reader.errorString()));
+        qPrintable(m_reader.errorString()));
     m_catalog = &m_reader.catalog();
 }
 
@@ -70,8 +70,9 @@ void tst_BundledCatalog::readsWithoutWarnings()
 void tst_BundledCatalog::chapterOneAlbum()
 {
     const Release &album = release(u"picard-s1-chapter-1"_s);
-    QCOMPARE(album.title, u"Star Trek: Picard – Season 1, Chapter 1 (Original Series Soundtrack)"_s);
-    QCOMPARE(album.artists, QStringList{u"Jeff Russo"_s});
+    QCOMPARE(
+        album.title, u"Star Trek: Picard – Season 1, Chapter 1 (Original Series Soundtrack)"_s);
+    QCOMPARE(album.artists, QStringList {u"Jeff Russo"_s});
     QCOMPARE(album.label, u"Lakeshore Records"_s);
     QCOMPARE(album.format, u"Digital"_s);
     QCOMPARE(album.date, u"2020-02-07"_s);
@@ -107,7 +108,7 @@ void tst_BundledCatalog::fullSeasonAlbumSharesTheChapterOneCues()
 void tst_BundledCatalog::seasonThreeIsPartial()
 {
     const Release &season = release(u"picard-s3"_s);
-    QCOMPARE(season.artists, (QStringList{u"Stephen Barton"_s, u"Frederik Wiedmann"_s}));
+    QCOMPARE(season.artists, (QStringList {u"Stephen Barton"_s, u"Frederik Wiedmann"_s}));
     QCOMPARE(season.date, u"2023-04-20"_s);
     QCOMPARE(season.format, u"Digital"_s);
     QVERIFY(!season.complete);
@@ -121,8 +122,8 @@ void tst_BundledCatalog::cueDetails()
 {
     const Cue *blueSkies = m_catalog->cue(u"blue-skies"_s);
     QVERIFY(blueSkies);
-    QCOMPARE(blueSkies->composers, QStringList{u"Irving Berlin"_s});
-    QCOMPARE(blueSkies->performers, QStringList{u"Isa Briones"_s});
+    QCOMPARE(blueSkies->composers, QStringList {u"Irving Berlin"_s});
+    QCOMPARE(blueSkies->performers, QStringList {u"Isa Briones"_s});
     for (const QString &id : {u"page-children-of-mars"_s, u"children-of-mars-end-credits"_s})
         QVERIFY(m_catalog->cue(id)->episode.contains(u"Children of Mars"_s));
     QVERIFY(!m_catalog->cue(u"walking-with-number-one"_s)->episode.isEmpty());
@@ -131,11 +132,10 @@ void tst_BundledCatalog::cueDetails()
 void tst_BundledCatalog::themes()
 {
     QVERIFY(m_catalog->themes.size() >= 12);
-    const QList<std::pair<QString, QString>> composers{
-        {u"picard-theme"_s, u"Jeff Russo"_s},         {u"inner-light"_s, u"Jay Chattaway"_s},
-        {u"star-trek-march"_s, u"Jerry Goldsmith"_s}, {u"courage-fanfare"_s, u"Alexander Courage"_s},
-        {u"romulan-theme"_s, u"Fred Steiner"_s},      {u"voyager-theme"_s, u"Jerry Goldsmith"_s},
-        {u"blue-skies"_s, u"Irving Berlin"_s}};
+    const QList<std::pair<QString, QString>> composers {{u"picard-theme"_s, u"Jeff Russo"_s},
+        {u"inner-light"_s, u"Jay Chattaway"_s}, {u"star-trek-march"_s, u"Jerry Goldsmith"_s},
+        {u"courage-fanfare"_s, u"Alexander Courage"_s}, {u"romulan-theme"_s, u"Fred Steiner"_s},
+        {u"voyager-theme"_s, u"Jerry Goldsmith"_s}, {u"blue-skies"_s, u"Irving Berlin"_s}};
     for (const auto &[id, composer] : composers) {
         const Theme *theme = m_catalog->theme(id);
         QVERIFY2(theme, qPrintable(id));
@@ -144,7 +144,7 @@ void tst_BundledCatalog::themes()
     QVERIFY(m_catalog->theme(u"romulan-theme"_s)->origin.contains(u"Balance of Terror"_s));
     QVERIFY(m_catalog->theme(u"star-trek-march"_s)->origin.contains(u"The Motion Picture"_s));
     for (const QString &id : {u"narek-narissa-theme"_s, u"la-sirena-theme"_s, u"jurati-theme"_s,
-                              u"rios-clarinet-theme"_s, u"soji-electronic"_s})
+             u"rios-clarinet-theme"_s, u"soji-electronic"_s})
         QVERIFY2(m_catalog->theme(id), qPrintable(id));
 }
 
@@ -153,21 +153,31 @@ void tst_BundledCatalog::occurrences_data()
     QTest::addColumn<QString>("cue");
     QTest::addColumn<QString>("theme");
     QTest::addColumn<int>("position");
-    QTest::newRow("main title opens with Inner Light") << u"main-title"_s << u"inner-light"_s << int(Occurrence::Opening);
-    QTest::newRow("main title ends with the March") << u"main-title"_s << u"star-trek-march"_s << int(Occurrence::Ending);
+    QTest::newRow("main title opens with Inner Light")
+        << u"main-title"_s << u"inner-light"_s << int(Occurrence::Opening);
+    QTest::newRow("main title ends with the March")
+        << u"main-title"_s << u"star-trek-march"_s << int(Occurrence::Ending);
     QTest::newRow("main title states Picard") << u"main-title"_s << u"picard-theme"_s << -1;
-    QTest::newRow("walking with number one") << u"walking-with-number-one"_s << u"inner-light"_s << -1;
-    QTest::newRow("twins: Romulan towards the end") << u"twins"_s << u"romulan-theme"_s << int(Occurrence::Ending);
+    QTest::newRow("walking with number one")
+        << u"walking-with-number-one"_s << u"inner-light"_s << -1;
+    QTest::newRow("twins: Romulan towards the end")
+        << u"twins"_s << u"romulan-theme"_s << int(Occurrence::Ending);
     QTest::newRow("the painting") << u"the-painting"_s << u"star-trek-march"_s << -1;
-    QTest::newRow("requests help: March") << u"picard-requests-help"_s << u"star-trek-march"_s << -1;
-    QTest::newRow("requests help: fanfare") << u"picard-requests-help"_s << u"courage-fanfare"_s << -1;
-    QTest::newRow("bids farewell: March at the end") << u"picard-bids-farewell"_s << u"star-trek-march"_s << int(Occurrence::Ending);
+    QTest::newRow("requests help: March")
+        << u"picard-requests-help"_s << u"star-trek-march"_s << -1;
+    QTest::newRow("requests help: fanfare")
+        << u"picard-requests-help"_s << u"courage-fanfare"_s << -1;
+    QTest::newRow("bids farewell: March at the end")
+        << u"picard-bids-farewell"_s << u"star-trek-march"_s << int(Occurrence::Ending);
     QTest::newRow("mystery ship") << u"mystery-ship"_s << u"voyager-theme"_s << -1;
     QTest::newRow("leaving with maddox") << u"leaving-with-maddox"_s << u"voyager-theme"_s << -1;
-    QTest::newRow("leaving the la sirena") << u"leaving-the-la-sirena"_s << u"voyager-theme"_s << -1;
+    QTest::newRow("leaving the la sirena")
+        << u"leaving-the-la-sirena"_s << u"voyager-theme"_s << -1;
     QTest::newRow("blue skies") << u"blue-skies"_s << u"blue-skies"_s << -1;
-    QTest::newRow("children of mars end credits") << u"children-of-mars-end-credits"_s << u"picard-theme"_s << -1;
-    QTest::newRow("leaving spacedock: March") << u"leaving-spacedock"_s << u"star-trek-march"_s << -1;
+    QTest::newRow("children of mars end credits")
+        << u"children-of-mars-end-credits"_s << u"picard-theme"_s << -1;
+    QTest::newRow("leaving spacedock: March")
+        << u"leaving-spacedock"_s << u"star-trek-march"_s << -1;
     QTest::newRow("leaving spacedock: Picard") << u"leaving-spacedock"_s << u"picard-theme"_s << -1;
 }
 
@@ -193,8 +203,8 @@ void tst_BundledCatalog::excerptsAreAttributedQuotations()
     for (const Excerpt &excerpt : m_catalog->excerpts) {
         QVERIFY2(excerpt.text.size() <= 300, qPrintable(excerpt.id));
         QVERIFY2(!excerpt.releaseIds.isEmpty() || !excerpt.cueIds.isEmpty()
-                     || !excerpt.themeIds.isEmpty(),
-                 qPrintable(excerpt.id));
+                || !excerpt.themeIds.isEmpty(),
+            qPrintable(excerpt.id));
         sourcesUsed.insert(excerpt.sourceId);
     }
     QCOMPARE(sourcesUsed.size(), 5);

@@ -36,9 +36,11 @@ QString tst_CatalogLoader::write(const QString &name, const QString &id)
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         qFatal("cannot write %s", qPrintable(path));
-    file.write(u"{\"format\": \"cuebook-catalog\", \"version\": 1, \"id\": \"%1\", \"title\": \"T\", "
-               "\"releases\": [{\"id\": \"r\", \"title\": \"R\", \"tracks\": [{\"number\": 1, "
-               "\"title\": \"One\"}]}]}"_s.arg(id).toUtf8());
+    file.write(
+        u"{\"format\": \"cuebook-catalog\", \"version\": 1, \"id\": \"%1\", \"title\": \"T\", "
+        "\"releases\": [{\"id\": \"r\", \"title\": \"R\", \"tracks\": [{\"number\": 1, "
+        "\"title\": \"One\"}]}]}"_s.arg(id)
+            .toUtf8());
     return path;
 }
 
@@ -83,7 +85,7 @@ void tst_CatalogLoader::keepsTheOrderAsked()
 {
     CatalogLoader loader;
     QSignalSpy finished(&loader, &CatalogLoader::finished);
-    const QStringList ids{u"one"_s, u"two"_s, u"three"_s};
+    const QStringList ids {u"one"_s, u"two"_s, u"three"_s};
     for (const QString &id : ids)
         loader.load(write(id + u".json"_s, id));
     QTRY_COMPARE(finished.count(), 3);

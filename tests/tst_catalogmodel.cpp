@@ -300,7 +300,8 @@ void tst_CatalogModel::noteStateReachesEveryRelease()
     for (int i = 0; i < 2; ++i) {
         QCOMPARE(changed.at(i).at(0).value<QModelIndex>(), i == 0 ? onChapter1 : onSeason1);
         QCOMPARE(changed.at(i).at(1).value<QModelIndex>(), lastColumn.at(i));
-        QCOMPARE(changed.at(i).at(2).value<QList<int>>(), (QList<int> {CatalogModel::HasNoteRole, Qt::FontRole, Qt::ToolTipRole}));
+        QCOMPARE(changed.at(i).at(2).value<QList<int>>(),
+            (QList<int> {CatalogModel::HasNoteRole, Qt::FontRole, Qt::ToolTipRole}));
     }
     QVERIFY(onChapter1.data(CatalogModel::HasNoteRole).toBool());
     QVERIFY(onSeason1.data(CatalogModel::HasNoteRole).toBool());
@@ -337,7 +338,8 @@ void tst_CatalogModel::fileStateReachesEveryRelease()
     QCOMPARE(changed.at(0).at(1).value<QModelIndex>(), onChapter1.siblingAtColumn(3));
     QCOMPARE(changed.at(1).at(0).value<QModelIndex>(), onSeason1);
     QCOMPARE(changed.at(1).at(1).value<QModelIndex>(), onSeason1.siblingAtColumn(3));
-    QCOMPARE(changed.at(1).at(2).value<QList<int>>(), (QList<int> {CatalogModel::HasFileRole, Qt::FontRole, Qt::ToolTipRole}));
+    QCOMPARE(changed.at(1).at(2).value<QList<int>>(),
+        (QList<int> {CatalogModel::HasFileRole, Qt::FontRole, Qt::ToolTipRole}));
     QCOMPARE(onChapter1.data(CatalogModel::HasFileRole).toInt(), int(CatalogModel::FileMissing));
     QCOMPARE(onSeason1.data(CatalogModel::HasFileRole).toInt(), int(CatalogModel::FileMissing));
     QCOMPARE(model.fileState(Picard, u"main-title"_s), CatalogModel::FileMissing);

@@ -82,8 +82,8 @@ void tst_CommandLine::init()
     QVERIFY(m_dir.isValid());
 }
 
-tst_CommandLine::Result tst_CommandLine::run(const QStringList &arguments,
-                                             const QProcessEnvironment &environment)
+tst_CommandLine::Result tst_CommandLine::run(
+    const QStringList &arguments, const QProcessEnvironment &environment)
 {
     QProcess process;
     if (!environment.isEmpty())
@@ -92,8 +92,8 @@ tst_CommandLine::Result tst_CommandLine::run(const QStringList &arguments,
     if (!process.waitForFinished(60'000))
         qWarning() << "cuebook did not finish:" << process.errorString();
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+        QString::fromUtf8(process.readAllStandardOutput()),
+        QString::fromUtf8(process.readAllStandardError())};
 }
 
 QString tst_CommandLine::writeFile(const QString &name, const QByteArray &contents)
@@ -129,7 +129,8 @@ void tst_CommandLine::checkValidFile()
     const Result result = run({u"--check-catalog"_s, path});
     QCOMPARE(result.err, QString());
     // The implicit cue of track 2 counts as a cue.
-    QCOMPARE(result.out, u"%1: 1 releases, 2 tracks, 2 cues, 1 themes, 1 occurrences, 1 excerpts\n"_s.arg(path));
+    QCOMPARE(result.out,
+        u"%1: 1 releases, 2 tracks, 2 cues, 1 themes, 1 occurrences, 1 excerpts\n"_s.arg(path));
     QCOMPARE(result.exitCode, 0);
 }
 
@@ -149,8 +150,8 @@ void tst_CommandLine::checkInvalidFileListsEveryFault()
     const Result result = run({u"--check-catalog"_s, path});
     QCOMPARE(result.out, QString());
     QCOMPARE(result.err,
-             u"%1: releases[0].tracks[0].duration: \"1:7x\" is not a time (expected m:ss)\n"
-             "%1: occurrences[0].theme: no theme \"romulan\"\n"_s.arg(path));
+        u"%1: releases[0].tracks[0].duration: \"1:7x\" is not a time (expected m:ss)\n"
+        "%1: occurrences[0].theme: no theme \"romulan\"\n"_s.arg(path));
     QCOMPARE(result.exitCode, 1);
 }
 
@@ -199,7 +200,8 @@ void tst_CommandLine::checkInvalidFixtures_data()
     for (const QString &name : catalogs) {
         QFile expected(folder.filePath(QFileInfo(name).completeBaseName() + u".expected"_s));
         QVERIFY2(expected.open(QIODevice::ReadOnly), qPrintable(expected.fileName()));
-        QTest::newRow(qPrintable(name)) << folder.filePath(name) << QString::fromUtf8(expected.readAll());
+        QTest::newRow(qPrintable(name))
+            << folder.filePath(name) << QString::fromUtf8(expected.readAll());
     }
 }
 

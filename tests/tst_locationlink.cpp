@@ -21,11 +21,16 @@ void tst_LocationLink::roundTrip_data()
     QTest::addColumn<QString>("catalog");
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("release");
-    QTest::newRow("theme") << int(Location::Theme) << u"star-trek-picard"_s << u"romulan-theme"_s << QString();
-    QTest::newRow("cue via release") << int(Location::Cue) << u"picard"_s << u"twins"_s << u"picard-s1"_s;
-    QTest::newRow("implicit cue") << int(Location::Cue) << u"box"_s << u"box-set/2-1"_s << u"box-set"_s;
-    QTest::newRow("release") << int(Location::Release) << u"picard"_s << u"picard-s3"_s << QString();
-    QTest::newRow("odd characters") << int(Location::Cue) << u"a?b"_s << u"c#d&e/f g"_s << u"x=y&z"_s;
+    QTest::newRow("theme") << int(Location::Theme) << u"star-trek-picard"_s << u"romulan-theme"_s
+                           << QString();
+    QTest::newRow("cue via release")
+        << int(Location::Cue) << u"picard"_s << u"twins"_s << u"picard-s1"_s;
+    QTest::newRow("implicit cue") << int(Location::Cue) << u"box"_s << u"box-set/2-1"_s
+                                  << u"box-set"_s;
+    QTest::newRow("release") << int(Location::Release) << u"picard"_s << u"picard-s3"_s
+                             << QString();
+    QTest::newRow("odd characters")
+        << int(Location::Cue) << u"a?b"_s << u"c#d&e/f g"_s << u"x=y&z"_s;
 }
 
 void tst_LocationLink::roundTrip()
@@ -34,7 +39,7 @@ void tst_LocationLink::roundTrip()
     QFETCH(QString, catalog);
     QFETCH(QString, id);
     QFETCH(QString, release);
-    const Location location{Location::Kind(kind), catalog, id, release};
+    const Location location {Location::Kind(kind), catalog, id, release};
     const QUrl url = LocationLink::toUrl(location);
     QCOMPARE(url.scheme(), u"cuebook"_s);
     QVERIFY(url.isValid());

@@ -147,9 +147,8 @@ PaneBrowser *tst_MainWindow::browserOf(QWidget *pane) const
 
 QWidget *tst_MainWindow::currentPane() const
 {
-    for (QWidget *pane : std::initializer_list<QWidget *>{m_window->findChild<ReleasePane *>(),
-                                                          m_window->findChild<CuePane *>(),
-                                                          m_window->findChild<ThemePane *>()}) {
+    for (QWidget *pane : std::initializer_list<QWidget *> {m_window->findChild<ReleasePane *>(),
+             m_window->findChild<CuePane *>(), m_window->findChild<ThemePane *>()}) {
         if (pane->isVisible())
             return pane;
     }
@@ -192,7 +191,8 @@ void tst_MainWindow::startsWithNothingSelected()
 
 void tst_MainWindow::selectingAReleaseShowsItsPane()
 {
-    const QModelIndex release = treeRow(u"Star Trek: Picard – Season 1, Chapter 1 (Original Series Soundtrack)"_s);
+    const QModelIndex release
+        = treeRow(u"Star Trek: Picard – Season 1, Chapter 1 (Original Series Soundtrack)"_s);
     QVERIFY(release.isValid());
     clickRow(release);
     auto *pane = m_window->findChild<ReleasePane *>();
@@ -208,7 +208,8 @@ void tst_MainWindow::selectingAReleaseShowsItsPane()
 
 void tst_MainWindow::selectingATrackShowsItsCue()
 {
-    const QModelIndex release = treeRow(u"Star Trek: Picard – Season 1 (Original Series Soundtrack)"_s);
+    const QModelIndex release
+        = treeRow(u"Star Trek: Picard – Season 1 (Original Series Soundtrack)"_s);
     const QModelIndex twins = treeRow(u"Twins"_s, release);
     QVERIFY(twins.isValid());
     clickRow(twins);
@@ -229,7 +230,7 @@ void tst_MainWindow::themeLinkShowsTheTheme()
     m_window->navigate({Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s});
     auto *cuePane = m_window->findChild<CuePane *>();
     QTRY_VERIFY(cuePane->isVisible());
-    const Location romulan{Location::Theme, u"star-trek-picard"_s, u"romulan-theme"_s, {}};
+    const Location romulan {Location::Theme, u"star-trek-picard"_s, u"romulan-theme"_s, {}};
     QVERIFY(AnchorClick::click(browserOf(cuePane), romulan));
     auto *themePane = m_window->findChild<ThemePane *>();
     QTRY_VERIFY(themePane->isVisible());
@@ -258,8 +259,8 @@ void tst_MainWindow::occurrenceLinkSelectsTheCueInTheTree()
 
 void tst_MainWindow::backAndForward()
 {
-    const Location cue{Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s};
-    const Location theme{Location::Theme, u"star-trek-picard"_s, u"romulan-theme"_s, {}};
+    const Location cue {Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s};
+    const Location theme {Location::Theme, u"star-trek-picard"_s, u"romulan-theme"_s, {}};
     m_window->navigate(cue);
     QVERIFY(AnchorClick::click(browserOf(m_window->findChild<CuePane *>()), theme));
     QTRY_COMPARE(m_window->currentLocation(), theme);
@@ -287,14 +288,14 @@ void tst_MainWindow::backAndForward()
 
 void tst_MainWindow::mouseBackAndForwardButtons()
 {
-    const Location release{Location::Release, u"star-trek-picard"_s, u"picard-s3"_s, {}};
-    const Location theme{Location::Theme, u"star-trek-picard"_s, u"blue-skies"_s, {}};
+    const Location release {Location::Release, u"star-trek-picard"_s, u"picard-s3"_s, {}};
+    const Location theme {Location::Theme, u"star-trek-picard"_s, u"blue-skies"_s, {}};
     m_window->navigate(release);
     m_window->navigate(theme);
     QTest::mouseClick(m_tree->viewport(), Qt::BackButton, {}, QPoint(10, 10));
     QCOMPARE(m_window->currentLocation(), release);
-    QTest::mouseClick(browserOf(m_window->findChild<ReleasePane *>())->viewport(), Qt::ForwardButton,
-                      {}, QPoint(10, 10));
+    QTest::mouseClick(browserOf(m_window->findChild<ReleasePane *>())->viewport(),
+        Qt::ForwardButton, {}, QPoint(10, 10));
     QCOMPARE(m_window->currentLocation(), theme);
 }
 
@@ -346,11 +347,12 @@ void tst_MainWindow::linkToAHiddenRowClearsTheSearch()
 {
     QTest::keyClicks(m_search, u"blue skies"_s);
     QTRY_COMPARE(m_tree->model()->rowCount(), 1);
-    m_window->navigate({Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1-chapter-1"_s});
+    m_window->navigate(
+        {Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1-chapter-1"_s});
     QCOMPARE(m_search->text(), QString());
     QCOMPARE(m_tree->currentIndex().data(CatalogModel::CueIdRole).toString(), u"twins"_s);
     QCOMPARE(m_tree->currentIndex().data(CatalogModel::ReleaseIdRole).toString(),
-             u"picard-s1-chapter-1"_s);
+        u"picard-s1-chapter-1"_s);
 }
 
 void tst_MainWindow::themeListShowsTheme()
@@ -382,7 +384,7 @@ void tst_MainWindow::brokenCatalogShowsFaultsAndChangesNothing()
     m_window->openCatalog(path);
     QTRY_VERIFY(!m_dialogText.isEmpty());
     QVERIFY2(m_dialogText.contains(u"releases[0].tracks[0].duration: \"1:7x\" is not a time"_s),
-             qPrintable(m_dialogText));
+        qPrintable(m_dialogText));
     QVERIFY(m_dialogText.contains(u"occurrences[0].theme: no theme \"romulan\""_s));
     QCOMPARE(m_window->catalogModel()->catalogs().size(), 1);
     QCOMPARE(m_tree->model()->rowCount(), 3);
@@ -397,7 +399,9 @@ void tst_MainWindow::secondCatalogOpensBesideTheBundledOne()
     // A theme id both catalogs use gathers the cues of both.
     m_window->navigate({Location::Theme, u"star-trek-picard"_s, u"star-trek-march"_s, {}});
     QTRY_VERIFY(m_window->findChild<ThemePane *>()->isVisible());
-    QVERIFY(browserOf(m_window->findChild<ThemePane *>())->toPlainText().contains(u"Voyager Main Title"_s));
+    QVERIFY(browserOf(m_window->findChild<ThemePane *>())
+                ->toPlainText()
+                .contains(u"Voyager Main Title"_s));
 }
 
 void tst_MainWindow::settingsRestore()
@@ -405,7 +409,7 @@ void tst_MainWindow::settingsRestore()
     const QString second = writeFile(u"voyager.json"_s, SecondCatalog);
     m_window->openCatalog(second);
     QTRY_COMPARE(m_window->catalogModel()->catalogs().size(), 2);
-    const Location cue{Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s};
+    const Location cue {Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s};
     m_window->navigate(cue);
     auto *splitter = m_window->findChild<QSplitter *>(u"mainSplitter"_s);
     m_window->resize(1100, 700);

@@ -8,10 +8,10 @@
 
 #include <QApplication>
 #include <QDir>
-#include <QPushButton>
 #include <QFileDialog>
 #include <QFont>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -65,7 +65,8 @@ void tst_PlayFromWindow::init()
     QSettings().clear();
     QFile::remove(m_dir.filePath(u"user.sqlite"_s));
     m_userData = std::make_unique<UserDatabase>();
-    QVERIFY2(m_userData->open(m_dir.filePath(u"user.sqlite"_s)), qPrintable(m_userData->errorString()));
+    QVERIFY2(
+        m_userData->open(m_dir.filePath(u"user.sqlite"_s)), qPrintable(m_userData->errorString()));
     m_window = std::make_unique<MainWindow>(m_userData.get());
     m_window->openBundledCatalog();
     m_window->resize(1280, 800);
@@ -123,7 +124,8 @@ void tst_PlayFromWindow::doubleClickPlaysALinkedTrack()
     const QModelIndex chapterOne = m_tree->model()->index(0, 0);
     int playing = 0;
     for (int r = 0; r < m_tree->model()->rowCount(chapterOne); ++r)
-        playing += m_tree->model()->index(r, 0, chapterOne).data(CatalogModel::IsPlayingRole).toBool();
+        playing
+            += m_tree->model()->index(r, 0, chapterOne).data(CatalogModel::IsPlayingRole).toBool();
     QCOMPARE(playing, 1);
     QVERIFY(!row(u"Mystery Ship"_s).data(CatalogModel::IsPlayingRole).toBool());
 }
@@ -154,7 +156,8 @@ void tst_PlayFromWindow::trackWithoutFileSaysHowToLinkOne()
 void tst_PlayFromWindow::linkAudioFileByHand()
 {
     const QString path = m_dir.filePath(u"request.wav"_s);
-    m_window->navigate({Location::Cue, u"star-trek-picard"_s, u"picard-requests-help"_s, u"picard-s1"_s});
+    m_window->navigate(
+        {Location::Cue, u"star-trek-picard"_s, u"picard-requests-help"_s, u"picard-s1"_s});
     QTimer::singleShot(0, this, [path] {
         auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
         QVERIFY(dialog);
@@ -163,9 +166,11 @@ void tst_PlayFromWindow::linkAudioFileByHand()
     });
     QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
     QTRY_COMPARE(m_userData->fileLinks(u"star-trek-picard"_s, u"picard-requests-help"_s).size(), 1);
-    QCOMPARE(m_userData->fileLinks(u"star-trek-picard"_s, u"picard-requests-help"_s).at(0).file.path, path);
+    QCOMPARE(
+        m_userData->fileLinks(u"star-trek-picard"_s, u"picard-requests-help"_s).at(0).file.path,
+        path);
     QTRY_COMPARE(row(u"Picard Requests Help"_s).data(CatalogModel::HasFileRole).toInt(),
-                 int(CatalogModel::FileLinked));
+        int(CatalogModel::FileLinked));
 }
 
 void tst_PlayFromWindow::volumeComesBack()
@@ -211,7 +216,8 @@ void tst_PlayFromWindow::scanMusicFolderLinksWhatTheUserKeeps()
     QTest::keyClick(m_window.get(), Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_COMPARE(m_userData->fileLinks(u"star-trek-picard"_s, u"twins"_s).size(), 1);
     QCOMPARE(m_userData->fileLinks(u"star-trek-picard"_s, u"twins"_s).at(0).file.path, twins);
-    QCOMPARE(row(u"Twins"_s).data(CatalogModel::HasFileRole).toInt(), int(CatalogModel::FileLinked));
+    QCOMPARE(
+        row(u"Twins"_s).data(CatalogModel::HasFileRole).toInt(), int(CatalogModel::FileLinked));
     QVERIFY(m_window->statusBar()->currentMessage().contains(u"Linked 1 file from"_s));
 }
 

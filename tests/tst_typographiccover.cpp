@@ -60,7 +60,8 @@ void tst_TypographicCover::drawsTitleAndComposers()
 {
     const int side = 256;
     const QImage blank = TypographicCover::render(QString(), {}, u"k"_s, side);
-    const QImage cover = TypographicCover::render(u"Star Trek: Picard"_s, {u"Jeff Russo"_s}, u"k"_s, side);
+    const QImage cover
+        = TypographicCover::render(u"Star Trek: Picard"_s, {u"Jeff Russo"_s}, u"k"_s, side);
     const QRect titleArea(0, int(side * 0.15), side, int(side * 0.54));
     const QRect composerArea(0, int(side * 0.75), side, int(side * 0.25) - 1);
     QCOMPARE(inkPixels(blank, titleArea), 0);
@@ -75,8 +76,8 @@ void tst_TypographicCover::longTitleStaysInsideTheMargins()
     const int side = 200;
     const QString title = u"Star Trek: Picard – Season 1, Chapter 1 (Original Series Soundtrack) "
                           "Deluxe Anniversary Edition With Bonus Tracks"_s;
-    const QImage cover = TypographicCover::render(title, {u"Stephen Barton"_s, u"Frederik Wiedmann"_s},
-                                                  u"k"_s, side);
+    const QImage cover = TypographicCover::render(
+        title, {u"Stephen Barton"_s, u"Frederik Wiedmann"_s}, u"k"_s, side);
     const int margin = int(side * 0.09) - 2;
     QCOMPARE(inkPixels(cover, QRect(0, int(side * 0.12), margin, int(side * 0.6))), 0);
     QCOMPARE(inkPixels(cover, QRect(side - margin, int(side * 0.12), margin, int(side * 0.6))), 0);
@@ -85,7 +86,8 @@ void tst_TypographicCover::longTitleStaysInsideTheMargins()
 void tst_TypographicCover::emptyTextAndTinySizes()
 {
     for (int side : {1, 8, 24, 64}) {
-        const QImage cover = TypographicCover::render(u"A Very Long Title Indeed"_s, {u"X"_s}, u"k"_s, side);
+        const QImage cover
+            = TypographicCover::render(u"A Very Long Title Indeed"_s, {u"X"_s}, u"k"_s, side);
         QCOMPARE(cover.width(), side);
     }
 }

@@ -72,13 +72,13 @@ void CatalogBrowser::createTree()
         updateTreeState();
     });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &CatalogBrowser::treeCurrentChanged);
+        &CatalogBrowser::treeCurrentChanged);
     connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
         if (index.data(CatalogModel::KindRole).toInt() != CatalogModel::TrackItem)
             return;
         emit trackActivated({Location::Cue, index.data(CatalogModel::CatalogIdRole).toString(),
-                             index.data(CatalogModel::CueIdRole).toString(),
-                             index.data(CatalogModel::ReleaseIdRole).toString()});
+            index.data(CatalogModel::CueIdRole).toString(),
+            index.data(CatalogModel::ReleaseIdRole).toString()});
     });
     connect(m_catalogs, &QAbstractItemModel::modelReset, this, &CatalogBrowser::updateTreeState);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
@@ -106,7 +106,7 @@ void CatalogBrowser::createThemeList()
     m_tabs->addTab(m_themeList, tr("Themes"));
 
     connect(m_themeList->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &CatalogBrowser::themeActivated);
+        &CatalogBrowser::themeActivated);
     connect(m_themeList, &QTreeView::activated, this, &CatalogBrowser::themeActivated);
 }
 
@@ -136,7 +136,7 @@ void CatalogBrowser::themeActivated()
     if (m_selecting || !index.isValid())
         return;
     emit locationActivated({Location::Theme, index.data(ThemeListModel::CatalogIdRole).toString(),
-                            index.data(ThemeListModel::ThemeIdRole).toString(), {}});
+        index.data(ThemeListModel::ThemeIdRole).toString(), {}});
 }
 
 void CatalogBrowser::select(const Location &location)
@@ -147,9 +147,10 @@ void CatalogBrowser::select(const Location &location)
         source = m_catalogs->indexOfRelease(location.catalogId, location.id);
     } else if (location.kind == Location::Cue) {
         const QList<QModelIndex> tracks = m_catalogs->indexesOfCue(location.catalogId, location.id);
-        const auto onRelease = std::find_if(tracks.begin(), tracks.end(), [&](const QModelIndex &track) {
-            return track.data(CatalogModel::ReleaseIdRole).toString() == location.releaseId;
-        });
+        const auto onRelease
+            = std::find_if(tracks.begin(), tracks.end(), [&](const QModelIndex &track) {
+                  return track.data(CatalogModel::ReleaseIdRole).toString() == location.releaseId;
+              });
         source = onRelease != tracks.end() ? *onRelease : tracks.value(0);
     }
     QModelIndex row = m_filterModel->mapFromSource(source);

@@ -22,23 +22,21 @@ void showCatalogFaults(QWidget *parent, const QString &filePath, const QStringLi
     constexpr int ShownFaults = 5;
     const QString name = QFileInfo(filePath).fileName();
     QMessageBox box(QMessageBox::Warning, tr("Catalog Not Opened"),
-                    faults.size() == 1
-                        ? tr("“%1” was not opened. Nothing has changed.").arg(name)
-                        : tr("“%1” was not opened: it has %2 faults. Nothing has changed.")
-                              .arg(name)
-                              .arg(faults.size()),
-                    QMessageBox::Ok, parent);
+        faults.size() == 1 ? tr("“%1” was not opened. Nothing has changed.").arg(name)
+                           : tr("“%1” was not opened: it has %2 faults. Nothing has changed.")
+                                 .arg(name)
+                                 .arg(faults.size()),
+        QMessageBox::Ok, parent);
     box.setObjectName(u"catalogFaults"_s);
     box.setInformativeText(faults.mid(0, ShownFaults).join(u'\n')
-                           + (faults.size() > ShownFaults ? u"\n…"_s : QString()));
+        + (faults.size() > ShownFaults ? u"\n…"_s : QString()));
     box.setDetailedText(faults.join(u'\n'));
     box.exec();
 }
 
 void showAbout(QWidget *parent)
 {
-    QMessageBox::about(
-        parent, tr("About Cuebook"),
+    QMessageBox::about(parent, tr("About Cuebook"),
         tr("<h3>Cuebook %1</h3>"
            "<p>A browser for film and television scores: their releases, their cues and the "
            "themes that run through them.</p>"

@@ -145,12 +145,13 @@ int main(int argc, char *argv[])
 
     // A fresh reader per run: freeing the previous run's catalog is not part of reading.
     std::optional<CatalogReader> reader;
-    const double readMs = medianMs([&] { reader.emplace(); }, [&] {
-        if (!reader->read(path)) {
-            err << reader->errorString() << '\n';
-            std::exit(1);
-        }
-    });
+    const double readMs = medianMs([&] { reader.emplace(); },
+        [&] {
+            if (!reader->read(path)) {
+                err << reader->errorString() << '\n';
+                std::exit(1);
+            }
+        });
     figures[u"read_ms"_s] = rounded(readMs);
     const Catalog catalog = reader->takeCatalog();
     reader.reset();
@@ -159,20 +160,21 @@ int main(int argc, char *argv[])
     CatalogModel model;
     CatalogFilterModel filter;
     filter.setSourceModel(&model);
-    const double modelMs = medianMs([&] { model.removeCatalog(catalog.id); },
-                                    [&] { model.addCatalog(catalog); });
+    const double modelMs
+        = medianMs([&] { model.removeCatalog(catalog.id); }, [&] { model.addCatalog(catalog); });
     figures[u"model_ms"_s] = rounded(modelMs);
 
-    const QList<std::pair<QString, QString>> queries{
-        {u"1"_s, u"a"_s}, {u"3"_s, u"bor"_s}, {u"8"_s, u"daybreak"_s}, {u"theme"_s, u"theme:romulan"_s}};
+    const QList<std::pair<QString, QString>> queries {{u"1"_s, u"a"_s}, {u"3"_s, u"bor"_s},
+        {u"8"_s, u"daybreak"_s}, {u"theme"_s, u"theme:romulan"_s}};
     QJsonObject filterMs;
     QJsonObject filterRows;
     for (const auto &[key, query] : queries) {
         int rows = 0;
-        filterMs[key] = rounded(medianMs([&] { filter.setQuery(QString()); }, [&] {
-            filter.setQuery(query);
-            rows = countVisibleRows(filter);
-        }));
+        filterMs[key] = rounded(medianMs([&] { filter.setQuery(QString()); },
+            [&] {
+                filter.setQuery(query);
+                rows = countVisibleRows(filter);
+            }));
         filterRows[key] = rows;
     }
     figures[u"filter_ms"_s] = filterMs;
@@ -190,11 +192,13 @@ int main(int argc, char *argv[])
     QProcess media;
     media.start(QStringLiteral(CUEBOOK_MEDIA_BENCH), {folder.path()});
     if (media.waitForFinished(600'000) && media.exitCode() == 0) {
-        const QJsonObject mediaFigures = QJsonDocument::fromJson(media.readAllStandardOutput()).object();
+        const QJsonObject mediaFigures
+            = QJsonDocument::fromJson(media.readAllStandardOutput()).object();
         for (auto it = mediaFigures.begin(); it != mediaFigures.end(); ++it)
             figures[it.key()] = it.value();
     } else {
-        err << "cuebook-bench: the media benchmark failed: " << media.readAllStandardError() << '\n';
+        err << "cuebook-bench: the media benchmark failed: " << media.readAllStandardError()
+            << '\n';
     }
 
     QTextStream(stdout) << QJsonDocument(figures).toJson(QJsonDocument::Indented);

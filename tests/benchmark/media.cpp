@@ -27,8 +27,8 @@ namespace {
 
 // Scans the folder, matches it against the catalogs and stores the links, as the app does;
 // returns files per second, or -1.
-double scanFilesPerSecond(const QString &folder, const QList<Catalog> &catalogs,
-                          const QString &databasePath)
+double scanFilesPerSecond(
+    const QString &folder, const QList<Catalog> &catalogs, const QString &databasePath)
 {
     QFile::remove(databasePath);
     UserDatabase userData;
@@ -52,7 +52,8 @@ double scanFilesPerSecond(const QString &folder, const QList<Catalog> &catalogs,
     for (qsizetype i = 0; i < result.matches.size(); ++i) {
         const MatchResult &match = result.matches.at(i);
         if (match.status == MatchResult::Linked)
-            links.append({match.link.catalogId, match.link.cueId, result.files.at(i), {}, {}, false});
+            links.append(
+                {match.link.catalogId, match.link.cueId, result.files.at(i), {}, {}, false});
     }
     if (!userData.storeLinks(links) || !userData.storeKnownFiles(folder, result.files))
         return -1;
@@ -82,12 +83,13 @@ double playStartMs(const QString &folder)
         QEventLoop loop;
         QElapsedTimer timer;
         double started = -1;
-        const auto connection = QObject::connect(&player, &Player::positionChanged, &loop, [&](qint64 ms) {
-            if (ms > 0 && started < 0) {
-                started = double(timer.nsecsElapsed()) / 1e6;
-                loop.quit();
-            }
-        });
+        const auto connection
+            = QObject::connect(&player, &Player::positionChanged, &loop, [&](qint64 ms) {
+                  if (ms > 0 && started < 0) {
+                      started = double(timer.nsecsElapsed()) / 1e6;
+                      loop.quit();
+                  }
+              });
         QTimer::singleShot(5000, &loop, &QEventLoop::quit);
         timer.start();
         player.play(QUrl::fromLocalFile(wav));
@@ -116,12 +118,14 @@ int main(int argc, char *argv[])
     const QString folder = app.arguments().at(1);
     QJsonObject figures;
     CatalogReader picard;
-    const QString picardPath = QStringLiteral(CUEBOOK_SOURCE_DIR) + u"/resources/catalogs/star-trek-picard/catalog.json"_s;
+    const QString picardPath = QStringLiteral(CUEBOOK_SOURCE_DIR)
+        + u"/resources/catalogs/star-trek-picard/catalog.json"_s;
     const QString library = folder + u"/library"_s;
     QString error;
     if (picard.read(picardPath)
-        && AudioFolder::writeLibrary(library, *picard.catalog().release(u"picard-s1"_s), 10'000, &error)) {
-        const QList<Catalog> catalogs{picard.catalog()};
+        && AudioFolder::writeLibrary(
+            library, *picard.catalog().release(u"picard-s1"_s), 10'000, &error)) {
+        const QList<Catalog> catalogs {picard.catalog()};
         const QString database = folder + u"/user.sqlite"_s;
         figures[u"scan_files"_s] = 10'000;
         figures[u"scan_files_per_s_warm"_s] = scanFilesPerSecond(library, catalogs, database);
@@ -132,7 +136,8 @@ int main(int argc, char *argv[])
             figures[u"scan_cold_note"_s] = u"the page cache cannot be dropped here"_s;
         }
     } else {
-        err << "cuebook-bench: no scan figures: " << (error.isEmpty() ? picard.errorString() : error) << '\n';
+        err << "cuebook-bench: no scan figures: "
+            << (error.isEmpty() ? picard.errorString() : error) << '\n';
     }
     figures[u"play_start_ms"_s] = std::round(playStartMs(folder) * 10.0) / 10.0;
 

@@ -10,20 +10,20 @@
 
 namespace {
 
-constexpr std::array Words{
-    "daybreak", "romulan", "borg",    "cube",     "leaving", "home",    "nepenthe", "vineyard",
-    "sirena",   "mars",    "shuttle", "reunion",  "admiral", "archive", "synth",    "android",
-    "warp",     "nebula",  "station", "farewell", "memory",  "ghost",   "signal",   "drift",
-    "orbit",    "harbor",  "return",  "promise",  "winter",  "quiet",   "storm",    "lantern"};
-constexpr std::array Composers{
-    "Jeff Russo",      "Jerry Goldsmith", "Alexander Courage", "Fred Steiner",  "Jay Chattaway",
-    "Ron Jones",       "Dennis McCarthy", "Stephen Barton",    "Frederik Wiedmann", "James Horner",
-    "Cliff Eidelman",  "Leonard Rosenman", "David Bell",       "Paul Baillargeon", "Kevin Kiner"};
-constexpr std::array ThemeWords{"Romulan", "Borg",     "Starfleet", "Vulcan", "Klingon",
-                                "Ferengi", "Cardassian", "Bajoran", "Andorian", "Tholian"};
-constexpr std::array ThemeKinds{"theme", "motif", "fanfare", "march", "lament", "hymn"};
-constexpr std::array OccurrenceKinds{"statement", "quotation", "allusion", "fragment", "variation"};
-constexpr std::array Positions{"opening", "middle", "ending", "throughout"};
+constexpr std::array Words {"daybreak", "romulan", "borg", "cube", "leaving", "home", "nepenthe",
+    "vineyard", "sirena", "mars", "shuttle", "reunion", "admiral", "archive", "synth", "android",
+    "warp", "nebula", "station", "farewell", "memory", "ghost", "signal", "drift", "orbit",
+    "harbor", "return", "promise", "winter", "quiet", "storm", "lantern"};
+constexpr std::array Composers {"Jeff Russo", "Jerry Goldsmith", "Alexander Courage",
+    "Fred Steiner", "Jay Chattaway", "Ron Jones", "Dennis McCarthy", "Stephen Barton",
+    "Frederik Wiedmann", "James Horner", "Cliff Eidelman", "Leonard Rosenman", "David Bell",
+    "Paul Baillargeon", "Kevin Kiner"};
+constexpr std::array ThemeWords {"Romulan", "Borg", "Starfleet", "Vulcan", "Klingon", "Ferengi",
+    "Cardassian", "Bajoran", "Andorian", "Tholian"};
+constexpr std::array ThemeKinds {"theme", "motif", "fanfare", "march", "lament", "hymn"};
+constexpr std::array OccurrenceKinds {
+    "statement", "quotation", "allusion", "fragment", "variation"};
+constexpr std::array Positions {"opening", "middle", "ending", "throughout"};
 
 class Writer
 {
@@ -119,8 +119,9 @@ bool writeSyntheticCatalog(QIODevice &device, const SyntheticCatalogSize &size)
     w.raw("],\n\"themes\": [\n");
     for (int t = 0; t < size.themes; ++t) {
         w.raw(t ? ",\n{" : "{").field("id", id("theme", t));
-        w.field("name", std::string(w.pickFrom(ThemeWords)) + ' ' + w.pickFrom(ThemeKinds) + ' '
-                            + std::to_string(t));
+        w.field("name",
+            std::string(w.pickFrom(ThemeWords)) + ' ' + w.pickFrom(ThemeKinds) + ' '
+                + std::to_string(t));
         w.field("composer", w.pickFrom(Composers)).field("origin", w.title(2));
         w.raw("\"aliases\": [\"").raw(w.title(2)).raw("\"]}");
     }
@@ -135,7 +136,9 @@ bool writeSyntheticCatalog(QIODevice &device, const SyntheticCatalogSize &size)
     }
     w.raw("],\n\"releases\": [\n");
     for (int r = 0; r < size.releases; ++r) {
-        w.raw(r ? ",\n{" : "{").field("id", id("release", r)).field("title", w.title(2 + w.pick(3)));
+        w.raw(r ? ",\n{" : "{")
+            .field("id", id("release", r))
+            .field("title", w.title(2 + w.pick(3)));
         w.raw("\"artists\": [\"").raw(w.pickFrom(Composers)).raw("\"], ");
         w.field("label", "Lakeshore Records").field("date", std::to_string(1979 + r % 45));
         w.field("format", "Digital").raw("\"tracks\": [\n");
@@ -143,7 +146,8 @@ bool writeSyntheticCatalog(QIODevice &device, const SyntheticCatalogSize &size)
             const int cue = r * size.tracksPerRelease + t;
             w.raw(t ? ",\n {" : " {").raw("\"number\": " + std::to_string(t + 1) + ", ");
             w.field("title", w.title(1 + w.pick(4)));
-            w.field("duration", Writer::time(cueSeconds[size_t(cue)])).field("cue", id("cue", cue), true);
+            w.field("duration", Writer::time(cueSeconds[size_t(cue)]))
+                .field("cue", id("cue", cue), true);
             w.raw("}");
         }
         w.raw("]}");
@@ -164,7 +168,9 @@ bool writeSyntheticCatalog(QIODevice &device, const SyntheticCatalogSize &size)
     }
     w.raw("],\n\"excerpts\": [\n");
     for (int e = 0; e < size.excerpts; ++e) {
-        w.raw(e ? ",\n{" : "{").field("id", id("excerpt", e)).field("source", id("source", w.pick(50)));
+        w.raw(e ? ",\n{" : "{")
+            .field("id", id("excerpt", e))
+            .field("source", id("source", w.pick(50)));
         w.field("text", w.title(20) + '.');
         w.raw("\"releases\": [\"").raw(id("release", w.pick(size.releases))).raw("\"], ");
         w.raw("\"cues\": [\"").raw(id("cue", w.pick(cueCount))).raw("\"], ");

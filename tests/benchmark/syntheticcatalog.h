@@ -1,6 +1,5 @@
 #pragma once
 
-
 // A large catalog in the v1 format, the same bytes for the same sizes every time: for the
 // benchmark and for opening a big catalog by hand.
 struct SyntheticCatalogSize
