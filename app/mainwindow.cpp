@@ -17,6 +17,7 @@
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QImageReader>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMouseEvent>
@@ -96,6 +97,11 @@ MainWindow::MainWindow(UserDatabase *userData, QWidget *parent)
     connect(m_playback, &Playback::errorOccurred, this,
         [this](const QString &message) { statusBar()->showMessage(message, 10000); });
     if (m_userData) {
+        m_detailView->setCoverLookup([this](const QString &catalogId, const QString &releaseId) {
+            return m_userData->releaseCover(catalogId, releaseId);
+        });
+        connect(m_userData, &UserDatabase::releaseCoverChanged, this,
+            [this] { m_detailView->showLocation(m_history.current()); });
         connect(m_userData, &UserDatabase::fileLinksChanged, this,
             [this](const QString &catalogId, const QString &cueId) {
                 m_catalogModel->setFileState(
@@ -198,6 +204,17 @@ void MainWindow::createActions()
     connect(m_linkFileAction, &QAction::triggered, this, &MainWindow::linkAudioFiles);
     m_browser->setTrackActions({m_playAction, m_playReleaseAction, m_linkFileAction});
 
+    m_coverAction = new QAction(tr("Set &Cover Image…"), this);
+    m_coverAction->setStatusTip(tr("Use an image of your own as the selected release's cover"));
+    connect(m_coverAction, &QAction::triggered, this, &MainWindow::chooseCoverImage);
+    m_drawnCoverAction = new QAction(tr("Use &Drawn Cover"), this);
+    m_drawnCoverAction->setStatusTip(tr("Forget the image chosen for the release's cover"));
+    connect(m_drawnCoverAction, &QAction::triggered, this, [this] {
+        const Location release = m_history.current();
+        if (m_userData && release.kind == Location::Release)
+            m_userData->setReleaseCover(release.catalogId, release.id, QString());
+    });
+
     m_scanAction = new QAction(tr("&Scan Music Folder…"), this);
     m_scanAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
     m_scanAction->setStatusTip(
@@ -222,6 +239,8 @@ void MainWindow::createMenus()
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_findAction);
+    edit->addSeparator();
+    edit->addActions({m_coverAction, m_drawnCoverAction});
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions({m_releasesAction, m_themesAction});
@@ -346,6 +365,9 @@ void MainWindow::showLocation(const Location &location)
 
 void MainWindow::updateActions()
 {
+    const bool releaseShown = m_userData && m_history.current().kind == Location::Release;
+    m_coverAction->setEnabled(releaseShown);
+    m_drawnCoverAction->setEnabled(releaseShown);
     m_backAction->setEnabled(m_history.canGoBack());
     m_forwardAction->setEnabled(m_history.canGoForward());
     const Catalog *catalog = m_catalogModel->catalog(m_history.current().catalogId);
@@ -559,4 +581,21 @@ void MainWindow::scanMusicFolder()
             ? tr("Linked 1 file from %1.").arg(folder)
             : tr("Linked %1 files from %2.").arg(links.size()).arg(folder),
         10000);
+}
+
+void MainWindow::chooseCoverImage()
+{
+    const Location release = m_history.current();
+    if (!m_userData || release.kind != Location::Release)
+        return;
+    const QString image = QFileDialog::getOpenFileName(
+        this, tr("Cover Image"), QString(), tr("Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif)"));
+    if (image.isEmpty())
+        return;
+    if (QImageReader(image).size().isEmpty()) {
+        QMessageBox::warning(
+            this, tr("Cover Not Set"), tr("“%1” is not an image Cuebook can read.").arg(image));
+        return;
+    }
+    m_userData->setReleaseCover(release.catalogId, release.id, QFileInfo(image).absoluteFilePath());
 }

@@ -65,6 +65,7 @@ private:
     void loadingChanged(bool busy);
     void linkAudioFiles();
     void scanMusicFolder();
+    void chooseCoverImage();
     void playCurrentRelease();
     void updateFileStates();
     void showNowPlaying();
@@ -101,4 +102,6 @@ private:
     QAction *m_playReleaseAction = nullptr;
     QAction *m_linkFileAction = nullptr;
     QAction *m_scanAction = nullptr;
+    QAction *m_coverAction = nullptr;
+    QAction *m_drawnCoverAction = nullptr;
 };

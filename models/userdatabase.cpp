@@ -73,6 +73,16 @@ const QStringList SchemaVersion2 = {
     ) WITHOUT ROWID)"_s,
 };
 
+// Version 3: a cover image the user chose for a release, in place of the drawn one.
+const QStringList SchemaVersion3 = {
+    uR"(CREATE TABLE release_covers (
+        catalog_id TEXT NOT NULL,
+        release_id TEXT NOT NULL,
+        path TEXT NOT NULL,
+        PRIMARY KEY (catalog_id, release_id)
+    ) WITHOUT ROWID)"_s,
+};
+
 // Every text bound through this is coalesced: Qt binds a null QString as NULL.
 const QString UpsertLink = uR"(INSERT INTO file_links (catalog_id, cue_id, path, size, mtime_ms,
         audio_hash, format, duration_ms, tags, added_at_ms)
@@ -359,6 +369,9 @@ bool UserDatabase::migrate(int fromVersion)
         case 1:
             ok = execAll(SchemaVersion2);
             break;
+        case 2:
+            ok = execAll(SchemaVersion3);
+            break;
         }
     }
     ok = ok && execAll({u"PRAGMA user_version = %1"_s.arg(SchemaVersion)}) && transaction.commit();
@@ -409,6 +422,33 @@ bool UserDatabase::setNote(const QString &catalogId, const QString &cueId, const
     if (!ok)
         return writeFailed();
     emit noteChanged(catalogId, cueId);
+    return true;
+}
+
+QString UserDatabase::releaseCover(const QString &catalogId, const QString &releaseId) const
+{
+    QString path;
+    forEachRow(u"SELECT path FROM release_covers WHERE catalog_id = ? AND release_id = ?"_s,
+        {catalogId, releaseId}, [&](const QSqlQuery &row) { path = row.value(0).toString(); });
+    return path;
+}
+
+bool UserDatabase::setReleaseCover(
+    const QString &catalogId, const QString &releaseId, const QString &path)
+{
+    if (!m_open)
+        return notOpen();
+    QSqlQuery query(database());
+    const bool ok = path.isEmpty()
+        ? run(query, u"DELETE FROM release_covers WHERE catalog_id = ? AND release_id = ?"_s,
+            {catalogId, releaseId})
+        : run(query,
+            u"INSERT INTO release_covers (catalog_id, release_id, path) VALUES (?, ?, ?) "
+            "ON CONFLICT (catalog_id, release_id) DO UPDATE SET path = excluded.path"_s,
+            {catalogId, releaseId, path});
+    if (!ok)
+        return writeFailed();
+    emit releaseCoverChanged(catalogId, releaseId);
     return true;
 }
 

@@ -57,7 +57,7 @@ class UserDatabase : public QObject
 
 public:
     // The schema this build reads and writes (PRAGMA user_version).
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     explicit UserDatabase(QObject *parent = nullptr);
     ~UserDatabase() override;
@@ -78,6 +78,11 @@ public:
     QString note(const QString &catalogId, const QString &cueId) const;
     bool setNote(const QString &catalogId, const QString &cueId, const QString &text);
     QList<CueKey> cuesWithNotes() const;
+
+    // The image the user chose as a release's cover (an absolute path), or empty for none. An
+    // empty path removes the choice, and the drawn cover comes back.
+    QString releaseCover(const QString &catalogId, const QString &releaseId) const;
+    bool setReleaseCover(const QString &catalogId, const QString &releaseId, const QString &path);
 
     // In the order to play them: the user's preferred file, then lossless formats (FLAC, then
     // WAV, then AIFF and WavPack), then the others, each group oldest link first.
@@ -121,6 +126,7 @@ public:
 
 signals:
     void noteChanged(const QString &catalogId, const QString &cueId);
+    void releaseCoverChanged(const QString &catalogId, const QString &releaseId);
     void fileLinksChanged(const QString &catalogId, const QString &cueId);
     void errorOccurred(const QString &message);
 

@@ -3,9 +3,11 @@
 #include "catalogmodel.h"
 #include "mainwindow.h"
 #include "playerbar.h"
+#include "releasepane.h"
 #include "userdatabase.h"
 #include "wavwriter.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QFileDialog>
@@ -37,6 +39,7 @@ private slots:
     void linkAudioFileByHand();
     void volumeComesBack();
     void scanMusicFolderLinksWhatTheUserKeeps();
+    void coverImageOfTheUsersOwn();
 
 private:
     QModelIndex row(const QString &title) const;
@@ -219,6 +222,44 @@ void tst_PlayFromWindow::scanMusicFolderLinksWhatTheUserKeeps()
     QCOMPARE(
         row(u"Twins"_s).data(CatalogModel::HasFileRole).toInt(), int(CatalogModel::FileLinked));
     QVERIFY(m_window->statusBar()->currentMessage().contains(u"Linked 1 file from"_s));
+}
+
+void tst_PlayFromWindow::coverImageOfTheUsersOwn()
+{
+    const QString image = m_dir.filePath(u"cover.png"_s);
+    QImage red(64, 64, QImage::Format_RGB32);
+    red.fill(Qt::red);
+    QVERIFY(red.save(image));
+    auto *pane = m_window->findChild<ReleasePane *>();
+    auto redPixels = [pane] {
+        const QImage shot = pane->grab().toImage();
+        int count = 0;
+        for (int y = 0; y < shot.height(); y += 2) {
+            for (int x = 0; x < shot.width(); x += 2)
+                count += shot.pixelColor(x, y) == QColor(Qt::red);
+        }
+        return count;
+    };
+    m_window->navigate({Location::Release, u"star-trek-picard"_s, u"picard-s3"_s, {}});
+    QTRY_VERIFY(pane->isVisible());
+    QCOMPARE(redPixels(), 0);
+
+    QTimer::singleShot(0, this, [image] {
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->selectFile(image);
+        QMetaObject::invokeMethod(dialog, "accept");
+    });
+    QAction *setCover = nullptr;
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        if (action->text() == u"Set &Cover Image…"_s)
+            setCover = action;
+    }
+    QVERIFY(setCover && setCover->isEnabled());
+    setCover->trigger();
+    QCOMPARE(m_userData->releaseCover(u"star-trek-picard"_s, u"picard-s3"_s), image);
+    // The pane shows the user's image, read off the GUI thread, instead of the drawn cover.
+    QTRY_VERIFY(redPixels() > 500);
 }
 
 QTEST_MAIN(tst_PlayFromWindow)

@@ -99,6 +99,7 @@ private slots:
     void init();
     void createsTheFileWithTheCurrentSchema();
     void linkSurvivesReopen();
+    void releaseCoverRoundTrip();
     void severalFilesPreferLossless();
     void userChoosesThePreferredFile();
     void preferredFileSkipsMissingFiles();
@@ -424,6 +425,28 @@ void tst_UserDatabase::notesRoundTrip()
     QCOMPARE(db.note(Picard, u"end-title"_s), QString());
     QCOMPARE(db.note(u"other"_s, u"main-title"_s), QString());
     QCOMPARE(db.cuesWithNotes(), (QList<CueKey> {{Picard, u"main-title"_s}}));
+}
+
+void tst_UserDatabase::releaseCoverRoundTrip()
+{
+    {
+        UserDatabase db;
+        QVERIFY(db.open(path()));
+        QCOMPARE(db.releaseCover(Picard, u"picard-s1"_s), QString());
+        QSignalSpy changed(&db, &UserDatabase::releaseCoverChanged);
+        QVERIFY(db.setReleaseCover(Picard, u"picard-s1"_s, u"/music/covers/s1.jpg"_s));
+        QVERIFY(db.setReleaseCover(Picard, u"picard-s1"_s, u"/music/covers/s1-large.jpg"_s));
+        QVERIFY(db.setReleaseCover(Picard, u"picard-s3"_s, u"/music/covers/s3.png"_s));
+        QCOMPARE(changed.count(), 3);
+        QCOMPARE(changed.at(2).at(1).toString(), u"picard-s3"_s);
+    }
+    UserDatabase db;
+    QVERIFY(db.open(path()));
+    QCOMPARE(db.releaseCover(Picard, u"picard-s1"_s), u"/music/covers/s1-large.jpg"_s);
+    QCOMPARE(db.releaseCover(u"other"_s, u"picard-s1"_s), QString());
+    QVERIFY(db.setReleaseCover(Picard, u"picard-s1"_s, QString()));
+    QCOMPARE(db.releaseCover(Picard, u"picard-s1"_s), QString());
+    QCOMPARE(db.releaseCover(Picard, u"picard-s3"_s), u"/music/covers/s3.png"_s);
 }
 
 void tst_UserDatabase::migratesFromVersionZero()

@@ -34,6 +34,11 @@ DetailView::DetailView(const CatalogModel *catalogs, QWidget *parent)
     connect(m_themePane, &ThemePane::locationActivated, this, &DetailView::locationActivated);
 }
 
+void DetailView::setCoverLookup(std::function<QString(const QString &, const QString &)> lookup)
+{
+    m_releasePane->setCoverLookup(std::move(lookup));
+}
+
 void DetailView::showLocation(const Location &location)
 {
     switch (location.kind) {

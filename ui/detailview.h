@@ -4,6 +4,8 @@
 
 #include <QStackedWidget>
 
+#include <functional>
+
 class CatalogModel;
 class CuePane;
 class ReleasePane;
@@ -20,6 +22,8 @@ public:
     explicit DetailView(const CatalogModel *catalogs, QWidget *parent = nullptr);
 
     void showLocation(const Location &location);
+    // See ReleasePane::setCoverLookup.
+    void setCoverLookup(std::function<QString(const QString &, const QString &)> lookup);
 
 signals:
     void locationActivated(const Location &location);

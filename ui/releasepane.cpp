@@ -169,12 +169,14 @@ QString ReleasePane::excerptsHtml(const Catalog &catalog, const Release &release
 
 void ReleasePane::startCover(const Catalog &catalog, const Release &release)
 {
-    // Without the catalog's file there is nothing to resolve a cover path against.
-    if (release.cover.isEmpty() || catalog.filePath.isEmpty()) {
+    QString path = m_coverLookup ? m_coverLookup(m_catalogId, m_releaseId) : QString();
+    // Without the catalog's file there is nothing to resolve a catalog's cover path against.
+    if (path.isEmpty() && (release.cover.isEmpty() || catalog.filePath.isEmpty())) {
         useDrawnCover(release);
         return;
     }
-    const QString path = QFileInfo(catalog.filePath).absoluteDir().filePath(release.cover);
+    if (path.isEmpty())
+        path = QFileInfo(catalog.filePath).absoluteDir().filePath(release.cover);
     const qreal ratio = devicePixelRatioF();
     const int pixelSide = int(std::ceil(CoverSide * ratio));
     m_coverKey = m_catalogId + u'/' + m_releaseId + u'/' + path;

@@ -5,6 +5,8 @@
 #include <QImage>
 #include <QWidget>
 
+#include <functional>
+
 class Catalog;
 class CatalogModel;
 class PaneBrowser;
@@ -27,6 +29,11 @@ public:
     // Shows the release; an unknown one shows nothing, as clear() does.
     void showRelease(const QString &catalogId, const QString &releaseId);
     void clear();
+
+    // Where the user's own cover image for a release is, if they chose one: it takes the place
+    // of the catalog's image and of the drawn cover.
+    using CoverLookup = std::function<QString(const QString &catalogId, const QString &releaseId)>;
+    void setCoverLookup(CoverLookup lookup) { m_coverLookup = std::move(lookup); }
 
     QString catalogId() const { return m_catalogId; }
     QString releaseId() const { return m_releaseId; }
@@ -58,5 +65,6 @@ private:
     // Which cover file is being read for the release shown: a read that finishes after the
     // user has moved on is dropped.
     QString m_coverKey;
+    CoverLookup m_coverLookup;
     QImage m_cover;
 };
