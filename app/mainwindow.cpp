@@ -405,6 +405,8 @@ void MainWindow::openCatalog(const QString &filePath)
 
 void MainWindow::catalogRead(const CatalogLoader::Result &result)
 {
+    // The dialog waits for the user: the status bar must not say the file is still being read.
+    m_busyIndicator->setVisible(m_loader->isBusy());
     if (!result.ok) {
         Messages::showCatalogFaults(this, result.filePath, result.errors);
         return;

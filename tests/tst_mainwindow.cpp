@@ -1,4 +1,5 @@
 #include "anchorclick.h"
+#include "busyindicator.h"
 #include "catalogmodel.h"
 #include "cuepane.h"
 #include "mainwindow.h"
@@ -64,6 +65,7 @@ private:
     QTreeView *m_tree = nullptr;
     QLineEdit *m_search = nullptr;
     QString m_dialogText;
+    bool m_busyWhileDialog = true;
 };
 
 namespace {
@@ -174,6 +176,7 @@ QString tst_MainWindow::closeNextMessageBox()
             return;
         }
         m_dialogText = box->text() + u'\n' + box->informativeText() + u'\n' + box->detailedText();
+        m_busyWhileDialog = m_window->findChild<BusyIndicator *>()->isVisible();
         box->accept();
     });
     return {};
@@ -386,6 +389,7 @@ void tst_MainWindow::brokenCatalogShowsFaultsAndChangesNothing()
     QVERIFY2(m_dialogText.contains(u"releases[0].tracks[0].duration: \"1:7x\" is not a time"_s),
         qPrintable(m_dialogText));
     QVERIFY(m_dialogText.contains(u"occurrences[0].theme: no theme \"romulan\""_s));
+    QVERIFY(!m_busyWhileDialog);
     QCOMPARE(m_window->catalogModel()->catalogs().size(), 1);
     QCOMPARE(m_tree->model()->rowCount(), 3);
     QCOMPARE(m_tree->currentIndex().data(CatalogModel::CueIdRole).toString(), u"twins"_s);
