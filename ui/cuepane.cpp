@@ -58,11 +58,8 @@ void CuePane::clear()
 
 void CuePane::refresh()
 {
-    const Catalog *catalog = m_catalogs->catalog(m_catalogId);
-    if (!catalog || !catalog->cue(m_cueId))
-        clear();
-    else
-        showCue(m_catalogId, m_cueId, m_releaseId);
+    // Shows the same subject again over the catalogs now open; one that is gone clears.
+    showCue(m_catalogId, m_cueId, m_releaseId);
 }
 
 void CuePane::render()

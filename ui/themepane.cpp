@@ -55,11 +55,8 @@ void ThemePane::clear()
 
 void ThemePane::refresh()
 {
-    const Catalog *catalog = m_catalogs->catalog(m_catalogId);
-    if (!catalog || !catalog->theme(m_themeId))
-        clear();
-    else
-        showTheme(m_catalogId, m_themeId);
+    // Shows the same subject again over the catalogs now open; one that is gone clears.
+    showTheme(m_catalogId, m_themeId);
 }
 
 void ThemePane::render()
