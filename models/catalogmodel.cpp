@@ -456,6 +456,9 @@ QString CatalogModel::trackToolTip(const Catalog &catalog, const Track &track, q
     case FileMissing:
         lines.append(tr("The linked audio file is missing"));
         break;
+    case FileUnplayable:
+        lines.append(tr("The linked audio file would not play"));
+        break;
     default:
         break;
     }
@@ -487,13 +490,15 @@ QVariant CatalogModel::trackData(const Item &it, int column, int role) const
         return tip.isEmpty() ? QVariant() : QVariant(tip);
     }
     case Qt::FontRole: {
-        // The playing track stands out; a track whose file has gone reads as absent.
+        // The playing track stands out; a track whose file has gone or failed reads as absent.
         const quint8 state = cueState(it.catalog, track.cueId);
-        if (!(state & PlayingBit) && ((state & FileMask) >> FileShift) != FileMissing)
+        const int fileState = (state & FileMask) >> FileShift;
+        const bool absent = fileState == FileMissing || fileState == FileUnplayable;
+        if (!(state & PlayingBit) && !absent)
             return QVariant();
         QFont font;
         font.setBold(state & PlayingBit);
-        font.setItalic(((state & FileMask) >> FileShift) == FileMissing);
+        font.setItalic(absent);
         return font;
     }
     case IsPlayingRole:

@@ -29,7 +29,9 @@ public:
         IsPlayingRole, // bool, tracks: the cue the player has
     };
     enum ItemKind { CatalogItem, ReleaseItem, TrackItem };
-    enum FileState { NoFile, FileLinked, FileMissing };
+    // FileUnplayable: the file is there but would not play this session (it does not decode, is
+    // empty or truncated); a later check of the disk or a new link decides again.
+    enum FileState { NoFile, FileLinked, FileMissing, FileUnplayable };
 
     // Where an index points, as indexes into catalogs(), Catalog::releases and Release::tracks;
     // -1 for the levels below the item.

@@ -2,6 +2,7 @@
 #include "testcatalogs.h"
 
 #include <QAbstractItemModelTester>
+#include <QFont>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -363,6 +364,17 @@ void tst_CatalogModel::statesAreKeptApart()
     QCOMPARE(model.fileState(Picard, u"end-title"_s), CatalogModel::FileMissing);
     model.setNoteState(Picard, u"main-title"_s, false);
     QCOMPARE(model.fileState(Picard, u"main-title"_s), CatalogModel::FileLinked);
+
+    // The widest state keeps its neighbours too, and reads as absent, with the reason.
+    model.setNoteState(Picard, u"end-title"_s, true);
+    model.setPlayingCue(Picard, u"end-title"_s);
+    model.setFileState(Picard, u"end-title"_s, CatalogModel::FileUnplayable);
+    QCOMPARE(model.fileState(Picard, u"end-title"_s), CatalogModel::FileUnplayable);
+    QVERIFY(model.hasNote(Picard, u"end-title"_s));
+    const QModelIndex endTitle = model.indexesOfCue(Picard, u"end-title"_s).constFirst();
+    QVERIFY(endTitle.data(CatalogModel::IsPlayingRole).toBool());
+    QVERIFY(endTitle.data(Qt::FontRole).value<QFont>().italic());
+    QVERIFY(endTitle.data(Qt::ToolTipRole).toString().contains(u"would not play"_s));
 }
 
 void tst_CatalogModel::lookups()

@@ -30,6 +30,7 @@ private slots:
     void init();
     void cleanup();
     void cuebookLinkEmitsLocation();
+    void actionLinkEmitsAction();
     void webLinkOpensInDesktopBrowser();
     void otherLinksDoNothing();
     void keyboardReachesLinks();
@@ -79,6 +80,23 @@ void tst_PaneBrowser::cuebookLinkEmitsLocation()
     QVERIFY(AnchorClick::click(m_browser, theme));
     QCOMPARE(activated.size(), 1);
     QCOMPARE(activated.first().first().value<Location>(), theme);
+    QVERIFY(m_catcher.urls.isEmpty());
+}
+
+void tst_PaneBrowser::actionLinkEmitsAction()
+{
+    const PaneAction play {PaneAction::Play,
+        Location {Location::Cue, u"star-trek-picard"_s, u"the-end-is-the-beginning"_s, {}}, 83500,
+        {}};
+    showPage(u"<p>"_s + PaneHtml::actionLink(play, u"Play from 1:23"_s) + u"</p>"_s);
+    QSignalSpy requested(m_browser, &PaneBrowser::actionRequested);
+    QSignalSpy activated(m_browser, &PaneBrowser::locationActivated);
+
+    QVERIFY(
+        AnchorClick::click(m_browser, PaneActionLink::toUrl(play).toString(QUrl::FullyEncoded)));
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().first().value<PaneAction>(), play);
+    QCOMPARE(activated.size(), 0);
     QVERIFY(m_catcher.urls.isEmpty());
 }
 

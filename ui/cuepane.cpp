@@ -23,6 +23,7 @@ CuePane::CuePane(const CatalogModel *catalogs, QWidget *parent)
     setFocusProxy(m_browser);
 
     connect(m_browser, &PaneBrowser::locationActivated, this, &CuePane::locationActivated);
+    connect(m_browser, &PaneBrowser::actionRequested, this, &CuePane::actionRequested);
     // The pane keeps ids, not pointers: when catalogs come and go it looks its cue up again.
     connect(catalogs, &QAbstractItemModel::modelReset, this, &CuePane::refresh);
     auto topLevelChanged = [this](const QModelIndex &parent) {

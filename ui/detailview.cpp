@@ -32,6 +32,8 @@ DetailView::DetailView(const CatalogModel *catalogs, QWidget *parent)
     connect(m_releasePane, &ReleasePane::locationActivated, this, &DetailView::locationActivated);
     connect(m_cuePane, &CuePane::locationActivated, this, &DetailView::locationActivated);
     connect(m_themePane, &ThemePane::locationActivated, this, &DetailView::locationActivated);
+    connect(m_cuePane, &CuePane::actionRequested, this, &DetailView::actionRequested);
+    connect(m_themePane, &ThemePane::actionRequested, this, &DetailView::actionRequested);
 }
 
 void DetailView::setCoverLookup(std::function<QString(const QString &, const QString &)> lookup)

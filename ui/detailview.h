@@ -1,6 +1,7 @@
 #pragma once
 
 #include "navigationhistory.h"
+#include "paneaction.h"
 
 #include <QStackedWidget>
 
@@ -27,6 +28,7 @@ public:
 
 signals:
     void locationActivated(const Location &location);
+    void actionRequested(const PaneAction &action);
 
 private:
     QLabel *m_placeholder = nullptr;

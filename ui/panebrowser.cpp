@@ -1,6 +1,7 @@
 #include "panebrowser.h"
 
 #include "locationlink.h"
+#include "paneaction.h"
 #include "panehtml.h"
 
 #include <QDesktopServices>
@@ -80,6 +81,10 @@ void PaneBrowser::activateLink(const QUrl &url)
     if (isWebLink(url)) {
         // The user clicked it: the one way a pane ever reaches the network.
         QDesktopServices::openUrl(url);
+        return;
+    }
+    if (const PaneAction action = PaneActionLink::fromUrl(url); action.isValid()) {
+        emit actionRequested(action);
         return;
     }
     const Location location = LocationLink::fromUrl(url);

@@ -1,16 +1,18 @@
 #pragma once
 
 #include "navigationhistory.h"
+#include "paneaction.h"
 
 #include <QHash>
 #include <QImage>
 #include <QTextBrowser>
 
 // The read-only rich-text view of the detail panes. A click (or Tab, then Enter) on a link in
-// Cuebook's own scheme becomes locationActivated(); a web link, which only the user's click can
-// follow, opens in the desktop browser. The document shows only the images given to setImage():
-// nothing is ever read from the disk or the network on its behalf. Its colours come from the
-// widget's palette, and the page is laid out again when the palette or the font changes.
+// Cuebook's own scheme becomes locationActivated(), one in its action scheme actionRequested(); a
+// web link, which only the user's click can follow, opens in the desktop browser. The document
+// shows only the images given to setImage(): nothing is ever read from the disk or the network on
+// its behalf. Its colours come from the widget's palette, and the page is laid out again when the
+// palette or the font changes.
 class PaneBrowser : public QTextBrowser
 {
     Q_OBJECT
@@ -31,6 +33,8 @@ public:
 
 signals:
     void locationActivated(const Location &location);
+    // A click on a PaneActionLink: something to do for a cue, not a place to show.
+    void actionRequested(const PaneAction &action);
 
 protected:
     void changeEvent(QEvent *event) override;

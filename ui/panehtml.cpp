@@ -177,6 +177,15 @@ QString link(const Location &location, const QString &text)
     return u"<a href=\""_s + href.toHtmlEscaped() + u"\">"_s + escaped(text) + u"</a>"_s;
 }
 
+QString actionLink(const PaneAction &action, const QString &text, const QString &title)
+{
+    const QString href = PaneActionLink::toUrl(action).toString(QUrl::FullyEncoded);
+    const QString titleAttribute
+        = title.isEmpty() ? QString() : u" title=\""_s + title.toHtmlEscaped() + u"\""_s;
+    return u"<a href=\""_s + href.toHtmlEscaped() + u"\""_s + titleAttribute + u">"_s
+        + escaped(text) + u"</a>"_s;
+}
+
 QString themeLink(const Catalog &catalog, const QString &themeId)
 {
     const Theme *theme = catalog.theme(themeId);

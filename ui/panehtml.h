@@ -2,6 +2,7 @@
 
 #include "catalog.h"
 #include "navigationhistory.h"
+#include "paneaction.h"
 
 #include <QList>
 #include <QLocale>
@@ -34,6 +35,9 @@ QString themeLink(const Catalog &catalog, const QString &themeId);
 // releaseId is the release the cue is reached through (selects that row in the tree).
 QString cueLink(const Catalog &catalog, const QString &cueId, const QString &releaseId = {});
 QString releaseLink(const Catalog &catalog, const QString &releaseId);
+// A link that asks the window to act for a cue (PaneActionLink); text is plain and gets escaped.
+// title, when given, is the link's tooltip.
+QString actionLink(const PaneAction &action, const QString &text, const QString &title = {});
 // A link that opens in the desktop browser; plain text for anything but http(s).
 QString webLink(const QString &url, const QString &text);
 

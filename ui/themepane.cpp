@@ -22,6 +22,7 @@ ThemePane::ThemePane(const CatalogModel *catalogs, QWidget *parent)
     setFocusProxy(m_browser);
 
     connect(m_browser, &PaneBrowser::locationActivated, this, &ThemePane::locationActivated);
+    connect(m_browser, &PaneBrowser::actionRequested, this, &ThemePane::actionRequested);
     // The pane keeps ids, not pointers; and a catalog opened or closed adds or takes cues.
     connect(catalogs, &QAbstractItemModel::modelReset, this, &ThemePane::refresh);
     auto topLevelChanged = [this](const QModelIndex &parent) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "navigationhistory.h"
+#include "paneaction.h"
 
 #include <QWidget>
 
@@ -30,6 +31,7 @@ public:
 
 signals:
     void locationActivated(const Location &location);
+    void actionRequested(const PaneAction &action);
 
 private:
     void refresh();
