@@ -1,15 +1,14 @@
 #include "mainwindow.h"
 
-#include "audiofilereader.h"
 #include "busyindicator.h"
 #include "catalogbrowser.h"
 #include "catalogmodel.h"
 #include "catalogreader.h"
 #include "detailview.h"
+#include "filelinker.h"
 #include "messages.h"
 #include "playback.h"
 #include "playerbar.h"
-#include "scandialog.h"
 #include "userdatabase.h"
 
 #include <QAction>
@@ -45,6 +44,8 @@ const QString BrowserKey = u"window/browser"_s;
 const QString OpenFilesKey = u"catalogs/files"_s;
 const QString LastLocationKey = u"navigation/last"_s;
 const QString VolumeKey = u"player/volume"_s;
+const QString LastCueKey = u"player/lastCue"_s;
+const QString LastPositionKey = u"player/lastPosition"_s;
 
 QStringList toStringList(const Location &location)
 {
@@ -102,13 +103,19 @@ MainWindow::MainWindow(UserDatabase *userData, QWidget *parent)
         });
         connect(m_userData, &UserDatabase::releaseCoverChanged, this,
             [this] { m_detailView->showLocation(m_history.current()); });
-        connect(m_userData, &UserDatabase::fileLinksChanged, this,
-            [this](const QString &catalogId, const QString &cueId) {
-                m_catalogModel->setFileState(
-                    catalogId, cueId, m_userData->fileState(catalogId, cueId));
-            });
     }
     connect(m_detailView, &DetailView::locationActivated, this, &MainWindow::navigate);
+    m_linker = new FileLinker(m_userData, m_catalogModel, this);
+    connect(m_linker, &FileLinker::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_playback, &Playback::itemFailed, this, [this](const PlayQueue::Item &item) {
+        m_linker->markFailed(item.catalogId, item.cueId, item.filePath);
+    });
+    connect(m_detailView, &DetailView::actionRequested, this, [this](const PaneAction &action) {
+        if (action.kind == PaneAction::Play)
+            playCue(action.cue, action.startMs);
+        else
+            m_linker->perform(action);
+    });
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_catalogModel, signal, this, &MainWindow::updateStatus);
     connect(m_catalogModel, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
@@ -201,7 +208,8 @@ void MainWindow::createActions()
     m_linkFileAction->setShortcut(Qt::CTRL | Qt::Key_L);
     m_linkFileAction->setStatusTip(tr("Link audio files you own to the selected cue"));
     m_linkFileAction->setEnabled(m_userData != nullptr);
-    connect(m_linkFileAction, &QAction::triggered, this, &MainWindow::linkAudioFiles);
+    connect(m_linkFileAction, &QAction::triggered, this,
+        [this] { m_linker->chooseFilesFor(m_history.current()); });
     m_browser->setTrackActions({m_playAction, m_playReleaseAction, m_linkFileAction});
 
     m_coverAction = new QAction(tr("Set &Cover Image…"), this);
@@ -220,7 +228,7 @@ void MainWindow::createActions()
     m_scanAction->setStatusTip(
         tr("Find the audio files of a folder and link them to the catalog's cues"));
     m_scanAction->setEnabled(m_userData != nullptr);
-    connect(m_scanAction, &QAction::triggered, this, &MainWindow::scanMusicFolder);
+    connect(m_scanAction, &QAction::triggered, m_linker, &FileLinker::scanMusicFolder);
 
     m_aboutAction = new QAction(tr("&About Cuebook"), this);
     m_aboutAction->setStatusTip(tr("Who made Cuebook, and the sources of its catalog"));
@@ -289,16 +297,56 @@ void MainWindow::writeSettings() const
     settings.setValue(VolumeKey, m_playback->volume());
     settings.setValue(OpenFilesKey, m_openFiles);
     settings.setValue(LastLocationKey, toStringList(m_history.current()));
+    if (const PlayQueue::Item *item = m_playback->current()) {
+        settings.setValue(LastCueKey, QStringList {item->catalogId, item->cueId, item->releaseId});
+        settings.setValue(LastPositionKey, m_playback->position());
+    } else {
+        settings.remove(LastCueKey);
+        settings.remove(LastPositionKey);
+    }
+}
+
+// The cue that played last comes back paused where it was, with the rest of its release queued.
+void MainWindow::restorePlayer()
+{
+    QSettings settings;
+    const QStringList last = settings.value(LastCueKey).toStringList();
+    const Catalog *catalog = last.size() == 3 ? m_catalogModel->catalog(last.at(0)) : nullptr;
+    const Release *release = catalog ? catalog->release(last.at(2)) : nullptr;
+    if (!release || m_playback->current())
+        return;
+    const Location cue {Location::Cue, last.at(0), last.at(1), last.at(2)};
+    QList<PlayQueue::Item> items;
+    int from = -1;
+    qint64 durationMs = -1;
+    for (const Track &track : release->tracks) {
+        if (track.cueId == cue.id && from < 0) {
+            from = int(items.size());
+            durationMs = track.durationMs;
+        }
+        items.append(queueItem(cue, track));
+    }
+    if (from < 0 || items.at(from).filePath.isEmpty())
+        return;
+    if (const auto file = m_userData->preferredFile(cue.catalogId, cue.id);
+        file && file->file.durationMs > 0)
+        durationMs = file->file.durationMs;
+    m_playback->restore(items, from, settings.value(LastPositionKey).toLongLong(), durationMs);
 }
 
 void MainWindow::restoreSession()
 {
     QSettings settings;
     m_pendingLocation = toLocation(settings.value(LastLocationKey).toStringList());
+    m_restoringPlayer = true;
     for (const QString &file : settings.value(OpenFilesKey).toStringList())
         openCatalog(file);
-    if (!m_loader->isBusy() && m_pendingLocation.isValid())
-        navigate(std::exchange(m_pendingLocation, {}));
+    if (!m_loader->isBusy()) {
+        m_restoringPlayer = false;
+        restorePlayer();
+        if (m_pendingLocation.isValid())
+            navigate(std::exchange(m_pendingLocation, {}));
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -394,7 +442,7 @@ void MainWindow::openBundledCatalog()
         return;
     }
     m_catalogModel->addCatalog(reader.takeCatalog());
-    updateFileStates();
+    m_linker->refreshFileStates();
 }
 
 void MainWindow::openCatalog(const QString &filePath)
@@ -430,6 +478,7 @@ void MainWindow::catalogRead(const CatalogLoader::Result &result)
     }
     if (!m_openFiles.contains(absolute))
         m_openFiles.append(absolute);
+    m_linker->refreshFileStates();
     if (qEnvironmentVariableIsSet("CUEBOOK_STARTUP_PROBE")) {
         std::fputs("cuebook: catalog shown\n", stdout);
         std::fflush(stdout);
@@ -446,6 +495,8 @@ void MainWindow::catalogRead(const CatalogLoader::Result &result)
 void MainWindow::loadingChanged(bool busy)
 {
     m_busyIndicator->setVisible(busy);
+    if (!busy && std::exchange(m_restoringPlayer, false))
+        restorePlayer();
     if (!busy && m_pendingLocation.isValid())
         navigate(std::exchange(m_pendingLocation, {}));
 }
@@ -470,6 +521,14 @@ void MainWindow::closeCurrentCatalog()
     showLocation(m_history.current());
 }
 
+PlayQueue::Item MainWindow::queueItem(const Location &cue, const Track &track) const
+{
+    const auto file
+        = m_userData ? m_userData->preferredFile(cue.catalogId, track.cueId) : std::nullopt;
+    return {
+        cue.catalogId, track.cueId, cue.releaseId, track.title, file ? file->file.path : QString()};
+}
+
 bool MainWindow::play(const Location &cue)
 {
     const Catalog *catalog = m_catalogModel->catalog(cue.catalogId);
@@ -481,15 +540,33 @@ bool MainWindow::play(const Location &cue)
     for (const Track &track : release->tracks) {
         if (track.cueId == cue.id)
             from = int(items.size());
-        const auto file
-            = m_userData ? m_userData->preferredFile(cue.catalogId, track.cueId) : std::nullopt;
-        items.append({cue.catalogId, track.cueId, release->id, track.title,
-            file ? file->file.path : QString()});
+        items.append(queueItem(cue, track));
     }
     if (!m_playback->playRelease(items, from)) {
         statusBar()->showMessage(tr("No track of “%1” has an audio file yet: use Link Audio File… "
                                     "(Ctrl+L) on a track.")
                                      .arg(release->title),
+            10000);
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::playCue(const Location &cue, qint64 startMs)
+{
+    const Catalog *catalog = m_catalogModel->catalog(cue.catalogId);
+    const QList<TrackRef> places = catalog ? catalog->tracksOfCue(cue.id) : QList<TrackRef>();
+    if (cue.kind != Location::Cue || places.isEmpty())
+        return false;
+    const TrackRef place = places.constFirst();
+    const Release &release = catalog->releases.at(place.release);
+    Location reached = cue;
+    if (reached.releaseId.isEmpty())
+        reached.releaseId = release.id;
+    if (!m_playback->playCue(queueItem(reached, release.tracks.at(place.track)), startMs)) {
+        statusBar()->showMessage(
+            tr("“%1” has no audio file yet: use Link Audio File… (Ctrl+L) on it.")
+                .arg(release.tracks.at(place.track).title),
             10000);
         return false;
     }
@@ -510,79 +587,17 @@ void MainWindow::playCurrentRelease()
     play(location);
 }
 
-void MainWindow::linkAudioFiles()
-{
-    const Location cue = m_history.current();
-    const Catalog *catalog = m_catalogModel->catalog(cue.catalogId);
-    const Cue *target = catalog ? catalog->cue(cue.id) : nullptr;
-    if (!m_userData || cue.kind != Location::Cue || !target) {
-        statusBar()->showMessage(tr("Choose a track first, then link a file to it."), 8000);
-        return;
-    }
-    const QStringList files = QFileDialog::getOpenFileNames(this,
-        tr("Link Audio Files to “%1”").arg(target->title), QString(),
-        tr("Audio files (*.flac *.mp3 *.ogg *.oga *.opus *.m4a *.mp4 *.aac *.wav);;All files (*)"));
-    QStringList refused;
-    for (const QString &path : files) {
-        const AudioFileInfo info = AudioFileReader::read(QFileInfo(path));
-        if (!info.readable) {
-            refused.append(tr("%1: %2").arg(path, info.unreadableReason));
-            continue;
-        }
-        FileLink link;
-        link.catalogId = cue.catalogId;
-        link.cueId = cue.id;
-        link.file = info;
-        if (!m_userData->linkFile(link))
-            refused.append(tr("%1: %2").arg(path, m_userData->errorString()));
-    }
-    if (!refused.isEmpty()) {
-        QMessageBox::warning(this, tr("Files Not Linked"),
-            tr("These files were not linked:\n%1").arg(refused.join(u'\n')));
-    }
-    m_detailView->showLocation(cue);
-}
-
-void MainWindow::updateFileStates()
-{
-    if (!m_userData)
-        return;
-    const QHash<CueKey, CatalogModel::FileState> states = m_userData->fileStates();
-    for (auto it = states.cbegin(); it != states.cend(); ++it)
-        m_catalogModel->setFileState(it.key().catalogId, it.key().cueId, it.value());
-}
-
 void MainWindow::showNowPlaying()
 {
     const PlayQueue::Item *item = m_playback->current();
     m_catalogModel->setPlayingCue(
         item ? item->catalogId : QString(), item ? item->cueId : QString());
-    if (item)
+    if (item && m_playback->isRestored())
+        statusBar()->showMessage(
+            tr("“%1” is ready to go on where you left it: press Space to play.").arg(item->title),
+            10000);
+    else if (item)
         statusBar()->showMessage(tr("Playing “%1”").arg(item->title));
-}
-
-void MainWindow::scanMusicFolder()
-{
-    if (!m_userData)
-        return;
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Scan Music Folder"));
-    if (folder.isEmpty())
-        return;
-    ScanDialog dialog(m_catalogModel->catalogs(), folder, m_userData->knownFiles(folder), this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const QList<FileLink> links = dialog.chosenLinks();
-    if (!m_userData->storeLinks(links)
-        || !m_userData->storeKnownFiles(folder, dialog.scanResult().files)) {
-        QMessageBox::warning(this, tr("Links Not Stored"),
-            tr("The links could not be stored: %1").arg(m_userData->errorString()));
-        return;
-    }
-    updateFileStates();
-    statusBar()->showMessage(links.size() == 1
-            ? tr("Linked 1 file from %1.").arg(folder)
-            : tr("Linked %1 files from %2.").arg(links.size()).arg(folder),
-        10000);
 }
 
 void MainWindow::chooseCoverImage()

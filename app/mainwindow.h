@@ -2,13 +2,16 @@
 
 #include "catalogloader.h"
 #include "navigationhistory.h"
+#include "playqueue.h"
 
 #include <QMainWindow>
 
+struct Track;
 class BusyIndicator;
 class CatalogBrowser;
 class CatalogModel;
 class DetailView;
+class FileLinker;
 class Playback;
 class PlayerBar;
 class UserDatabase;
@@ -41,6 +44,8 @@ public:
 
     // Plays the cue's release from that cue, with the tracks that have a file.
     bool play(const Location &cue);
+    // Plays the one cue from startMs (a theme's entrance), and stops at its end.
+    bool playCue(const Location &cue, qint64 startMs = 0);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -63,21 +68,22 @@ private:
     void closeCurrentCatalog();
     void catalogRead(const CatalogLoader::Result &result);
     void loadingChanged(bool busy);
-    void linkAudioFiles();
-    void scanMusicFolder();
     void chooseCoverImage();
     void playCurrentRelease();
-    void updateFileStates();
     void showNowPlaying();
+    void restorePlayer();
+    PlayQueue::Item queueItem(const Location &cue, const Track &track) const;
 
     CatalogModel *m_catalogModel = nullptr;
     CatalogLoader *m_loader = nullptr;
     UserDatabase *m_userData = nullptr;
     Playback *m_playback = nullptr;
+    FileLinker *m_linker = nullptr;
     NavigationHistory m_history;
     // The files opened beside the bundled catalog, as absolute paths, in the order opened.
     QStringList m_openFiles;
     Location m_pendingLocation;
+    bool m_restoringPlayer = false;
     bool m_reportedFirstPaint = false;
 
     QSplitter *m_splitter = nullptr;

@@ -1,7 +1,9 @@
 #include "audiofilereader.h"
 #include "audiofolder.h"
 #include "catalogmodel.h"
+#include "detailview.h"
 #include "mainwindow.h"
+#include "player.h"
 #include "playerbar.h"
 #include "releasepane.h"
 #include "userdatabase.h"
@@ -40,9 +42,14 @@ private slots:
     void volumeComesBack();
     void scanMusicFolderLinksWhatTheUserKeeps();
     void coverImageOfTheUsersOwn();
+    void themeEntrancePlaysTheCueFromItsTime();
+    void lastPlayedCueComesBackPaused();
+    void fileThatWillNotPlayIsMarkedAndSkipped();
 
 private:
     QModelIndex row(const QString &title) const;
+    // The lowest position the player reported while playing, from now on.
+    std::shared_ptr<qint64> lowestPlayingPosition();
     void link(const QString &cueId, const QString &path);
 
     QTemporaryDir m_dir;
@@ -61,6 +68,7 @@ void tst_PlayFromWindow::initTestCase()
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(u"settings"_s));
     QVERIFY(WavWriter::writeSine(m_dir.filePath(u"twins.wav"_s), 3000));
     QVERIFY(WavWriter::writeSine(m_dir.filePath(u"request.wav"_s), 3000, 660));
+    QVERIFY(WavWriter::writeSine(m_dir.filePath(u"long.wav"_s), 8000, 330));
 }
 
 void tst_PlayFromWindow::init()
@@ -96,6 +104,18 @@ QModelIndex tst_PlayFromWindow::row(const QString &title) const
             return model->index(r, 0, season);
     }
     return {};
+}
+
+std::shared_ptr<qint64> tst_PlayFromWindow::lowestPlayingPosition()
+{
+    auto lowest = std::make_shared<qint64>(std::numeric_limits<qint64>::max());
+    auto *player = m_window->findChild<Player *>();
+    Q_ASSERT(player);
+    connect(player, &Player::positionChanged, m_window.get(), [player, lowest](qint64 ms) {
+        if (player->playbackState() == QMediaPlayer::PlayingState)
+            *lowest = std::min(*lowest, ms);
+    });
+    return lowest;
 }
 
 void tst_PlayFromWindow::link(const QString &cueId, const QString &path)
@@ -262,5 +282,87 @@ void tst_PlayFromWindow::coverImageOfTheUsersOwn()
     QTRY_VERIFY(redPixels() > 500);
 }
 
+void tst_PlayFromWindow::themeEntrancePlaysTheCueFromItsTime()
+{
+    link(u"twins"_s, m_dir.filePath(u"long.wav"_s));
+    link(u"picard-requests-help"_s, m_dir.filePath(u"request.wav"_s));
+    const auto lowest = lowestPlayingPosition();
+    // As a click on a theme's play link in a pane asks for it.
+    auto *detail = m_window->findChild<DetailView *>();
+    QVERIFY(detail);
+    emit detail->actionRequested(
+        {PaneAction::Play, {Location::Cue, u"star-trek-picard"_s, u"twins"_s, {}}, 5000, {}});
+    QTRY_COMPARE(m_bar->playbackState(), QMediaPlayer::PlayingState);
+    QCOMPARE(m_bar->nowPlaying(), u"Twins"_s);
+    QTRY_VERIFY(m_bar->position() >= 5200);
+    QVERIFY2(*lowest >= 4900, qPrintable(QString::number(*lowest)));
+    // The entrance is heard alone: at the end of the cue nothing else of the release follows.
+    QTRY_COMPARE_WITH_TIMEOUT(m_bar->playbackState(), QMediaPlayer::StoppedState, 10000);
+    QVERIFY(m_bar->nowPlaying().isEmpty());
+    QVERIFY(!row(u"Twins"_s).data(CatalogModel::IsPlayingRole).toBool());
+}
+
+void tst_PlayFromWindow::lastPlayedCueComesBackPaused()
+{
+    link(u"twins"_s, m_dir.filePath(u"long.wav"_s));
+    link(u"picard-requests-help"_s, m_dir.filePath(u"request.wav"_s));
+    QVERIFY(m_window->play({Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s}));
+    QTRY_COMPARE(m_bar->playbackState(), QMediaPlayer::PlayingState);
+    emit m_bar->seekRequested(4000);
+    QTRY_VERIFY(m_bar->position() >= 4000);
+    QTest::keyClick(m_window.get(), Qt::Key_Space);
+    QTRY_COMPARE(m_bar->playbackState(), QMediaPlayer::PausedState);
+    const qint64 pausedAt = m_bar->position();
+    m_window->close();
+
+    m_window = std::make_unique<MainWindow>(m_userData.get());
+    m_window->openBundledCatalog();
+    m_window->restoreSession();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_bar = m_window->findChild<PlayerBar *>();
+    m_tree = m_window->findChild<QTreeView *>(u"catalogTree"_s);
+    QCOMPARE(m_bar->nowPlaying(), u"Twins"_s);
+    QCOMPARE(m_bar->playbackState(), QMediaPlayer::PausedState);
+    QCOMPARE(m_bar->position(), pausedAt);
+    QVERIFY(row(u"Twins"_s).data(CatalogModel::IsPlayingRole).toBool());
+    QVERIFY(m_window->statusBar()->currentMessage().contains(u"Space"_s));
+    // Nothing sounds until the user asks.
+    QTest::qWait(300);
+    QCOMPARE(m_bar->playbackState(), QMediaPlayer::PausedState);
+    QVERIFY(m_window->findChild<Player *>()->source().isEmpty());
+
+    const auto lowest = lowestPlayingPosition();
+    QTest::keyClick(m_window.get(), Qt::Key_Space);
+    QTRY_COMPARE(m_bar->playbackState(), QMediaPlayer::PlayingState);
+    QTRY_VERIFY(m_bar->position() >= pausedAt + 200);
+    QVERIFY2(*lowest >= pausedAt - 100, qPrintable(QString::number(*lowest)));
+    // The rest of the release is queued behind it, as when it was first played.
+    QTRY_COMPARE_WITH_TIMEOUT(m_bar->nowPlaying(), u"Picard Requests Help"_s, 10000);
+}
+
+void tst_PlayFromWindow::fileThatWillNotPlayIsMarkedAndSkipped()
+{
+    // A file that was fine when linked and has since been damaged.
+    const QString damaged = m_dir.filePath(u"damaged.wav"_s);
+    QVERIFY(WavWriter::writeSine(damaged, 2000));
+    link(u"twins"_s, damaged);
+    link(u"picard-requests-help"_s, m_dir.filePath(u"request.wav"_s));
+    {
+        QFile file(damaged);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QByteArray(4096, '\x5a'));
+    }
+    QVERIFY(m_window->play({Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s}));
+    QTRY_COMPARE_WITH_TIMEOUT(m_bar->nowPlaying(), u"Picard Requests Help"_s, 10000);
+    QTRY_COMPARE(m_bar->playbackState(), QMediaPlayer::PlayingState);
+    QTRY_COMPARE(
+        row(u"Twins"_s).data(CatalogModel::HasFileRole).toInt(), int(CatalogModel::FileUnplayable));
+    QVERIFY(row(u"Twins"_s).data(Qt::ToolTipRole).toString().contains(u"would not play"_s));
+    // The link stays: the user decides what to do with the file.
+    QCOMPARE(m_userData->fileLinks(u"star-trek-picard"_s, u"twins"_s).size(), 1);
+}
+
 QTEST_MAIN(tst_PlayFromWindow)
+
 #include "tst_playfromwindow.moc"

@@ -57,6 +57,11 @@ void PlayerBar::setPosition(qint64 ms)
     updateElapsed(ms);
 }
 
+qint64 PlayerBar::position() const
+{
+    return m_seekSlider->value();
+}
+
 void PlayerBar::setDuration(qint64 ms)
 {
     m_seekSlider->setMaximum(int(std::clamp<qint64>(ms, 0, std::numeric_limits<int>::max())));

@@ -22,6 +22,7 @@ public:
     QMediaPlayer::PlaybackState playbackState() const { return m_state; }
     // Ignored while the user drags the seek slider.
     void setPosition(qint64 ms);
+    qint64 position() const;
     // 0 or less when unknown.
     void setDuration(qint64 ms);
     // Linear volume, 0 to 1, as QAudioOutput takes it; the slider shows it on a logarithmic
@@ -32,6 +33,7 @@ public:
     bool isMuted() const { return m_muted; }
     // Enables the controls and shows what plays.
     void setNowPlaying(const QString &title);
+    QString nowPlaying() const { return m_title; }
     // Nothing queued: the controls are disabled and the time and title cleared.
     void clear();
 
