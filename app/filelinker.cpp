@@ -258,9 +258,13 @@ void FileLinker::refreshFileStates()
 {
     if (!m_userData)
         return;
+    // At once from the table, for cues the tree shows no file for yet (a catalog just opened);
+    // the others keep what they show until the disk has been checked.
     const QHash<CueKey, CatalogModel::FileState> states = m_userData->fileStates();
-    for (auto it = states.cbegin(); it != states.cend(); ++it)
-        m_catalogs->setFileState(it.key().catalogId, it.key().cueId, it.value());
+    for (auto it = states.cbegin(); it != states.cend(); ++it) {
+        if (m_catalogs->fileState(it.key().catalogId, it.key().cueId) == CatalogModel::NoFile)
+            m_catalogs->setFileState(it.key().catalogId, it.key().cueId, it.value());
+    }
     if (m_diskCheck.isRunning())
         m_diskCheck.cancel();
     m_changedDuringCheck.clear();

@@ -43,9 +43,6 @@ const QString SplitterKey = u"window/splitter"_s;
 const QString BrowserKey = u"window/browser"_s;
 const QString OpenFilesKey = u"catalogs/files"_s;
 const QString LastLocationKey = u"navigation/last"_s;
-const QString VolumeKey = u"player/volume"_s;
-const QString LastCueKey = u"player/lastCue"_s;
-const QString LastPositionKey = u"player/lastPosition"_s;
 
 QStringList toStringList(const Location &location)
 {
@@ -84,7 +81,7 @@ MainWindow::MainWindow(UserDatabase *userData, QWidget *parent)
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
     m_playerBar = new PlayerBar;
-    m_playback = new Playback(m_playerBar, this);
+    m_playback = new Playback(m_catalogModel, m_userData, m_playerBar, this);
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -93,10 +90,11 @@ MainWindow::MainWindow(UserDatabase *userData, QWidget *parent)
     layout->addWidget(m_playerBar);
     setCentralWidget(central);
     connect(m_browser, &CatalogBrowser::locationActivated, this, &MainWindow::navigate);
-    connect(m_browser, &CatalogBrowser::trackActivated, this, &MainWindow::play);
+    connect(m_browser, &CatalogBrowser::trackActivated, m_playback, &Playback::playRelease);
     connect(m_playback, &Playback::currentChanged, this, &MainWindow::showNowPlaying);
     connect(m_playback, &Playback::errorOccurred, this,
         [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    m_detailView->setUserData(m_userData);
     if (m_userData) {
         m_detailView->setCoverLookup([this](const QString &catalogId, const QString &releaseId) {
             return m_userData->releaseCover(catalogId, releaseId);
@@ -107,12 +105,13 @@ MainWindow::MainWindow(UserDatabase *userData, QWidget *parent)
     connect(m_detailView, &DetailView::locationActivated, this, &MainWindow::navigate);
     m_linker = new FileLinker(m_userData, m_catalogModel, this);
     connect(m_linker, &FileLinker::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_browser, &CatalogBrowser::filesDropped, m_linker, &FileLinker::linkFiles);
     connect(m_playback, &Playback::itemFailed, this, [this](const PlayQueue::Item &item) {
         m_linker->markFailed(item.catalogId, item.cueId, item.filePath);
     });
     connect(m_detailView, &DetailView::actionRequested, this, [this](const PaneAction &action) {
         if (action.kind == PaneAction::Play)
-            playCue(action.cue, action.startMs);
+            m_playback->playCue(action.cue, action.startMs);
         else
             m_linker->perform(action);
     });
@@ -191,7 +190,8 @@ void MainWindow::createActions()
 
     m_playAction = new QAction(tr("&Play"), this);
     m_playAction->setStatusTip(tr("Play the selected track, then the rest of its release"));
-    connect(m_playAction, &QAction::triggered, this, [this] { play(m_history.current()); });
+    connect(m_playAction, &QAction::triggered, this,
+        [this] { m_playback->playRelease(m_history.current()); });
 
     m_playPauseAction
         = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play/&Pause"), this);
@@ -202,7 +202,12 @@ void MainWindow::createActions()
     m_playReleaseAction = new QAction(tr("Play &Release"), this);
     m_playReleaseAction->setShortcut(Qt::CTRL | Qt::Key_P);
     m_playReleaseAction->setStatusTip(tr("Play the linked tracks of the release in album order"));
-    connect(m_playReleaseAction, &QAction::triggered, this, &MainWindow::playCurrentRelease);
+    connect(m_playReleaseAction, &QAction::triggered, this, [this] {
+        const Location location = m_history.current();
+        m_playback->playRelease(location.kind == Location::Cue
+                ? Location {Location::Release, location.catalogId, location.releaseId, {}}
+                : location);
+    });
 
     m_linkFileAction = new QAction(tr("&Link Audio File…"), this);
     m_linkFileAction->setShortcut(Qt::CTRL | Qt::Key_L);
@@ -284,7 +289,7 @@ void MainWindow::readSettings()
     if (!m_splitter->restoreState(settings.value(SplitterKey).toByteArray()))
         m_splitter->setSizes({620, 660});
     m_browser->restoreState(settings.value(BrowserKey).toByteArray());
-    m_playback->setVolume(settings.value(VolumeKey, 1.0).toReal());
+    m_playback->restoreVolume(settings);
 }
 
 void MainWindow::writeSettings() const
@@ -294,44 +299,9 @@ void MainWindow::writeSettings() const
     settings.setValue(StateKey, saveState());
     settings.setValue(SplitterKey, m_splitter->saveState());
     settings.setValue(BrowserKey, m_browser->saveState());
-    settings.setValue(VolumeKey, m_playback->volume());
     settings.setValue(OpenFilesKey, m_openFiles);
     settings.setValue(LastLocationKey, toStringList(m_history.current()));
-    if (const PlayQueue::Item *item = m_playback->current()) {
-        settings.setValue(LastCueKey, QStringList {item->catalogId, item->cueId, item->releaseId});
-        settings.setValue(LastPositionKey, m_playback->position());
-    } else {
-        settings.remove(LastCueKey);
-        settings.remove(LastPositionKey);
-    }
-}
-
-// The cue that played last comes back paused where it was, with the rest of its release queued.
-void MainWindow::restorePlayer()
-{
-    QSettings settings;
-    const QStringList last = settings.value(LastCueKey).toStringList();
-    const Catalog *catalog = last.size() == 3 ? m_catalogModel->catalog(last.at(0)) : nullptr;
-    const Release *release = catalog ? catalog->release(last.at(2)) : nullptr;
-    if (!release || m_playback->current())
-        return;
-    const Location cue {Location::Cue, last.at(0), last.at(1), last.at(2)};
-    QList<PlayQueue::Item> items;
-    int from = -1;
-    qint64 durationMs = -1;
-    for (const Track &track : release->tracks) {
-        if (track.cueId == cue.id && from < 0) {
-            from = int(items.size());
-            durationMs = track.durationMs;
-        }
-        items.append(queueItem(cue, track));
-    }
-    if (from < 0 || items.at(from).filePath.isEmpty())
-        return;
-    if (const auto file = m_userData->preferredFile(cue.catalogId, cue.id);
-        file && file->file.durationMs > 0)
-        durationMs = file->file.durationMs;
-    m_playback->restore(items, from, settings.value(LastPositionKey).toLongLong(), durationMs);
+    m_playback->saveSession(settings);
 }
 
 void MainWindow::restoreSession()
@@ -343,7 +313,7 @@ void MainWindow::restoreSession()
         openCatalog(file);
     if (!m_loader->isBusy()) {
         m_restoringPlayer = false;
-        restorePlayer();
+        m_playback->restoreSession(QSettings());
         if (m_pendingLocation.isValid())
             navigate(std::exchange(m_pendingLocation, {}));
     }
@@ -496,7 +466,7 @@ void MainWindow::loadingChanged(bool busy)
 {
     m_busyIndicator->setVisible(busy);
     if (!busy && std::exchange(m_restoringPlayer, false))
-        restorePlayer();
+        m_playback->restoreSession(QSettings());
     if (!busy && m_pendingLocation.isValid())
         navigate(std::exchange(m_pendingLocation, {}));
 }
@@ -519,72 +489,6 @@ void MainWindow::closeCurrentCatalog()
     m_history.removeCatalog(catalogId);
     m_catalogModel->removeCatalog(catalogId);
     showLocation(m_history.current());
-}
-
-PlayQueue::Item MainWindow::queueItem(const Location &cue, const Track &track) const
-{
-    const auto file
-        = m_userData ? m_userData->preferredFile(cue.catalogId, track.cueId) : std::nullopt;
-    return {
-        cue.catalogId, track.cueId, cue.releaseId, track.title, file ? file->file.path : QString()};
-}
-
-bool MainWindow::play(const Location &cue)
-{
-    const Catalog *catalog = m_catalogModel->catalog(cue.catalogId);
-    const Release *release = catalog ? catalog->release(cue.releaseId) : nullptr;
-    if (cue.kind != Location::Cue || !release)
-        return false;
-    QList<PlayQueue::Item> items;
-    int from = 0;
-    for (const Track &track : release->tracks) {
-        if (track.cueId == cue.id)
-            from = int(items.size());
-        items.append(queueItem(cue, track));
-    }
-    if (!m_playback->playRelease(items, from)) {
-        statusBar()->showMessage(tr("No track of “%1” has an audio file yet: use Link Audio File… "
-                                    "(Ctrl+L) on a track.")
-                                     .arg(release->title),
-            10000);
-        return false;
-    }
-    return true;
-}
-
-bool MainWindow::playCue(const Location &cue, qint64 startMs)
-{
-    const Catalog *catalog = m_catalogModel->catalog(cue.catalogId);
-    const QList<TrackRef> places = catalog ? catalog->tracksOfCue(cue.id) : QList<TrackRef>();
-    if (cue.kind != Location::Cue || places.isEmpty())
-        return false;
-    const TrackRef place = places.constFirst();
-    const Release &release = catalog->releases.at(place.release);
-    Location reached = cue;
-    if (reached.releaseId.isEmpty())
-        reached.releaseId = release.id;
-    if (!m_playback->playCue(queueItem(reached, release.tracks.at(place.track)), startMs)) {
-        statusBar()->showMessage(
-            tr("“%1” has no audio file yet: use Link Audio File… (Ctrl+L) on it.")
-                .arg(release.tracks.at(place.track).title),
-            10000);
-        return false;
-    }
-    return true;
-}
-
-void MainWindow::playCurrentRelease()
-{
-    Location location = m_history.current();
-    const Catalog *catalog = m_catalogModel->catalog(location.catalogId);
-    if (location.kind == Location::Release && catalog) {
-        const Release *release = catalog->release(location.id);
-        if (!release || release->tracks.isEmpty())
-            return;
-        location
-            = {Location::Cue, location.catalogId, release->tracks.constFirst().cueId, release->id};
-    }
-    play(location);
 }
 
 void MainWindow::showNowPlaying()

@@ -2,11 +2,9 @@
 
 #include "catalogloader.h"
 #include "navigationhistory.h"
-#include "playqueue.h"
 
 #include <QMainWindow>
 
-struct Track;
 class BusyIndicator;
 class CatalogBrowser;
 class CatalogModel;
@@ -42,10 +40,7 @@ public:
 
     CatalogModel *catalogModel() const { return m_catalogModel; }
 
-    // Plays the cue's release from that cue, with the tracks that have a file.
-    bool play(const Location &cue);
-    // Plays the one cue from startMs (a theme's entrance), and stops at its end.
-    bool playCue(const Location &cue, qint64 startMs = 0);
+    Playback *playback() const { return m_playback; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -69,10 +64,7 @@ private:
     void catalogRead(const CatalogLoader::Result &result);
     void loadingChanged(bool busy);
     void chooseCoverImage();
-    void playCurrentRelease();
     void showNowPlaying();
-    void restorePlayer();
-    PlayQueue::Item queueItem(const Location &cue, const Track &track) const;
 
     CatalogModel *m_catalogModel = nullptr;
     CatalogLoader *m_loader = nullptr;

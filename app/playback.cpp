@@ -1,12 +1,28 @@
 #include "playback.h"
 
+#include "catalogmodel.h"
 #include "player.h"
 #include "playerbar.h"
+#include "userdatabase.h"
 
+#include <QSettings>
 #include <QUrl>
 
-Playback::Playback(PlayerBar *bar, QObject *parent)
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString VolumeKey = u"player/volume"_s;
+const QString LastCueKey = u"player/lastCue"_s;
+const QString LastPositionKey = u"player/lastPosition"_s;
+
+} // namespace
+
+Playback::Playback(
+    const CatalogModel *catalogs, const UserDatabase *userData, PlayerBar *bar, QObject *parent)
     : QObject(parent)
+    , m_catalogs(catalogs)
+    , m_userData(userData)
     , m_bar(bar)
 {
     m_player = new Player(this);
@@ -33,19 +49,70 @@ Playback::Playback(PlayerBar *bar, QObject *parent)
     m_bar->setVolume(m_player->volume());
 }
 
-bool Playback::playRelease(const QList<PlayQueue::Item> &tracks, int fromTrack, qint64 startMs)
+PlayQueue::Item Playback::queueItem(const Location &cue, const Track &track) const
 {
-    if (!m_queue.playRelease(tracks, fromTrack, startMs))
+    const auto file
+        = m_userData ? m_userData->preferredFile(cue.catalogId, track.cueId) : std::nullopt;
+    return {
+        cue.catalogId, track.cueId, cue.releaseId, track.title, file ? file->file.path : QString()};
+}
+
+std::pair<QList<PlayQueue::Item>, int> Playback::releaseItems(const Location &cue) const
+{
+    const Catalog *catalog = m_catalogs->catalog(cue.catalogId);
+    const Release *release = catalog ? catalog->release(cue.releaseId) : nullptr;
+    QList<PlayQueue::Item> items;
+    int from = -1;
+    for (const Track &track : release ? release->tracks : QList<Track>()) {
+        if (track.cueId == cue.id && from < 0)
+            from = int(items.size());
+        items.append(queueItem(cue, track));
+    }
+    return {items, from};
+}
+
+bool Playback::playRelease(const Location &location)
+{
+    const Catalog *catalog = m_catalogs->catalog(location.catalogId);
+    Location cue = location;
+    if (location.kind == Location::Release) {
+        const Release *release = catalog ? catalog->release(location.id) : nullptr;
+        if (release && !release->tracks.isEmpty())
+            cue = {
+                Location::Cue, location.catalogId, release->tracks.constFirst().cueId, release->id};
+    }
+    const auto [items, from] = releaseItems(cue);
+    if (cue.kind != Location::Cue || items.isEmpty()) {
+        emit errorOccurred(tr("Choose a release or a track to play."));
         return false;
+    }
+    if (!m_queue.playRelease(items, std::max(from, 0))) {
+        emit errorOccurred(
+            tr("No track of “%1” has an audio file yet: use Link Audio File… (Ctrl+L) on a track.")
+                .arg(catalog->release(cue.releaseId)->title));
+        return false;
+    }
     m_restoredPosition.reset();
     playCurrent();
     return true;
 }
 
-bool Playback::playCue(const PlayQueue::Item &item, qint64 startMs)
+bool Playback::playCue(const Location &cue, qint64 startMs)
 {
-    if (!m_queue.playCue(item, startMs))
+    const Catalog *catalog = m_catalogs->catalog(cue.catalogId);
+    const QList<TrackRef> places = catalog ? catalog->tracksOfCue(cue.id) : QList<TrackRef>();
+    if (cue.kind != Location::Cue || places.isEmpty())
         return false;
+    const Release &release = catalog->releases.at(places.constFirst().release);
+    const Track &track = release.tracks.at(places.constFirst().track);
+    Location reached = cue;
+    if (reached.releaseId.isEmpty())
+        reached.releaseId = release.id;
+    if (!m_queue.playCue(queueItem(reached, track), startMs)) {
+        emit errorOccurred(tr("“%1” has no audio file yet: use Link Audio File… (Ctrl+L) on it.")
+                               .arg(track.title));
+        return false;
+    }
     m_restoredPosition.reset();
     playCurrent();
     return true;
@@ -59,18 +126,44 @@ void Playback::togglePlayPause()
         m_player->togglePlayPause();
 }
 
-bool Playback::restore(
-    const QList<PlayQueue::Item> &tracks, int fromTrack, qint64 positionMs, qint64 durationMs)
+void Playback::saveSession(QSettings &settings) const
 {
-    if (!m_queue.playRelease(tracks, fromTrack))
+    settings.setValue(VolumeKey, volume());
+    if (const PlayQueue::Item *item = current()) {
+        settings.setValue(LastCueKey, QStringList {item->catalogId, item->cueId, item->releaseId});
+        settings.setValue(LastPositionKey, position());
+    } else {
+        settings.remove(LastCueKey);
+        settings.remove(LastPositionKey);
+    }
+}
+
+void Playback::restoreVolume(const QSettings &settings)
+{
+    setVolume(settings.value(VolumeKey, 1.0).toReal());
+}
+
+bool Playback::restoreSession(const QSettings &settings)
+{
+    const QStringList last = settings.value(LastCueKey).toStringList();
+    if (last.size() != 3 || current())
         return false;
+    const Location cue {Location::Cue, last.at(0), last.at(1), last.at(2)};
+    const auto [items, from] = releaseItems(cue);
+    if (from < 0 || items.at(from).filePath.isEmpty() || !m_queue.playRelease(items, from))
+        return false;
+    qint64 durationMs
+        = m_catalogs->catalog(cue.catalogId)->release(cue.releaseId)->tracks.at(from).durationMs;
+    if (const auto file = m_userData->preferredFile(cue.catalogId, cue.id);
+        file && file->file.durationMs > 0)
+        durationMs = file->file.durationMs;
+    const qint64 positionMs = settings.value(LastPositionKey).toLongLong();
     // A file shorter than it was when the app closed starts from its beginning.
-    const qint64 position
+    m_restoredPosition
         = durationMs > 0 && positionMs >= durationMs ? 0 : std::max<qint64>(positionMs, 0);
-    m_restoredPosition = position;
     m_bar->setNowPlaying(m_queue.current()->title);
     m_bar->setDuration(std::max<qint64>(durationMs, 0));
-    m_bar->setPosition(position);
+    m_bar->setPosition(*m_restoredPosition);
     m_bar->setPlaybackState(QMediaPlayer::PausedState);
     emit currentChanged();
     return true;

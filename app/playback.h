@@ -1,32 +1,37 @@
 #pragma once
 
+#include "navigationhistory.h"
 #include "playqueue.h"
 
 #include <QObject>
 
 #include <optional>
 
+class CatalogModel;
 class Player;
 class PlayerBar;
+class QSettings;
+class UserDatabase;
+struct Track;
 
-// Plays a PlayQueue through the Player and keeps the PlayerBar in step: the queue decides what
-// plays, the player plays it, the bar shows it. A file that will not play is reported and
-// skipped; the queue moves on.
+// Plays the open catalogs' cues from the files linked to them, and keeps the PlayerBar in step:
+// the queue decides what plays, the player plays it, the bar shows it. A file that will not play
+// is reported and skipped; the queue moves on.
 class Playback : public QObject
 {
     Q_OBJECT
 
 public:
-    Playback(PlayerBar *bar, QObject *parent = nullptr);
+    // userData may be nullptr: then no cue has a file, and every play says how to link one.
+    Playback(const CatalogModel *catalogs, const UserDatabase *userData, PlayerBar *bar,
+        QObject *parent = nullptr);
 
-    // Plays the tracks that have a file, from tracks[fromTrack]; false when none has one.
-    bool playRelease(const QList<PlayQueue::Item> &tracks, int fromTrack = 0, qint64 startMs = 0);
-    bool playCue(const PlayQueue::Item &item, qint64 startMs = 0);
+    // A cue: its release from that cue on, in album order, the tracks that have a file. A
+    // release: all of it. False, with errorOccurred saying why, when nothing can play.
+    bool playRelease(const Location &location);
+    // The one cue from startMs (a theme's entrance), and nothing after it.
+    bool playCue(const Location &cue, qint64 startMs = 0);
     void togglePlayPause();
-    // Makes the queue what it was when the app last closed, shown paused at positionMs: nothing
-    // loads or sounds until the user plays. False when no track has a file.
-    bool restore(
-        const QList<PlayQueue::Item> &tracks, int fromTrack, qint64 positionMs, qint64 durationMs);
 
     qreal volume() const;
     void setVolume(qreal volume);
@@ -37,6 +42,13 @@ public:
     // True while a restored item waits for the user to play it.
     bool isRestored() const { return m_restoredPosition.has_value(); }
 
+    // The volume, and the cue that plays and where, for the next start.
+    void saveSession(QSettings &settings) const;
+    void restoreVolume(const QSettings &settings);
+    // Queues the cue that played last, paused where it was: nothing loads or sounds until the
+    // user plays. False when it is gone, or has no file now. Call once its catalog is open.
+    bool restoreSession(const QSettings &settings);
+
 signals:
     void currentChanged();
     void errorOccurred(const QString &message);
@@ -44,10 +56,15 @@ signals:
     void itemFailed(const PlayQueue::Item &item, const QString &reason);
 
 private:
+    PlayQueue::Item queueItem(const Location &cue, const Track &track) const;
+    // The tracks of the cue's release, and the index of the cue's track (-1 when not on it).
+    std::pair<QList<PlayQueue::Item>, int> releaseItems(const Location &cue) const;
     void apply(PlayQueue::Step step);
     void playCurrent();
     void playerFailed(const QString &message);
 
+    const CatalogModel *m_catalogs = nullptr;
+    const UserDatabase *m_userData = nullptr;
     PlayQueue m_queue;
     Player *m_player = nullptr;
     PlayerBar *m_bar = nullptr;

@@ -5,15 +5,23 @@
 #include "occurrencemodel.h"
 #include "panebrowser.h"
 #include "testcatalogs.h"
+#include "userdatabase.h"
 
+#include <QDir>
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 const QString Picard = u"star-trek-picard"_s;
-}
+const QString MainTitle = u"main-title"_s;
+const QString ChapterOne = u"picard-s1-chapter-1"_s;
+} // namespace
 
 class tst_CuePane : public QObject
 {
@@ -30,6 +38,14 @@ private slots:
     void tabThenEnterActivatesLink();
     void unknownDurationAndComposers();
     void clearAndUnknownCue();
+    void audioFilesInPlayOrder();
+    void fileActionLinksEmitTheirActions();
+    void preferredFileHasNoMakePreferred();
+    void noLinkedFileEmptyState();
+    void withoutUserDataSaysSo();
+    void followsLinksAndFileStates();
+    void themePlayLinksWhenTheCueHasAFile();
+    void changesKeepTheReadersPlace();
 
 private:
     void show(const QString &cueId, const QString &releaseId = {});
@@ -37,7 +53,21 @@ private:
     // Where the "Excerpts" section starts, so that the themes' links can be told from the
     // excerpts' ones.
     int excerptsPosition() const;
+    // Every action link of the page, in page order.
+    QList<PaneAction> actions() const;
+    // A file in the temporary folder, with a few bytes in it: the pane never decodes it.
+    QString createFile(const QString &relativePath) const;
+    FileLink fileLink(const QString &path, qint64 durationMs = -1) const;
+    // Main Title.flac gone from disk, then 01 Main Title.flac and 01 Main Title.mp3 there, all
+    // linked to main-title at once; they play in that order (lossless first, then by path).
+    void linkThreeFiles();
+    PaneAction action(PaneAction::Kind kind, const QString &path = {}) const;
 
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<UserDatabase> m_userData;
+    QString m_missing;
+    QString m_flac;
+    QString m_mp3;
     CatalogModel *m_catalogs = nullptr;
     CuePane *m_pane = nullptr;
     PaneBrowser *m_browser = nullptr;
@@ -54,12 +84,20 @@ void tst_CuePane::init()
     m_pane->resize(560, 720);
     m_browser = m_pane->findChild<PaneBrowser *>();
     QVERIFY(m_browser);
+
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_userData = std::make_unique<UserDatabase>();
+    QVERIFY2(
+        m_userData->open(m_dir->filePath(u"user.sqlite"_s)), qPrintable(m_userData->errorString()));
 }
 
 void tst_CuePane::cleanup()
 {
     delete m_pane;
     delete m_catalogs;
+    m_userData.reset();
+    m_dir.reset();
 }
 
 void tst_CuePane::show(const QString &cueId, const QString &releaseId)
@@ -74,6 +112,50 @@ int tst_CuePane::excerptsPosition() const
     return m_browser->document()
         ->find(u"Excerpts"_s, 0, QTextDocument::FindCaseSensitively)
         .position();
+}
+
+QList<PaneAction> tst_CuePane::actions() const
+{
+    QList<PaneAction> result;
+    for (const AnchorClick::Anchor &anchor : AnchorClick::anchors(m_browser->document())) {
+        if (const PaneAction action = PaneActionLink::fromUrl(QUrl(anchor.href)); action.isValid())
+            result.append(action);
+    }
+    return result;
+}
+
+QString tst_CuePane::createFile(const QString &relativePath) const
+{
+    const QString path = m_dir->filePath(relativePath);
+    QDir().mkpath(QFileInfo(path).path());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write("not really audio") < 0)
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+FileLink tst_CuePane::fileLink(const QString &path, qint64 durationMs) const
+{
+    FileLink link;
+    link.catalogId = Picard;
+    link.cueId = MainTitle;
+    link.file.path = path;
+    link.file.durationMs = durationMs;
+    return link;
+}
+
+void tst_CuePane::linkThreeFiles()
+{
+    m_missing = m_dir->filePath(u"Lost/Main Title.flac"_s);
+    m_flac = createFile(u"Music/01 Main Title.flac"_s);
+    m_mp3 = createFile(u"Music/01 Main Title.mp3"_s);
+    QVERIFY(m_userData->storeLinks(
+        {fileLink(m_mp3, 103'400), fileLink(m_flac, 103'000), fileLink(m_missing)}));
+}
+
+PaneAction tst_CuePane::action(PaneAction::Kind kind, const QString &path) const
+{
+    return PaneAction {kind, {Location::Cue, Picard, MainTitle, ChapterOne}, 0, path};
 }
 
 void tst_CuePane::sharedCueShowsEveryRelease()
@@ -212,6 +294,229 @@ void tst_CuePane::clearAndUnknownCue()
     QVERIFY(m_catalogs->removeCatalog(Picard));
     QVERIFY(m_pane->cueId().isEmpty());
     QVERIFY(text().isEmpty());
+}
+
+void tst_CuePane::audioFilesInPlayOrder()
+{
+    linkThreeFiles();
+    m_pane->setUserData(m_userData.get());
+    show(MainTitle, ChapterOne);
+
+    const QString shown = text();
+    const QString folder = QDir::toNativeSeparators(QFileInfo(m_flac).path());
+    const QStringList rows {
+        u"Main Title.flac · missing\nFLAC · "_s
+            + QDir::toNativeSeparators(QFileInfo(m_missing).path()),
+        u"01 Main Title.flac · plays\nFLAC · 1:43 · "_s + folder,
+        u"01 Main Title.mp3\nMP3 · 1:43 · "_s + folder,
+    };
+    qsizetype at = shown.indexOf(u"Audio files"_s);
+    QVERIFY(at > shown.indexOf(u"Appears on"_s));
+    for (const QString &row : rows) {
+        const qsizetype next = shown.indexOf(row, at);
+        QVERIFY2(next > at, qPrintable(row));
+        at = next;
+    }
+    QVERIFY(at < shown.indexOf(u"Themes, in the order heard"_s));
+    QVERIFY(!shown.contains(u"No audio file is linked"_s));
+
+    // The order is the database's play order, whatever it is.
+    const QList<FileLink> links = m_userData->fileLinks(Picard, MainTitle);
+    QCOMPARE(links.size(), 3);
+    QCOMPARE(links.at(0).file.path, m_missing);
+    QCOMPARE(links.at(1).file.path, m_flac);
+    QCOMPARE(links.at(2).file.path, m_mp3);
+}
+
+void tst_CuePane::fileActionLinksEmitTheirActions()
+{
+    linkThreeFiles();
+    m_pane->setUserData(m_userData.get());
+    show(MainTitle, ChapterOne);
+
+    // Locate… only for the missing file, Play only for the one that plays, and no play link in
+    // the themes: the catalog model has no file state for the cue.
+    const QList<PaneAction> expected {
+        action(PaneAction::LocateFile, m_missing),
+        action(PaneAction::PreferFile, m_missing),
+        action(PaneAction::UnlinkFile, m_missing),
+        action(PaneAction::Play),
+        action(PaneAction::PreferFile, m_flac),
+        action(PaneAction::UnlinkFile, m_flac),
+        action(PaneAction::PreferFile, m_mp3),
+        action(PaneAction::UnlinkFile, m_mp3),
+        action(PaneAction::LinkFile),
+    };
+    QCOMPARE(actions(), expected);
+
+    QSignalSpy requested(m_pane, &CuePane::actionRequested);
+    for (const PaneAction &each : expected) {
+        QVERIFY(AnchorClick::click(
+            m_browser, PaneActionLink::toUrl(each).toString(QUrl::FullyEncoded)));
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.takeFirst().first().value<PaneAction>(), each);
+    }
+    QVERIFY(text().contains(u"Locate…"_s));
+    QVERIFY(text().contains(u"Make Preferred"_s));
+    QVERIFY(text().contains(u"Link Audio File…"_s));
+}
+
+void tst_CuePane::preferredFileHasNoMakePreferred()
+{
+    linkThreeFiles();
+    m_pane->setUserData(m_userData.get());
+    show(MainTitle, ChapterOne);
+    QVERIFY(m_userData->setPreferredFile(Picard, MainTitle, m_mp3));
+
+    // The user's choice plays first, and offers no Make Preferred.
+    const QList<PaneAction> expected {
+        action(PaneAction::Play),
+        action(PaneAction::UnlinkFile, m_mp3),
+        action(PaneAction::LocateFile, m_missing),
+        action(PaneAction::PreferFile, m_missing),
+        action(PaneAction::UnlinkFile, m_missing),
+        action(PaneAction::PreferFile, m_flac),
+        action(PaneAction::UnlinkFile, m_flac),
+        action(PaneAction::LinkFile),
+    };
+    QCOMPARE(actions(), expected);
+    QVERIFY(text().contains(u"01 Main Title.mp3 · plays"_s));
+    QVERIFY(text().contains(u"01 Main Title.flac\nFLAC"_s));
+
+    // One file: nothing to prefer it to.
+    QVERIFY(m_userData->unlinkFile(Picard, MainTitle, m_flac));
+    QVERIFY(m_userData->unlinkFile(Picard, MainTitle, m_missing));
+    QCOMPARE(actions(),
+        QList<PaneAction>({action(PaneAction::Play), action(PaneAction::UnlinkFile, m_mp3),
+            action(PaneAction::LinkFile)}));
+}
+
+void tst_CuePane::noLinkedFileEmptyState()
+{
+    m_pane->setUserData(m_userData.get());
+    show(MainTitle, ChapterOne);
+    QVERIFY(text().contains(u"Audio files\nNo audio file is linked to this cue. Link one, drop a "
+                            "file on the track in the list, or scan a music folder "
+                            "(File > Scan Music Folder…).\nLink Audio File…"_s));
+    QCOMPARE(actions(), QList<PaneAction>({action(PaneAction::LinkFile)}));
+
+    QSignalSpy requested(m_pane, &CuePane::actionRequested);
+    QVERIFY(AnchorClick::click(m_browser,
+        PaneActionLink::toUrl(action(PaneAction::LinkFile)).toString(QUrl::FullyEncoded)));
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().first().value<PaneAction>(), action(PaneAction::LinkFile));
+}
+
+void tst_CuePane::withoutUserDataSaysSo()
+{
+    const QString unavailable = u"Your user database could not be opened, so no audio file can be "
+                                "linked to this cue."_s;
+    show(MainTitle, ChapterOne);
+    QVERIFY(text().contains(u"Audio files\n"_s + unavailable));
+    QVERIFY(actions().isEmpty());
+
+    // A database that did not open is no better.
+    UserDatabase closed;
+    m_pane->setUserData(&closed);
+    QVERIFY(text().contains(unavailable));
+    QVERIFY(actions().isEmpty());
+
+    m_pane->setUserData(m_userData.get());
+    QVERIFY(!text().contains(unavailable));
+    QVERIFY(text().contains(u"No audio file is linked to this cue."_s));
+    m_pane->setUserData(nullptr);
+    QVERIFY(text().contains(unavailable));
+}
+
+void tst_CuePane::followsLinksAndFileStates()
+{
+    m_pane->setUserData(m_userData.get());
+    show(MainTitle, ChapterOne);
+    const QString flac = createFile(u"Music/01 Main Title.flac"_s);
+
+    QVERIFY(m_userData->linkFile(fileLink(flac, 103'000)));
+    QVERIFY(text().contains(u"01 Main Title.flac · plays"_s));
+    QVERIFY(!text().contains(u"No audio file is linked to this cue."_s));
+    QVERIFY(actions().contains(action(PaneAction::Play)));
+
+    // The window found that it does not decode: the catalog model says so for the cue.
+    m_catalogs->setFileState(Picard, MainTitle, CatalogModel::FileUnplayable);
+    QVERIFY(text().contains(u"01 Main Title.flac · would not play"_s));
+    QVERIFY(!actions().contains(action(PaneAction::Play)));
+
+    m_catalogs->setFileState(Picard, MainTitle, CatalogModel::FileLinked);
+    QVERIFY(text().contains(u"01 Main Title.flac · plays"_s));
+
+    // Another cue's links leave the page alone.
+    const QString before = m_browser->pageHtml();
+    FileLink other = fileLink(createFile(u"Music/02 End Title.flac"_s));
+    other.cueId = u"end-title"_s;
+    QVERIFY(m_userData->linkFile(other));
+    QCOMPARE(m_browser->pageHtml(), before);
+
+    QVERIFY(m_userData->unlinkFile(Picard, MainTitle, flac));
+    QVERIFY(text().contains(u"No audio file is linked to this cue."_s));
+}
+
+void tst_CuePane::themePlayLinksWhenTheCueHasAFile()
+{
+    CatalogModel catalogs;
+    QVERIFY(catalogs.addCatalog(TestCatalogs::picard()));
+    CuePane pane(&catalogs);
+    pane.resize(560, 720);
+    auto *browser = pane.findChild<PaneBrowser *>();
+    pane.showCue(Picard, MainTitle, u"season-1"_s);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    QVERIFY(!browser->toPlainText().contains(u"▶"_s));
+
+    catalogs.setFileState(Picard, MainTitle, CatalogModel::FileLinked);
+    // Only the occurrences with a time: Picard's theme at 0:21, the March at 1:12.
+    const Location cue {Location::Cue, Picard, MainTitle, u"season-1"_s};
+    const QString march
+        = PaneActionLink::toUrl({PaneAction::Play, cue, 72'000, {}}).toString(QUrl::FullyEncoded);
+    QList<QString> plays;
+    for (const AnchorClick::Anchor &anchor : AnchorClick::anchors(browser->document())) {
+        if (anchor.href.startsWith(u"cuebook-action:play"_s))
+            plays.append(anchor.href);
+    }
+    QCOMPARE(plays,
+        QList<QString>({PaneActionLink::toUrl({PaneAction::Play, cue, 21'000, {}})
+                            .toString(QUrl::FullyEncoded),
+            march}));
+    QVERIFY(browser->toPlainText().contains(u"Picard’s theme · Statement · ▶ 0:21"_s));
+    QVERIFY(browser->toPlainText().contains(u"▶ 1:12"_s));
+
+    QSignalSpy requested(&pane, &CuePane::actionRequested);
+    QVERIFY(AnchorClick::click(browser, march));
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().first().value<PaneAction>(),
+        PaneAction({PaneAction::Play, cue, 72'000, {}}));
+
+    catalogs.setFileState(Picard, MainTitle, CatalogModel::FileMissing);
+    QVERIFY(!browser->toPlainText().contains(u"▶"_s));
+}
+
+void tst_CuePane::changesKeepTheReadersPlace()
+{
+    m_pane->setUserData(m_userData.get());
+    m_pane->resize(360, 240);
+    show(MainTitle, ChapterOne);
+    QScrollBar *scrollBar = m_browser->verticalScrollBar();
+    QVERIFY(scrollBar->maximum() > 100);
+    scrollBar->setValue(scrollBar->maximum() / 2);
+    const int place = scrollBar->value();
+
+    QVERIFY(m_userData->linkFile(fileLink(createFile(u"Music/01 Main Title.flac"_s))));
+    QVERIFY(text().contains(u"01 Main Title.flac · plays"_s));
+    QCOMPARE(scrollBar->value(), place);
+    m_catalogs->setFileState(Picard, MainTitle, CatalogModel::FileUnplayable);
+    QVERIFY(text().contains(u"would not play"_s));
+    QCOMPARE(scrollBar->value(), place);
+
+    // Another cue starts at its top.
+    show(u"end-title"_s);
+    QCOMPARE(scrollBar->value(), 0);
 }
 
 QTEST_MAIN(tst_CuePane)

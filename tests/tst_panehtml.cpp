@@ -22,6 +22,8 @@ private slots:
     void citation_data();
     void citation();
     void excerptLinksWhatItIsAbout();
+    void playLinks();
+    void actionsLine();
 
 private:
     static QString plain(const QString &html);
@@ -182,6 +184,41 @@ void tst_PaneHtml::excerptLinksWhatItIsAbout()
     };
     QCOMPARE(AnchorClick::locations(&document), expected);
     QVERIFY(document.toPlainText().contains(u"About the theme Star Trek March; the cue "_s));
+}
+
+void tst_PaneHtml::playLinks()
+{
+    const Catalog catalog = TestCatalogs::picard();
+    // No release given: the first one the cue stands on, as a cue link names it.
+    const Location cue = PaneHtml::cueLocation(catalog, u"main-title"_s);
+    QCOMPARE(cue, Location({Location::Cue, catalog.id, u"main-title"_s, u"chapter-1"_s}));
+    QCOMPARE(
+        PaneHtml::cueLocation(catalog, u"main-title"_s, u"season-1"_s).releaseId, u"season-1"_s);
+
+    QTextDocument document;
+    document.setHtml(PaneHtml::playFromLink(catalog, cue, 83'500));
+    QCOMPARE(document.toPlainText(), u"▶ 1:23"_s);
+    QList<AnchorClick::Anchor> anchors = AnchorClick::anchors(&document);
+    QCOMPARE(anchors.size(), 1);
+    QCOMPARE(PaneActionLink::fromUrl(QUrl(anchors.first().href)),
+        PaneAction({PaneAction::Play, cue, 83'500, {}}));
+    QCOMPARE(document.begin().begin().fragment().charFormat().toolTip(),
+        u"Play “Star Trek Picard Main Title” from 1:23"_s);
+
+    document.setHtml(PaneHtml::playCueLink(catalog, cue));
+    QCOMPARE(document.toPlainText(), u"▶ Play cue"_s);
+    anchors = AnchorClick::anchors(&document);
+    QCOMPARE(anchors.size(), 1);
+    QCOMPARE(PaneActionLink::fromUrl(QUrl(anchors.first().href)),
+        PaneAction({PaneAction::Play, cue, 0, {}}));
+    QCOMPARE(document.begin().begin().fragment().charFormat().toolTip(),
+        u"Play “Star Trek Picard Main Title” from the start"_s);
+}
+
+void tst_PaneHtml::actionsLine()
+{
+    QCOMPARE(PaneHtml::actions({}), QString());
+    QCOMPARE(plain(PaneHtml::actions({u"<a href=\"x:1\">One</a>"_s, u"Two"_s})), u"One · Two"_s);
 }
 
 QTEST_MAIN(tst_PaneHtml)

@@ -3,6 +3,7 @@
 #include "catalogmodel.h"
 #include "detailview.h"
 #include "mainwindow.h"
+#include "playback.h"
 #include "player.h"
 #include "playerbar.h"
 #include "releasepane.h"
@@ -156,7 +157,8 @@ void tst_PlayFromWindow::doubleClickPlaysALinkedTrack()
 void tst_PlayFromWindow::spaceTogglesPauseButNotInTheSearchField()
 {
     link(u"twins"_s, m_dir.filePath(u"twins.wav"_s));
-    QVERIFY(m_window->play({Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s}));
+    QVERIFY(m_window->playback()->playRelease(
+        {Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s}));
     QTRY_COMPARE(m_bar->playbackState(), QMediaPlayer::PlayingState);
     m_tree->setFocus();
     QTest::keyClick(m_tree, Qt::Key_Space);
@@ -171,7 +173,8 @@ void tst_PlayFromWindow::spaceTogglesPauseButNotInTheSearchField()
 
 void tst_PlayFromWindow::trackWithoutFileSaysHowToLinkOne()
 {
-    QVERIFY(!m_window->play({Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s}));
+    QVERIFY(!m_window->playback()->playRelease(
+        {Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s}));
     QVERIFY(m_window->statusBar()->currentMessage().contains(u"Link Audio File"_s));
     QCOMPARE(m_bar->playbackState(), QMediaPlayer::StoppedState);
 }
@@ -306,7 +309,8 @@ void tst_PlayFromWindow::lastPlayedCueComesBackPaused()
 {
     link(u"twins"_s, m_dir.filePath(u"long.wav"_s));
     link(u"picard-requests-help"_s, m_dir.filePath(u"request.wav"_s));
-    QVERIFY(m_window->play({Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s}));
+    QVERIFY(m_window->playback()->playRelease(
+        {Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s}));
     QTRY_COMPARE(m_bar->playbackState(), QMediaPlayer::PlayingState);
     emit m_bar->seekRequested(4000);
     QTRY_VERIFY(m_bar->position() >= 4000);
@@ -353,7 +357,8 @@ void tst_PlayFromWindow::fileThatWillNotPlayIsMarkedAndSkipped()
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
         file.write(QByteArray(4096, '\x5a'));
     }
-    QVERIFY(m_window->play({Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s}));
+    QVERIFY(m_window->playback()->playRelease(
+        {Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s}));
     QTRY_COMPARE_WITH_TIMEOUT(m_bar->nowPlaying(), u"Picard Requests Help"_s, 10000);
     QTRY_COMPARE(m_bar->playbackState(), QMediaPlayer::PlayingState);
     QTRY_COMPARE(

@@ -14,6 +14,9 @@ namespace {
 const QString Picard = u"star-trek-picard"_s;
 const QString Season3 = u"picard-season-3"_s;
 const QString March = u"star-trek-march"_s;
+const QString Romulan = u"romulan"_s;
+const QString Collusion = u"romulan-collusion"_s;
+const QString MysteryShip = u"mystery-ship"_s;
 } // namespace
 
 class tst_ThemePane : public QObject
@@ -29,11 +32,14 @@ private slots:
     void followsCatalogsOpenedAndClosed();
     void emptyState();
     void clearAndUnknownTheme();
+    void playLinkFollowsTheFileState();
+    void occurrenceWithoutTimePlaysTheCue();
 
 private:
     void show(const QString &catalogId, const QString &themeId);
     QString text() const { return m_browser->toPlainText(); }
     QList<Location> cueLinks() const;
+    QList<PaneAction> actions() const;
 
     CatalogModel *m_catalogs = nullptr;
     ThemePane *m_pane = nullptr;
@@ -72,6 +78,16 @@ QList<Location> tst_ThemePane::cueLinks() const
             cues.append(location);
     }
     return cues;
+}
+
+QList<PaneAction> tst_ThemePane::actions() const
+{
+    QList<PaneAction> result;
+    for (const AnchorClick::Anchor &anchor : AnchorClick::anchors(m_browser->document())) {
+        if (const PaneAction action = PaneActionLink::fromUrl(QUrl(anchor.href)); action.isValid())
+            result.append(action);
+    }
+    return result;
 }
 
 void tst_ThemePane::describesTheTheme()
@@ -173,6 +189,51 @@ void tst_ThemePane::clearAndUnknownTheme()
     m_pane->showTheme(Picard, u"no-such-theme"_s);
     QVERIFY(m_pane->themeId().isEmpty());
     QVERIFY(text().isEmpty());
+}
+
+// The Romulan theme: through main-title and at the ending of mystery-ship (no times), and in
+// romulan-collusion from 0:45 to 1:05.
+void tst_ThemePane::playLinkFollowsTheFileState()
+{
+    show(Picard, Romulan);
+    QVERIFY(actions().isEmpty());
+    QVERIFY(text().contains(u"0:45–1:05"_s));
+    QVERIFY(!text().contains(u"▶"_s));
+
+    // As after the app's check of the disk: only the catalog model's state changes.
+    m_catalogs->setFileState(Picard, Collusion, CatalogModel::FileLinked);
+    const PaneAction play {
+        PaneAction::Play, {Location::Cue, Picard, Collusion, u"chapter-1"_s}, 45'000, {}};
+    QCOMPARE(actions(), QList<PaneAction>({play}));
+    QVERIFY(text().contains(u"Statement · low brass · ▶ 0:45"_s));
+
+    QSignalSpy requested(m_pane, &ThemePane::actionRequested);
+    QVERIFY(
+        AnchorClick::click(m_browser, PaneActionLink::toUrl(play).toString(QUrl::FullyEncoded)));
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().first().value<PaneAction>(), play);
+
+    for (const auto state : {CatalogModel::FileMissing, CatalogModel::FileUnplayable}) {
+        m_catalogs->setFileState(Picard, Collusion, state);
+        QVERIFY(actions().isEmpty());
+        QVERIFY(text().contains(u"0:45–1:05"_s));
+    }
+}
+
+void tst_ThemePane::occurrenceWithoutTimePlaysTheCue()
+{
+    show(Picard, Romulan);
+    m_catalogs->setFileState(Picard, MysteryShip, CatalogModel::FileLinked);
+    const PaneAction play {
+        PaneAction::Play, {Location::Cue, Picard, MysteryShip, u"chapter-1"_s}, 0, {}};
+    QCOMPARE(actions(), QList<PaneAction>({play}));
+    QVERIFY(text().contains(u"Allusion · low brass · ▶ Play cue"_s));
+
+    QSignalSpy requested(m_pane, &ThemePane::actionRequested);
+    QVERIFY(
+        AnchorClick::click(m_browser, PaneActionLink::toUrl(play).toString(QUrl::FullyEncoded)));
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().first().value<PaneAction>(), play);
 }
 
 QTEST_MAIN(tst_ThemePane)

@@ -2,6 +2,7 @@
 
 #include "navigationhistory.h"
 
+#include <QStringList>
 #include <QWidget>
 
 class CatalogFilterModel;
@@ -46,11 +47,14 @@ signals:
     void locationActivated(const Location &location);
     // A track double-clicked or Enter pressed on it: the user wants to hear it.
     void trackActivated(const Location &location);
+    // Local files or folders dropped on a track (a Location::Cue); the model is left as it was.
+    void filesDropped(const Location &cue, const QStringList &localPaths);
 
 private:
     void createTree();
     void createThemeList();
     void treeCurrentChanged();
+    static Location cueLocation(const QModelIndex &track);
     void themeActivated();
     void updateTreeState();
     void expandSmallGroups();

@@ -5,8 +5,14 @@
 #include "panebrowser.h"
 #include "panehtml.h"
 #include "timecode.h"
+#include "userdatabase.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QScrollBar>
 #include <QVBoxLayout>
+
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -32,6 +38,22 @@ CuePane::CuePane(const CatalogModel *catalogs, QWidget *parent)
     };
     connect(catalogs, &QAbstractItemModel::rowsInserted, this, topLevelChanged);
     connect(catalogs, &QAbstractItemModel::rowsRemoved, this, topLevelChanged);
+    connect(catalogs, &QAbstractItemModel::dataChanged, this, &CuePane::catalogDataChanged);
+}
+
+void CuePane::setUserData(const UserDatabase *userData)
+{
+    if (m_userData)
+        disconnect(m_userData, nullptr, this, nullptr);
+    m_userData = userData;
+    if (userData) {
+        connect(userData, &UserDatabase::fileLinksChanged, this,
+            [this](const QString &catalogId, const QString &cueId) {
+                if (catalogId == m_catalogId && cueId == m_cueId)
+                    renderInPlace();
+            });
+    }
+    renderInPlace();
 }
 
 void CuePane::showCue(const QString &catalogId, const QString &cueId, const QString &releaseId)
@@ -70,7 +92,41 @@ void CuePane::render()
     if (!cue)
         return;
     m_browser->setPageHtml(headerHtml(*catalog, *cue) + PaneHtml::paragraph(cue->description)
-        + themesHtml(*catalog) + excerptsHtml(*catalog, *cue));
+        + filesHtml(*cue) + themesHtml(*catalog) + excerptsHtml(*catalog, *cue));
+}
+
+void CuePane::renderInPlace()
+{
+    QScrollBar *scrollBar = m_browser->verticalScrollBar();
+    const int position = scrollBar->value();
+    render();
+    scrollBar->setValue(position);
+}
+
+// A file state shows twice: in the files section, and as the themes' play links.
+void CuePane::catalogDataChanged(
+    const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
+{
+    if (m_cueId.isEmpty() || (!roles.isEmpty() && !roles.contains(CatalogModel::HasFileRole)))
+        return;
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+        const QModelIndex index = topLeft.siblingAtRow(row);
+        if (index.data(CatalogModel::CueIdRole).toString() == m_cueId
+            && index.data(CatalogModel::CatalogIdRole).toString() == m_catalogId) {
+            renderInPlace();
+            return;
+        }
+    }
+}
+
+Location CuePane::cueLocation() const
+{
+    return Location {Location::Cue, m_catalogId, m_cueId, m_releaseId};
+}
+
+bool CuePane::isPlayable() const
+{
+    return m_catalogs->fileState(m_catalogId, m_cueId) == CatalogModel::FileLinked;
 }
 
 QString CuePane::headerHtml(const Catalog &catalog, const Cue &cue) const
@@ -107,6 +163,101 @@ QString CuePane::placesHtml(const Catalog &catalog, const Cue &cue) const
     return lines.join(u"<br>");
 }
 
+// The files in play order, each with what can be done to it. The first one on disk is the one
+// that plays, as UserDatabase::preferredFile() picks it.
+QString CuePane::filesHtml(const Cue &cue) const
+{
+    QString html = PaneHtml::sectionHeading(tr("Audio files"));
+    if (!m_userData || !m_userData->isOpen()) {
+        return html
+            + PaneHtml::emptyState(tr("Your user database could not be opened, so no audio file "
+                                      "can be linked to this cue."));
+    }
+    const QList<FileLink> links = m_userData->fileLinks(m_catalogId, m_cueId);
+    if (links.isEmpty()) {
+        html += PaneHtml::emptyState(
+            tr("No audio file is linked to this cue. Link one, drop a file on the track in the "
+               "list, or scan a music folder (File > Scan Music Folder…)."));
+    }
+    const bool unplayable
+        = m_catalogs->fileState(m_catalogId, m_cueId) == CatalogModel::FileUnplayable;
+    bool playingFound = false;
+    for (const FileLink &link : links) {
+        FileRole role = SpareFile;
+        if (!QFileInfo::exists(link.file.path))
+            role = MissingFile;
+        else if (!std::exchange(playingFound, true))
+            role = unplayable ? UnplayableFile : PlayingFile;
+        html += fileHtml(link, role, fileActions(cue, link, role, links.size()));
+    }
+    return html
+        + PaneHtml::actions({fileActionLink(PaneAction::LinkFile, {}, tr("Link Audio File…"),
+            tr("Choose audio files for “%1”").arg(cue.title))});
+}
+
+// The file's name (its full path as the tooltip) and state; then its format, duration and folder.
+QString CuePane::fileHtml(const FileLink &link, FileRole role, const QStringList &actions) const
+{
+    const QFileInfo file(link.file.path);
+    QString heading = u"<span title=\""_s
+        + PaneHtml::escaped(QDir::toNativeSeparators(file.filePath())) + u"\">"_s
+        + PaneHtml::escaped(file.fileName()) + u"</span>"_s;
+    // QString, not auto: with QStringBuilder, auto would return a builder over a dead temporary.
+    auto strong = [](const QString &text) -> QString {
+        return u"<b>"_s + PaneHtml::escaped(text) + u"</b>"_s;
+    };
+    switch (role) {
+    case PlayingFile:
+        heading += u" · <span class=\"muted\">"_s + PaneHtml::escaped(tr("plays")) + u"</span>"_s;
+        break;
+    case UnplayableFile:
+        heading += u" · "_s + strong(tr("would not play"));
+        break;
+    case MissingFile:
+        heading += u" · "_s + strong(tr("missing"));
+        break;
+    case SpareFile:
+        break;
+    }
+    QStringList details;
+    if (!link.format.isEmpty())
+        details.append(PaneHtml::escaped(link.format.toUpper()));
+    if (link.file.durationMs >= 0)
+        details.append(PaneHtml::escaped(TimeCode::formatSeconds(link.file.durationMs)));
+    details.append(PaneHtml::escaped(QDir::toNativeSeparators(file.path())));
+    return u"<p class=\"heading\">"_s + heading + u"</p>"_s + PaneHtml::detail(details.join(u" · "))
+        + PaneHtml::actions(actions);
+}
+
+QStringList CuePane::fileActions(
+    const Cue &cue, const FileLink &link, FileRole role, qsizetype linkCount) const
+{
+    const QString path = link.file.path;
+    const QString name = QFileInfo(path).fileName();
+    QStringList actions;
+    if (role == PlayingFile) {
+        actions.append(
+            fileActionLink(PaneAction::Play, {}, tr("Play"), tr("Play “%1”").arg(cue.title)));
+    }
+    if (role == MissingFile) {
+        actions.append(fileActionLink(PaneAction::LocateFile, path, tr("Locate…"),
+            tr("Find “%1” where it is now").arg(name)));
+    }
+    if (linkCount > 1 && !link.isPreferred) {
+        actions.append(fileActionLink(PaneAction::PreferFile, path, tr("Make Preferred"),
+            tr("Play “%1” for this cue before its other files").arg(name)));
+    }
+    actions.append(fileActionLink(PaneAction::UnlinkFile, path, tr("Unlink"),
+        tr("Forget the link to “%1”; the file itself is kept").arg(name)));
+    return actions;
+}
+
+QString CuePane::fileActionLink(
+    PaneAction::Kind kind, const QString &path, const QString &text, const QString &title) const
+{
+    return PaneHtml::actionLink(PaneAction {kind, cueLocation(), 0, path}, text, title);
+}
+
 QString CuePane::themesHtml(const Catalog &catalog) const
 {
     QString html = PaneHtml::sectionHeading(tr("Themes, in the order heard"));
@@ -129,6 +280,9 @@ QString CuePane::occurrenceHtml(const Catalog &catalog, int row) const
     QString heading = PaneHtml::themeLink(catalog, themeId);
     if (const QString kind = text(OccurrenceModel::KindColumn); !kind.isEmpty())
         heading += u" <span class=\"muted\">· "_s + PaneHtml::escaped(kind) + u"</span>"_s;
+    if (const qint64 startMs = first.data(OccurrenceModel::StartMsRole).toLongLong();
+        startMs >= 0 && isPlayable())
+        heading += u" · "_s + PaneHtml::playFromLink(catalog, cueLocation(), startMs);
 
     QStringList details;
     if (const QString instruments = text(OccurrenceModel::InstrumentsColumn);

@@ -41,6 +41,11 @@ void DetailView::setCoverLookup(std::function<QString(const QString &, const QSt
     m_releasePane->setCoverLookup(std::move(lookup));
 }
 
+void DetailView::setUserData(const UserDatabase *userData)
+{
+    m_cuePane->setUserData(userData);
+}
+
 void DetailView::showLocation(const Location &location)
 {
     switch (location.kind) {

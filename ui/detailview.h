@@ -11,6 +11,7 @@ class CatalogModel;
 class CuePane;
 class ReleasePane;
 class ThemePane;
+class UserDatabase;
 class QLabel;
 
 // The right side of the window: the pane for whatever is shown, or a placeholder that says how
@@ -25,6 +26,8 @@ public:
     void showLocation(const Location &location);
     // See ReleasePane::setCoverLookup.
     void setCoverLookup(std::function<QString(const QString &, const QString &)> lookup);
+    // See CuePane::setUserData.
+    void setUserData(const UserDatabase *userData);
 
 signals:
     void locationActivated(const Location &location);

@@ -1,6 +1,7 @@
 #include "panehtml.h"
 
 #include "locationlink.h"
+#include "timecode.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -192,16 +193,44 @@ QString themeLink(const Catalog &catalog, const QString &themeId)
     return link(Location {Location::Theme, catalog.id, themeId, {}}, theme ? theme->name : themeId);
 }
 
-QString cueLink(const Catalog &catalog, const QString &cueId, const QString &releaseId)
+Location cueLocation(const Catalog &catalog, const QString &cueId, const QString &releaseId)
 {
-    const Cue *cue = catalog.cue(cueId);
     QString release = releaseId;
     if (release.isEmpty()) {
         const QList<TrackRef> places = catalog.tracksOfCue(cueId);
         if (!places.isEmpty())
             release = catalog.releases.at(places.first().release).id;
     }
-    return link(Location {Location::Cue, catalog.id, cueId, release}, cue ? cue->title : cueId);
+    return Location {Location::Cue, catalog.id, cueId, release};
+}
+
+QString cueLink(const Catalog &catalog, const QString &cueId, const QString &releaseId)
+{
+    const Cue *cue = catalog.cue(cueId);
+    return link(cueLocation(catalog, cueId, releaseId), cue ? cue->title : cueId);
+}
+
+QString playFromLink(const Catalog &catalog, const Location &cue, qint64 startMs)
+{
+    const Cue *played = catalog.cue(cue.id);
+    const QString time = TimeCode::formatSeconds(startMs);
+    return actionLink(PaneAction {PaneAction::Play, cue, startMs, {}},
+        tr("▶ %1", "play from a time").arg(time),
+        tr("Play “%1” from %2").arg(played ? played->title : cue.id, time));
+}
+
+QString playCueLink(const Catalog &catalog, const Location &cue)
+{
+    const Cue *played = catalog.cue(cue.id);
+    return actionLink(PaneAction {PaneAction::Play, cue, 0, {}}, tr("▶ Play cue"),
+        tr("Play “%1” from the start").arg(played ? played->title : cue.id));
+}
+
+QString actions(const QStringList &linksHtml)
+{
+    if (linksHtml.isEmpty())
+        return QString();
+    return u"<p class=\"actions\">"_s + linksHtml.join(u" · ") + u"</p>"_s;
 }
 
 QString releaseLink(const Catalog &catalog, const QString &releaseId)
@@ -427,6 +456,7 @@ QString styleSheet(const QPalette &palette, const QFont &font)
         ".occurrence { padding-bottom: 10px; }"
         ".group { padding-top: 6px; padding-bottom: 6px; }"
         ".heading { margin-bottom: 1px; }"
+        ".actions { margin-top: 3px; margin-bottom: 12px; }"
         ".empty { color: %2; font-style: italic; }"
         ".note { background-color: %7; }")
         .arg(name(link), name(muted), name(rule), size(1.4), size(1.12), size(0.92),

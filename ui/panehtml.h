@@ -35,9 +35,17 @@ QString themeLink(const Catalog &catalog, const QString &themeId);
 // releaseId is the release the cue is reached through (selects that row in the tree).
 QString cueLink(const Catalog &catalog, const QString &cueId, const QString &releaseId = {});
 QString releaseLink(const Catalog &catalog, const QString &releaseId);
+// The cue as a link names it: through releaseId, or else through the first release it stands on.
+Location cueLocation(const Catalog &catalog, const QString &cueId, const QString &releaseId = {});
 // A link that asks the window to act for a cue (PaneActionLink); text is plain and gets escaped.
 // title, when given, is the link's tooltip.
 QString actionLink(const PaneAction &action, const QString &text, const QString &title = {});
+// "▶ 1:23": plays the cue from startMs, where a theme enters.
+QString playFromLink(const Catalog &catalog, const Location &cue, qint64 startMs);
+// "▶ Play cue": plays the cue from its start.
+QString playCueLink(const Catalog &catalog, const Location &cue);
+// A line of action links (HTML), one after the other; empty when there is none.
+QString actions(const QStringList &linksHtml);
 // A link that opens in the desktop browser; plain text for anything but http(s).
 QString webLink(const QString &url, const QString &text);
 

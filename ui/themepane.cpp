@@ -5,6 +5,7 @@
 #include "panebrowser.h"
 #include "panehtml.h"
 
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -31,6 +32,7 @@ ThemePane::ThemePane(const CatalogModel *catalogs, QWidget *parent)
     };
     connect(catalogs, &QAbstractItemModel::rowsInserted, this, topLevelChanged);
     connect(catalogs, &QAbstractItemModel::rowsRemoved, this, topLevelChanged);
+    connect(catalogs, &QAbstractItemModel::dataChanged, this, &ThemePane::catalogDataChanged);
 }
 
 void ThemePane::showTheme(const QString &catalogId, const QString &themeId)
@@ -43,6 +45,12 @@ void ThemePane::showTheme(const QString &catalogId, const QString &themeId)
     m_catalogId = catalogId;
     m_themeId = themeId;
     m_occurrences->setTheme(catalogId, themeId);
+    m_cues.clear();
+    for (int row = 0; row < m_occurrences->rowCount(); ++row) {
+        const QModelIndex index = m_occurrences->index(row, 0);
+        m_cues.insert({index.data(OccurrenceModel::CatalogIdRole).toString(),
+            index.data(OccurrenceModel::CueIdRole).toString()});
+    }
     render();
 }
 
@@ -51,6 +59,7 @@ void ThemePane::clear()
     m_catalogId.clear();
     m_themeId.clear();
     m_occurrences->clear();
+    m_cues.clear();
     m_browser->setPageHtml(QString());
 }
 
@@ -68,6 +77,26 @@ void ThemePane::render()
         return;
     m_browser->setPageHtml(headerHtml(*catalog, *theme) + PaneHtml::paragraph(theme->description)
         + cuesHtml() + excerptsHtml(*catalog));
+}
+
+// File states change after the app's check of the disk at startup, and with every link: the
+// play links follow, and the reader keeps their place.
+void ThemePane::catalogDataChanged(
+    const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
+{
+    if (m_cues.isEmpty() || (!roles.isEmpty() && !roles.contains(CatalogModel::HasFileRole)))
+        return;
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+        const QModelIndex index = topLeft.siblingAtRow(row);
+        if (m_cues.contains({index.data(CatalogModel::CatalogIdRole).toString(),
+                index.data(CatalogModel::CueIdRole).toString()})) {
+            QScrollBar *scrollBar = m_browser->verticalScrollBar();
+            const int position = scrollBar->value();
+            render();
+            scrollBar->setValue(position);
+            return;
+        }
+    }
 }
 
 QString ThemePane::headerHtml(const Catalog &catalog, const Theme &theme) const
@@ -150,10 +179,28 @@ QString ThemePane::occurrenceHtml(int row) const
         if (const QString part = text(column); !part.isEmpty())
             parts.append(PaneHtml::escaped(part));
     }
-    const QString note = m_occurrences->index(row, 0).data(OccurrenceModel::NoteRole).toString();
+    const QModelIndex first = m_occurrences->index(row, 0);
+    if (const QString play = playLinkHtml(first); !play.isEmpty())
+        parts.append(play);
+    const QString note = first.data(OccurrenceModel::NoteRole).toString();
     return PaneHtml::row(text(OccurrenceModel::ThemeWhereColumn),
         u"<p class=\"heading\">"_s + parts.join(u" · ") + u"</p>"_s
             + PaneHtml::detail(PaneHtml::escaped(note)));
+}
+
+// From where the theme enters, or from the start when the catalog gives no time; nothing for a
+// cue without a file that plays.
+QString ThemePane::playLinkHtml(const QModelIndex &occurrence) const
+{
+    const QString catalogId = occurrence.data(OccurrenceModel::CatalogIdRole).toString();
+    const QString cueId = occurrence.data(OccurrenceModel::CueIdRole).toString();
+    const Catalog *catalog = m_catalogs->catalog(catalogId);
+    if (!catalog || m_catalogs->fileState(catalogId, cueId) != CatalogModel::FileLinked)
+        return QString();
+    const Location cue = PaneHtml::cueLocation(*catalog, cueId);
+    const qint64 startMs = occurrence.data(OccurrenceModel::StartMsRole).toLongLong();
+    return startMs >= 0 ? PaneHtml::playFromLink(*catalog, cue, startMs)
+                        : PaneHtml::playCueLink(*catalog, cue);
 }
 
 // Excerpts about the theme from every open catalog that knows it, its own catalog first.

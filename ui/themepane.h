@@ -3,7 +3,10 @@
 #include "navigationhistory.h"
 #include "paneaction.h"
 
+#include <QSet>
 #include <QWidget>
+
+#include <utility>
 
 class Catalog;
 class CatalogModel;
@@ -12,8 +15,9 @@ class PaneBrowser;
 struct Theme;
 
 // One theme: its name, aliases, composer, origin and description, then every cue where it is
-// heard, over every release of every open catalog, in album order, each cue a link; then every
-// excerpt about it. A theme is its id across catalogs, as OccurrenceModel decides.
+// heard, over every release of every open catalog, in album order, each cue a link, and each
+// occurrence of a cue with an audio file a link that plays it from where the theme enters; then
+// every excerpt about it. A theme is its id across catalogs, as OccurrenceModel decides.
 class ThemePane : public QWidget
 {
     Q_OBJECT
@@ -36,10 +40,13 @@ signals:
 private:
     void refresh();
     void render();
+    void catalogDataChanged(
+        const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
     QString headerHtml(const Catalog &catalog, const Theme &theme) const;
     QString cuesHtml() const;
     QString cueHeadingHtml(const Catalog &catalog, const QString &cueId) const;
     QString occurrenceHtml(int row) const;
+    QString playLinkHtml(const QModelIndex &occurrence) const;
     QString excerptsHtml(const Catalog &catalog) const;
 
     const CatalogModel *m_catalogs = nullptr;
@@ -47,4 +54,7 @@ private:
     OccurrenceModel *m_occurrences = nullptr;
     QString m_catalogId;
     QString m_themeId;
+    // The cues shown, as (catalog id, cue id): a change to the file state of one of them
+    // changes the play links.
+    QSet<std::pair<QString, QString>> m_cues;
 };

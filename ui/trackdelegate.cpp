@@ -1,0 +1,71 @@
+#include "trackdelegate.h"
+
+#include "catalogmodel.h"
+
+#include <QApplication>
+#include <QPixmap>
+#include <QStyle>
+#include <QWidget>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int FallbackIconSize = 16;
+
+QIcon themeIcon(const QString &name, QStyle *style, QStyle::StandardPixmap fallback)
+{
+    return QIcon::fromTheme(name, style->standardIcon(fallback));
+}
+
+QIcon blankIcon()
+{
+    QPixmap pixmap(FallbackIconSize, FallbackIconSize);
+    pixmap.fill(Qt::transparent);
+    return QIcon(pixmap);
+}
+} // namespace
+
+TrackDelegate::TrackDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{ }
+
+void TrackDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    if (index.data(CatalogModel::KindRole).toInt() != CatalogModel::TrackItem)
+        return;
+    QStyle *style = option->widget ? option->widget->style() : QApplication::style();
+    option->icon = trackIcon(index, style);
+    option->features |= QStyleOptionViewItem::HasDecoration;
+    // The view's icon size, not each icon's own: every track reserves the same space.
+    if (option->decorationSize.isEmpty())
+        option->decorationSize = QSize(FallbackIconSize, FallbackIconSize);
+}
+
+const QIcon &TrackDelegate::trackIcon(const QModelIndex &index, QStyle *style) const
+{
+    const Icons &all = icons(style);
+    if (index.data(CatalogModel::IsPlayingRole).toBool())
+        return all.playing;
+    switch (index.data(CatalogModel::HasFileRole).toInt()) {
+    case CatalogModel::FileLinked:
+        return all.linked;
+    case CatalogModel::FileMissing:
+    case CatalogModel::FileUnplayable:
+        return all.warning;
+    default:
+        return all.blank;
+    }
+}
+
+const TrackDelegate::Icons &TrackDelegate::icons(QStyle *style) const
+{
+    if (m_iconStyle != style) {
+        m_icons.playing = themeIcon(u"media-playback-start"_s, style, QStyle::SP_MediaPlay);
+        m_icons.linked = themeIcon(u"audio-x-generic"_s, style, QStyle::SP_MediaVolume);
+        m_icons.warning = themeIcon(u"dialog-warning"_s, style, QStyle::SP_MessageBoxWarning);
+        m_icons.blank = blankIcon();
+        m_iconStyle = style;
+    }
+    return m_icons;
+}

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QIcon>
+#include <QPointer>
+#include <QStyledItemDelegate>
+
+class QStyle;
+
+// Draws the title column of the catalog tree with an icon for each track's state: playing, a
+// linked file, or a file that is missing or will not play. A track without a file gets a blank
+// icon of the same size, so that all track titles line up. Release and catalog rows are left as
+// the model gives them.
+class TrackDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    explicit TrackDelegate(QObject *parent = nullptr);
+
+    // Public so that the icon a row gets can be checked without painting.
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+
+private:
+    struct Icons
+    {
+        QIcon playing;
+        QIcon linked;
+        QIcon warning;
+        QIcon blank;
+    };
+
+    const Icons &icons(QStyle *style) const;
+    const QIcon &trackIcon(const QModelIndex &index, QStyle *style) const;
+
+    // Built on first paint, and again only when the view's style changes: the tree paints
+    // thousands of rows while scrolling, and theme look-ups are not cheap.
+    mutable Icons m_icons;
+    mutable QPointer<QStyle> m_iconStyle;
+};
