@@ -1,8 +1,10 @@
 #include "audiofilereader.h"
 #include "audiofolder.h"
 #include "catalogmodel.h"
+#include "cuepane.h"
 #include "detailview.h"
 #include "mainwindow.h"
+#include "panebrowser.h"
 #include "playback.h"
 #include "player.h"
 #include "playerbar.h"
@@ -13,9 +15,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFont>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
@@ -46,6 +51,7 @@ private slots:
     void themeEntrancePlaysTheCueFromItsTime();
     void lastPlayedCueComesBackPaused();
     void fileThatWillNotPlayIsMarkedAndSkipped();
+    void dropFilesOnATrackLinksThem();
 
 private:
     QModelIndex row(const QString &title) const;
@@ -366,6 +372,55 @@ void tst_PlayFromWindow::fileThatWillNotPlayIsMarkedAndSkipped()
     QVERIFY(row(u"Twins"_s).data(Qt::ToolTipRole).toString().contains(u"would not play"_s));
     // The link stays: the user decides what to do with the file.
     QCOMPARE(m_userData->fileLinks(u"star-trek-picard"_s, u"twins"_s).size(), 1);
+}
+
+void tst_PlayFromWindow::dropFilesOnATrackLinksThem()
+{
+    const QString request = m_dir.filePath(u"request.wav"_s);
+    const QString notAudio = m_dir.filePath(u"cover.txt.mp3"_s);
+    {
+        QFile file(notAudio);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not audio");
+    }
+    const QModelIndex target = row(u"Picard Requests Help"_s);
+    QVERIFY(target.isValid());
+    m_tree->scrollTo(target);
+    const QPoint centre = m_tree->visualRect(target).center();
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(request), QUrl::fromLocalFile(notAudio)});
+
+    QDragEnterEvent enter(centre, Qt::CopyAction, &mime, Qt::LeftButton, {});
+    QApplication::sendEvent(m_tree->viewport(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDragMoveEvent move(centre, Qt::CopyAction, &mime, Qt::LeftButton, {});
+    QApplication::sendEvent(m_tree->viewport(), &move);
+    QVERIFY(move.isAccepted());
+    // The file that is not audio is named in a message; the other one is linked.
+    QString refusal;
+    QTimer::singleShot(0, this, [&refusal] {
+        QWidget *box = QApplication::activeModalWidget();
+        QVERIFY(box);
+        refusal = box->findChild<QLabel *>(u"qt_msgbox_label"_s)->text();
+        box->close();
+    });
+    QDropEvent drop(centre, Qt::CopyAction, &mime, Qt::LeftButton, {});
+    QApplication::sendEvent(m_tree->viewport(), &drop);
+
+    QVERIFY2(refusal.contains(notAudio), qPrintable(refusal));
+    const QList<FileLink> links
+        = m_userData->fileLinks(u"star-trek-picard"_s, u"picard-requests-help"_s);
+    QCOMPARE(links.size(), 1);
+    QCOMPARE(links.constFirst().file.path, request);
+    QCOMPARE(row(u"Picard Requests Help"_s).data(CatalogModel::HasFileRole).toInt(),
+        int(CatalogModel::FileLinked));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(u"request.wav"_s));
+    // The cue pane of the track shows the file at once.
+    m_window->navigate(
+        {Location::Cue, u"star-trek-picard"_s, u"picard-requests-help"_s, u"picard-s1"_s});
+    auto *pane = m_window->findChild<CuePane *>();
+    QTRY_VERIFY(pane->isVisible());
+    QVERIFY(pane->findChild<PaneBrowser *>()->toPlainText().contains(u"request.wav"_s));
 }
 
 QTEST_MAIN(tst_PlayFromWindow)
