@@ -3,10 +3,10 @@
 #include "busyindicator.h"
 #include "catalogbrowser.h"
 #include "catalogmodel.h"
-#include "catalogreader.h"
 #include "detailview.h"
 #include "filelinker.h"
 #include "messages.h"
+#include "opencatalogs.h"
 #include "playback.h"
 #include "playerbar.h"
 #include "userdatabase.h"
@@ -33,8 +33,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const QString BundledCatalogPath = u":/catalogs/star-trek-picard/catalog.json"_s;
 
 // Settings keys, in one place.
 const QString GeometryKey = u"window/geometry"_s;
@@ -67,9 +65,6 @@ MainWindow::MainWindow(UserDatabase *userData, QWidget *parent)
 {
     setWindowTitle(tr("Cuebook"));
     m_catalogModel = new CatalogModel(this);
-    m_loader = new CatalogLoader(this);
-    connect(m_loader, &CatalogLoader::finished, this, &MainWindow::catalogRead);
-    connect(m_loader, &CatalogLoader::busyChanged, this, &MainWindow::loadingChanged);
 
     m_browser = new CatalogBrowser(m_catalogModel);
     m_detailView = new DetailView(m_catalogModel);
@@ -119,10 +114,16 @@ MainWindow::MainWindow(UserDatabase *userData, QWidget *parent)
         connect(m_catalogModel, signal, this, &MainWindow::updateStatus);
     connect(m_catalogModel, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
 
-    m_busyIndicator = new BusyIndicator;
-    m_busyIndicator->hide();
-    statusBar()->addPermanentWidget(m_busyIndicator);
-    connect(m_busyIndicator, &BusyIndicator::cancelClicked, m_loader, &CatalogLoader::cancel);
+    auto *busyIndicator = new BusyIndicator;
+    busyIndicator->hide();
+    statusBar()->addPermanentWidget(busyIndicator);
+    m_catalogs = new OpenCatalogs(m_catalogModel, busyIndicator, this);
+    connect(m_catalogs, &OpenCatalogs::busyChanged, this, &MainWindow::loadingChanged);
+    connect(m_catalogs, &OpenCatalogs::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_catalogs, &OpenCatalogs::catalogOpened, this, [this] {
+        m_linker->refreshFileStates();
+        updateActions();
+    });
 
     createActions();
     createMenus();
@@ -299,7 +300,7 @@ void MainWindow::writeSettings() const
     settings.setValue(StateKey, saveState());
     settings.setValue(SplitterKey, m_splitter->saveState());
     settings.setValue(BrowserKey, m_browser->saveState());
-    settings.setValue(OpenFilesKey, m_openFiles);
+    settings.setValue(OpenFilesKey, m_catalogs->files());
     settings.setValue(LastLocationKey, toStringList(m_history.current()));
     m_playback->saveSession(settings);
 }
@@ -310,8 +311,8 @@ void MainWindow::restoreSession()
     m_pendingLocation = toLocation(settings.value(LastLocationKey).toStringList());
     m_restoringPlayer = true;
     for (const QString &file : settings.value(OpenFilesKey).toStringList())
-        openCatalog(file);
-    if (!m_loader->isBusy()) {
+        m_catalogs->open(file);
+    if (!m_catalogs->isBusy()) {
         m_restoringPlayer = false;
         m_playback->restoreSession(QSettings());
         if (m_pendingLocation.isValid())
@@ -322,7 +323,7 @@ void MainWindow::restoreSession()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     writeSettings();
-    m_loader->cancel();
+    m_catalogs->cancel();
     event->accept();
 }
 
@@ -388,8 +389,7 @@ void MainWindow::updateActions()
     m_drawnCoverAction->setEnabled(releaseShown);
     m_backAction->setEnabled(m_history.canGoBack());
     m_forwardAction->setEnabled(m_history.canGoForward());
-    const Catalog *catalog = m_catalogModel->catalog(m_history.current().catalogId);
-    m_closeCatalogAction->setEnabled(catalog && catalog->filePath != BundledCatalogPath);
+    m_closeCatalogAction->setEnabled(m_catalogs->canClose(m_history.current().catalogId));
 }
 
 void MainWindow::updateStatus()
@@ -404,67 +404,8 @@ void MainWindow::updateStatus()
             : tr("%1 catalogs open, %2 tracks").arg(catalogs.size()).arg(count));
 }
 
-void MainWindow::openBundledCatalog()
-{
-    CatalogReader reader;
-    if (!reader.read(BundledCatalogPath)) {
-        Messages::showCatalogFaults(this, BundledCatalogPath, reader.errors());
-        return;
-    }
-    m_catalogModel->addCatalog(reader.takeCatalog());
-    m_linker->refreshFileStates();
-}
-
-void MainWindow::openCatalog(const QString &filePath)
-{
-    m_busyIndicator->setText(tr("Reading %1…").arg(QFileInfo(filePath).fileName()));
-    m_loader->load(filePath);
-}
-
-void MainWindow::catalogRead(const CatalogLoader::Result &result)
-{
-    // The dialog waits for the user: the status bar must not say the file is still being read.
-    m_busyIndicator->setVisible(m_loader->isBusy());
-    if (!result.ok) {
-        Messages::showCatalogFaults(this, result.filePath, result.errors);
-        return;
-    }
-    const QString title = result.catalog.title;
-    const QString id = result.catalog.id;
-    const QString absolute = QFileInfo(result.filePath).absoluteFilePath();
-    if (m_catalogModel->catalog(id) && m_openFiles.contains(absolute)) {
-        statusBar()->showMessage(tr("“%1” is already open.").arg(title), 5000);
-        return;
-    }
-    if (m_catalogModel->catalog(id)) {
-        Messages::showCatalogFaults(this, result.filePath,
-            {tr("%1: a catalog with the id \"%2\" is already open.").arg(result.filePath, id)});
-        return;
-    }
-    if (!m_catalogModel->addCatalog(result.catalog)) {
-        Messages::showCatalogFaults(
-            this, result.filePath, {tr("%1: too many catalogs are open.").arg(result.filePath)});
-        return;
-    }
-    if (!m_openFiles.contains(absolute))
-        m_openFiles.append(absolute);
-    m_linker->refreshFileStates();
-    if (qEnvironmentVariableIsSet("CUEBOOK_STARTUP_PROBE")) {
-        std::fputs("cuebook: catalog shown\n", stdout);
-        std::fflush(stdout);
-    }
-    statusBar()->showMessage(result.warnings.isEmpty() ? tr("Opened “%1”.").arg(title)
-                                                       : tr("Opened “%1”; first of %2 warnings: %3")
-                                                             .arg(title)
-                                                             .arg(result.warnings.size())
-                                                             .arg(result.warnings.constFirst()),
-        8000);
-    updateActions();
-}
-
 void MainWindow::loadingChanged(bool busy)
 {
-    m_busyIndicator->setVisible(busy);
     if (!busy && std::exchange(m_restoringPlayer, false))
         m_playback->restoreSession(QSettings());
     if (!busy && m_pendingLocation.isValid())
@@ -476,18 +417,26 @@ void MainWindow::chooseCatalog()
     const QString file = QFileDialog::getOpenFileName(
         this, tr("Open Catalog"), QString(), tr("Cuebook catalogs (*.json);;All files (*)"));
     if (!file.isEmpty())
-        openCatalog(file);
+        m_catalogs->open(file);
+}
+
+void MainWindow::openBundledCatalog()
+{
+    m_catalogs->openBundled();
+}
+
+void MainWindow::openCatalog(const QString &filePath)
+{
+    m_catalogs->open(filePath);
 }
 
 void MainWindow::closeCurrentCatalog()
 {
     const QString catalogId = m_history.current().catalogId;
-    const Catalog *catalog = m_catalogModel->catalog(catalogId);
-    if (!catalog || catalog->filePath == BundledCatalogPath)
+    if (!m_catalogs->canClose(catalogId))
         return;
-    m_openFiles.removeAll(QFileInfo(catalog->filePath).absoluteFilePath());
     m_history.removeCatalog(catalogId);
-    m_catalogModel->removeCatalog(catalogId);
+    m_catalogs->close(catalogId);
     showLocation(m_history.current());
 }
 

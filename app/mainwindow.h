@@ -1,15 +1,14 @@
 #pragma once
 
-#include "catalogloader.h"
 #include "navigationhistory.h"
 
 #include <QMainWindow>
 
-class BusyIndicator;
 class CatalogBrowser;
 class CatalogModel;
 class DetailView;
 class FileLinker;
+class OpenCatalogs;
 class Playback;
 class PlayerBar;
 class UserDatabase;
@@ -61,19 +60,16 @@ private:
 
     void chooseCatalog();
     void closeCurrentCatalog();
-    void catalogRead(const CatalogLoader::Result &result);
     void loadingChanged(bool busy);
     void chooseCoverImage();
     void showNowPlaying();
 
     CatalogModel *m_catalogModel = nullptr;
-    CatalogLoader *m_loader = nullptr;
+    OpenCatalogs *m_catalogs = nullptr;
     UserDatabase *m_userData = nullptr;
     Playback *m_playback = nullptr;
     FileLinker *m_linker = nullptr;
     NavigationHistory m_history;
-    // The files opened beside the bundled catalog, as absolute paths, in the order opened.
-    QStringList m_openFiles;
     Location m_pendingLocation;
     bool m_restoringPlayer = false;
     bool m_reportedFirstPaint = false;
@@ -81,7 +77,6 @@ private:
     QSplitter *m_splitter = nullptr;
     CatalogBrowser *m_browser = nullptr;
     DetailView *m_detailView = nullptr;
-    BusyIndicator *m_busyIndicator = nullptr;
     PlayerBar *m_playerBar = nullptr;
 
     QAction *m_openAction = nullptr;
