@@ -136,73 +136,69 @@ MainWindow::~MainWindow()
     qApp->removeEventFilter(this);
 }
 
+QAction *MainWindow::makeAction(
+    const QString &text, const QString &statusTip, const QKeySequence &shortcut, const QIcon &icon)
+{
+    auto *action = new QAction(icon, text, this);
+    action->setShortcut(shortcut);
+    action->setStatusTip(statusTip);
+    return action;
+}
+
 void MainWindow::createActions()
 {
-    m_openAction = new QAction(QIcon::fromTheme(u"document-open"_s), tr("&Open Catalog…"), this);
-    m_openAction->setShortcut(QKeySequence::Open);
-    m_openAction->setStatusTip(tr("Open a catalog file beside the ones already open"));
+    m_openAction
+        = makeAction(tr("&Open Catalog…"), tr("Open a catalog file beside the ones already open"),
+            QKeySequence::Open, QIcon::fromTheme(u"document-open"_s));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseCatalog);
 
-    m_closeCatalogAction = new QAction(tr("&Close Catalog"), this);
-    m_closeCatalogAction->setShortcut(QKeySequence::Close);
-    m_closeCatalogAction->setStatusTip(tr("Close the catalog of the selected item"));
+    m_closeCatalogAction = makeAction(
+        tr("&Close Catalog"), tr("Close the catalog of the selected item"), QKeySequence::Close);
     connect(m_closeCatalogAction, &QAction::triggered, this, &MainWindow::closeCurrentCatalog);
 
-    m_quitAction = new QAction(QIcon::fromTheme(u"application-exit"_s), tr("&Quit"), this);
-    m_quitAction->setShortcut(QKeySequence::Quit);
-    m_quitAction->setStatusTip(tr("Quit Cuebook"));
+    m_quitAction = makeAction(tr("&Quit"), tr("Quit Cuebook"), QKeySequence::Quit,
+        QIcon::fromTheme(u"application-exit"_s));
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
-    m_findAction = new QAction(QIcon::fromTheme(u"edit-find"_s), tr("&Find…"), this);
-    m_findAction->setShortcut(QKeySequence::Find);
-    m_findAction->setStatusTip(tr("Search titles, composers and themes"));
+    m_findAction = makeAction(tr("&Find…"), tr("Search titles, composers and themes"),
+        QKeySequence::Find, QIcon::fromTheme(u"edit-find"_s));
     connect(m_findAction, &QAction::triggered, m_browser, &CatalogBrowser::focusSearch);
 
-    m_backAction = new QAction(style()->standardIcon(QStyle::SP_ArrowBack), tr("&Back"), this);
-    m_backAction->setShortcut(QKeySequence::Back);
-    m_backAction->setStatusTip(tr("Go back to what you looked at before"));
+    m_backAction = makeAction(tr("&Back"), tr("Go back to what you looked at before"),
+        QKeySequence::Back, style()->standardIcon(QStyle::SP_ArrowBack));
     connect(m_backAction, &QAction::triggered, this, &MainWindow::goBack);
 
-    m_forwardAction
-        = new QAction(style()->standardIcon(QStyle::SP_ArrowForward), tr("&Forward"), this);
-    m_forwardAction->setShortcut(QKeySequence::Forward);
-    m_forwardAction->setStatusTip(tr("Go forward again"));
+    m_forwardAction = makeAction(tr("&Forward"), tr("Go forward again"), QKeySequence::Forward,
+        style()->standardIcon(QStyle::SP_ArrowForward));
     connect(m_forwardAction, &QAction::triggered, this, &MainWindow::goForward);
 
-    m_releasesAction = new QAction(tr("&Releases"), this);
-    m_releasesAction->setShortcut(Qt::CTRL | Qt::Key_R);
-    m_releasesAction->setStatusTip(tr("Browse the releases and their tracks"));
+    m_releasesAction = makeAction(
+        tr("&Releases"), tr("Browse the releases and their tracks"), Qt::CTRL | Qt::Key_R);
     connect(m_releasesAction, &QAction::triggered, m_browser, &CatalogBrowser::showReleases);
 
-    m_themesAction = new QAction(tr("&Themes"), this);
-    m_themesAction->setShortcut(Qt::CTRL | Qt::Key_T);
-    m_themesAction->setStatusTip(tr("Browse every theme, with how many cues quote it"));
+    m_themesAction = makeAction(
+        tr("&Themes"), tr("Browse every theme, with how many cues quote it"), Qt::CTRL | Qt::Key_T);
     connect(m_themesAction, &QAction::triggered, m_browser, &CatalogBrowser::showThemes);
 
-    m_expandAction = new QAction(tr("&Expand All"), this);
-    m_expandAction->setShortcut(Qt::CTRL | Qt::Key_Plus);
-    m_expandAction->setStatusTip(tr("Show the tracks of every release"));
+    m_expandAction = makeAction(
+        tr("&Expand All"), tr("Show the tracks of every release"), Qt::CTRL | Qt::Key_Plus);
     connect(m_expandAction, &QAction::triggered, m_browser, &CatalogBrowser::expandAll);
 
-    m_collapseAction = new QAction(tr("&Collapse All"), this);
-    m_collapseAction->setShortcut(Qt::CTRL | Qt::Key_Minus);
-    m_collapseAction->setStatusTip(tr("Show only the releases"));
+    m_collapseAction
+        = makeAction(tr("&Collapse All"), tr("Show only the releases"), Qt::CTRL | Qt::Key_Minus);
     connect(m_collapseAction, &QAction::triggered, m_browser, &CatalogBrowser::collapseAll);
 
-    m_playAction = new QAction(tr("&Play"), this);
-    m_playAction->setStatusTip(tr("Play the selected track, then the rest of its release"));
+    m_playAction
+        = makeAction(tr("&Play"), tr("Play the selected track, then the rest of its release"));
     connect(m_playAction, &QAction::triggered, this,
         [this] { m_playback->playRelease(m_history.current()); });
 
-    m_playPauseAction
-        = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play/&Pause"), this);
-    m_playPauseAction->setShortcut(Qt::Key_Space);
-    m_playPauseAction->setStatusTip(tr("Pause or go on playing"));
+    m_playPauseAction = makeAction(tr("Play/&Pause"), tr("Pause or go on playing"), Qt::Key_Space,
+        style()->standardIcon(QStyle::SP_MediaPlay));
     connect(m_playPauseAction, &QAction::triggered, m_playback, &Playback::togglePlayPause);
 
-    m_playReleaseAction = new QAction(tr("Play &Release"), this);
-    m_playReleaseAction->setShortcut(Qt::CTRL | Qt::Key_P);
-    m_playReleaseAction->setStatusTip(tr("Play the linked tracks of the release in album order"));
+    m_playReleaseAction = makeAction(tr("Play &Release"),
+        tr("Play the linked tracks of the release in album order"), Qt::CTRL | Qt::Key_P);
     connect(m_playReleaseAction, &QAction::triggered, this, [this] {
         const Location location = m_history.current();
         m_playback->playRelease(location.kind == Location::Cue
@@ -210,34 +206,32 @@ void MainWindow::createActions()
                 : location);
     });
 
-    m_linkFileAction = new QAction(tr("&Link Audio File…"), this);
-    m_linkFileAction->setShortcut(Qt::CTRL | Qt::Key_L);
-    m_linkFileAction->setStatusTip(tr("Link audio files you own to the selected cue"));
+    m_linkFileAction = makeAction(tr("&Link Audio File…"),
+        tr("Link audio files you own to the selected cue"), Qt::CTRL | Qt::Key_L);
     m_linkFileAction->setEnabled(m_userData != nullptr);
     connect(m_linkFileAction, &QAction::triggered, this,
         [this] { m_linker->chooseFilesFor(m_history.current()); });
     m_browser->setTrackActions({m_playAction, m_playReleaseAction, m_linkFileAction});
 
-    m_coverAction = new QAction(tr("Set &Cover Image…"), this);
-    m_coverAction->setStatusTip(tr("Use an image of your own as the selected release's cover"));
+    m_coverAction = makeAction(
+        tr("Set &Cover Image…"), tr("Use an image of your own as the selected release's cover"));
     connect(m_coverAction, &QAction::triggered, this, &MainWindow::chooseCoverImage);
-    m_drawnCoverAction = new QAction(tr("Use &Drawn Cover"), this);
-    m_drawnCoverAction->setStatusTip(tr("Forget the image chosen for the release's cover"));
+    m_drawnCoverAction
+        = makeAction(tr("Use &Drawn Cover"), tr("Forget the image chosen for the release's cover"));
     connect(m_drawnCoverAction, &QAction::triggered, this, [this] {
         const Location release = m_history.current();
         if (m_userData && release.kind == Location::Release)
             m_userData->setReleaseCover(release.catalogId, release.id, QString());
     });
 
-    m_scanAction = new QAction(tr("&Scan Music Folder…"), this);
-    m_scanAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
-    m_scanAction->setStatusTip(
-        tr("Find the audio files of a folder and link them to the catalog's cues"));
+    m_scanAction = makeAction(tr("&Scan Music Folder…"),
+        tr("Find the audio files of a folder and link them to the catalog's cues"),
+        Qt::CTRL | Qt::SHIFT | Qt::Key_O);
     m_scanAction->setEnabled(m_userData != nullptr);
     connect(m_scanAction, &QAction::triggered, m_linker, &FileLinker::scanMusicFolder);
 
-    m_aboutAction = new QAction(tr("&About Cuebook"), this);
-    m_aboutAction->setStatusTip(tr("Who made Cuebook, and the sources of its catalog"));
+    m_aboutAction
+        = makeAction(tr("&About Cuebook"), tr("Who made Cuebook, and the sources of its catalog"));
     connect(m_aboutAction, &QAction::triggered, this, [this] { Messages::showAbout(this); });
     updateActions();
 }

@@ -47,6 +47,8 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    QAction *makeAction(const QString &text, const QString &statusTip,
+        const QKeySequence &shortcut = {}, const QIcon &icon = {});
     void createActions();
     void createMenus();
     void readSettings();
