@@ -180,6 +180,27 @@ void FileLinker::locate(const Location &cue, const QString &missingPath)
         10000);
 }
 
+void FileLinker::locateMissing(const Location &cue)
+{
+    if (cue.kind != Location::Cue) {
+        emit statusMessage(tr("Choose a track first, then locate its file."), 8000);
+        return;
+    }
+    if (!ensureAvailable())
+        return;
+    for (const FileLink &link : m_userData->fileLinks(cue.catalogId, cue.id)) {
+        if (!QFileInfo::exists(link.file.path)) {
+            locate(cue, link.file.path);
+            return;
+        }
+    }
+    emit statusMessage(m_userData->fileLinks(cue.catalogId, cue.id).isEmpty()
+            ? tr("No audio file is linked to “%1”: use Link Audio File… (Ctrl+L).")
+                  .arg(cueTitle(cue))
+            : tr("Every audio file of “%1” is where it was.").arg(cueTitle(cue)),
+        8000);
+}
+
 // When one file of an album turns up in a new folder, the rest of the album is usually there too.
 int FileLinker::relinkNeighbours(const QString &oldFolder, const QString &newFolder)
 {

@@ -34,6 +34,8 @@ public:
     // Asks where a missing file went, relinks it for every cue, then finds the other files
     // missing from the same folder by name in the new one.
     void locate(const Location &cue, const QString &missingPath);
+    // locate() for the first of the cue's files that is missing; says so when none is.
+    void locateMissing(const Location &cue);
     void prefer(const Location &cue, const QString &path);
     // After the user confirms; the file itself is never touched.
     void unlink(const Location &cue, const QString &path);

@@ -211,7 +211,13 @@ void MainWindow::createActions()
     m_linkFileAction->setEnabled(m_userData != nullptr);
     connect(m_linkFileAction, &QAction::triggered, this,
         [this] { m_linker->chooseFilesFor(m_history.current()); });
-    m_browser->setTrackActions({m_playAction, m_playReleaseAction, m_linkFileAction});
+    m_locateAction = makeAction(tr("L&ocate Missing File…"),
+        tr("Find the selected cue's missing audio file where it went"));
+    m_locateAction->setEnabled(m_userData != nullptr);
+    connect(m_locateAction, &QAction::triggered, this,
+        [this] { m_linker->locateMissing(m_history.current()); });
+    m_browser->setTrackActions(
+        {m_playAction, m_playReleaseAction, m_linkFileAction, m_locateAction});
 
     m_coverAction = makeAction(
         tr("Set &Cover Image…"), tr("Use an image of your own as the selected release's cover"));
@@ -258,7 +264,7 @@ void MainWindow::createMenus()
     QMenu *playMenu = menuBar()->addMenu(tr("&Play"));
     playMenu->addActions({m_playPauseAction, m_playAction, m_playReleaseAction});
     playMenu->addSeparator();
-    playMenu->addAction(m_linkFileAction);
+    playMenu->addActions({m_linkFileAction, m_locateAction});
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     go->addActions({m_backAction, m_forwardAction});

@@ -96,6 +96,7 @@ private:
     QAction *m_playPauseAction = nullptr;
     QAction *m_playReleaseAction = nullptr;
     QAction *m_linkFileAction = nullptr;
+    QAction *m_locateAction = nullptr;
     QAction *m_scanAction = nullptr;
     QAction *m_coverAction = nullptr;
     QAction *m_drawnCoverAction = nullptr;

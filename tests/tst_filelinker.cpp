@@ -61,6 +61,7 @@ private slots:
     void linkFilesNamesEveryRefusal();
     void locateRelinksTheFileAndItsNeighbours();
     void locateRefusesAFileThatIsNotAudio();
+    void locateMissingFindsTheMissingOne();
     void unlinkAsksFirstAndLeavesTheFile();
     void preferChoosesTheFileThatPlays();
     void failedFileIsMarkedUntilLinkedAgain();
@@ -223,6 +224,37 @@ void tst_FileLinker::locateRefusesAFileThatIsNotAudio()
     m_linker->locate(cue(u"main-title"_s), original);
     QVERIFY2(shown.contains(impostor), qPrintable(shown));
     QCOMPARE(m_userData->fileLinks(Picard, u"main-title"_s).constFirst().file.path, original);
+}
+
+void tst_FileLinker::locateMissingFindsTheMissingOne()
+{
+    const QString present = wav(u"a.wav"_s);
+    const QString gone = wav(u"b.wav"_s);
+    link(u"main-title"_s, present);
+    link(u"main-title"_s, gone);
+    QSignalSpy messages(m_linker, &FileLinker::statusMessage);
+    m_linker->locateMissing(cue(u"main-title"_s));
+    QCOMPARE(messages.size(), 1);
+    QVERIFY(messages.first().first().toString().contains(u"where it was"_s));
+    m_linker->locateMissing(cue(u"end-title"_s));
+    QVERIFY(messages.last().first().toString().contains(u"Link Audio File"_s));
+
+    QVERIFY(QFile::rename(gone, m_dir->filePath(u"c.wav"_s)));
+    QString title;
+    QTimer::singleShot(0, [this, &title] {
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        title = dialog->windowTitle();
+        dialog->selectFile(m_dir->filePath(u"c.wav"_s));
+        QMetaObject::invokeMethod(dialog, "accept");
+    });
+    m_linker->locateMissing(cue(u"main-title"_s));
+    QVERIFY2(title.contains(u"b.wav"_s), qPrintable(title));
+    QStringList paths;
+    for (const FileLink &link : m_userData->fileLinks(Picard, u"main-title"_s))
+        paths.append(link.file.path);
+    paths.sort();
+    QCOMPARE(paths, QStringList({present, m_dir->filePath(u"c.wav"_s)}));
 }
 
 void tst_FileLinker::unlinkAsksFirstAndLeavesTheFile()
