@@ -9,7 +9,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QScrollBar>
 #include <QVBoxLayout>
 
 #include <utility>
@@ -30,6 +29,10 @@ CuePane::CuePane(const CatalogModel *catalogs, QWidget *parent)
 
     connect(m_browser, &PaneBrowser::locationActivated, this, &CuePane::locationActivated);
     connect(m_browser, &PaneBrowser::actionRequested, this, &CuePane::actionRequested);
+    // Links and file states change in bursts (a scan, the check of the disk): one render each.
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(0);
+    connect(&m_refreshTimer, &QTimer::timeout, this, [this] { render(PaneBrowser::Scroll::Keep); });
     // The pane keeps ids, not pointers: when catalogs come and go it looks its cue up again.
     connect(catalogs, &QAbstractItemModel::modelReset, this, &CuePane::refresh);
     auto topLevelChanged = [this](const QModelIndex &parent) {
@@ -50,10 +53,10 @@ void CuePane::setUserData(const UserDatabase *userData)
         connect(userData, &UserDatabase::fileLinksChanged, this,
             [this](const QString &catalogId, const QString &cueId) {
                 if (catalogId == m_catalogId && cueId == m_cueId)
-                    renderInPlace();
+                    m_refreshTimer.start();
             });
     }
-    renderInPlace();
+    render(PaneBrowser::Scroll::Keep);
 }
 
 void CuePane::showCue(const QString &catalogId, const QString &cueId, const QString &releaseId)
@@ -85,22 +88,15 @@ void CuePane::refresh()
     showCue(m_catalogId, m_cueId, m_releaseId);
 }
 
-void CuePane::render()
+void CuePane::render(PaneBrowser::Scroll scroll)
 {
     const Catalog *catalog = m_catalogs->catalog(m_catalogId);
     const Cue *cue = catalog ? catalog->cue(m_cueId) : nullptr;
     if (!cue)
         return;
     m_browser->setPageHtml(headerHtml(*catalog, *cue) + PaneHtml::paragraph(cue->description)
-        + filesHtml(*cue) + themesHtml(*catalog) + excerptsHtml(*catalog, *cue));
-}
-
-void CuePane::renderInPlace()
-{
-    QScrollBar *scrollBar = m_browser->verticalScrollBar();
-    const int position = scrollBar->value();
-    render();
-    scrollBar->setValue(position);
+            + filesHtml(*cue) + themesHtml(*catalog) + excerptsHtml(*catalog, *cue),
+        scroll);
 }
 
 // A file state shows twice: in the files section, and as the themes' play links.
@@ -113,7 +109,7 @@ void CuePane::catalogDataChanged(
         const QModelIndex index = topLeft.siblingAtRow(row);
         if (index.data(CatalogModel::CueIdRole).toString() == m_cueId
             && index.data(CatalogModel::CatalogIdRole).toString() == m_catalogId) {
-            renderInPlace();
+            m_refreshTimer.start();
             return;
         }
     }

@@ -3,13 +3,15 @@
 #include "navigationhistory.h"
 #include "paneaction.h"
 
+#include "panebrowser.h"
 #include <QPointer>
+
+#include <QTimer>
 #include <QWidget>
 
 class Catalog;
 class CatalogModel;
 class OccurrenceModel;
-class PaneBrowser;
 class UserDatabase;
 struct Cue;
 struct FileLink;
@@ -43,9 +45,8 @@ signals:
 
 private:
     void refresh();
-    void render();
+    void render(PaneBrowser::Scroll scroll = PaneBrowser::Scroll::ToTop);
     // render(), keeping the reader's place: for a change to the cue shown, not a new cue.
-    void renderInPlace();
     void catalogDataChanged(
         const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
     Location cueLocation() const;
@@ -68,6 +69,7 @@ private:
     const CatalogModel *m_catalogs = nullptr;
     QPointer<const UserDatabase> m_userData;
     PaneBrowser *m_browser = nullptr;
+    QTimer m_refreshTimer;
     OccurrenceModel *m_occurrences = nullptr;
     QString m_catalogId;
     QString m_cueId;

@@ -43,10 +43,13 @@ PaneBrowser::PaneBrowser(QWidget *parent)
         &PaneBrowser::showLinkTarget);
 }
 
-void PaneBrowser::setPageHtml(const QString &html)
+void PaneBrowser::setPageHtml(const QString &html, Scroll scroll)
 {
+    const int position = verticalScrollBar()->value();
     m_pageHtml = html;
     setHtml(html);
+    if (scroll == Scroll::Keep)
+        verticalScrollBar()->setValue(position);
 }
 
 void PaneBrowser::setImage(const QString &name, const QImage &image)

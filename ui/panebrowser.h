@@ -20,8 +20,10 @@ class PaneBrowser : public QTextBrowser
 public:
     explicit PaneBrowser(QWidget *parent = nullptr);
 
-    // The page, as PaneHtml builds it: no colours of its own, so that it can be restyled.
-    void setPageHtml(const QString &html);
+    enum class Scroll { ToTop, Keep };
+    // The page, as PaneHtml builds it: no colours of its own, so that it can be restyled. Keep
+    // is for the same subject shown again with new facts: the reader keeps their place.
+    void setPageHtml(const QString &html, Scroll scroll = Scroll::ToTop);
     QString pageHtml() const { return m_pageHtml; }
 
     // Makes image available to the page as <img src="name">; a page already showing name

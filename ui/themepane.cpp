@@ -5,7 +5,6 @@
 #include "panebrowser.h"
 #include "panehtml.h"
 
-#include <QScrollBar>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -24,6 +23,10 @@ ThemePane::ThemePane(const CatalogModel *catalogs, QWidget *parent)
 
     connect(m_browser, &PaneBrowser::locationActivated, this, &ThemePane::locationActivated);
     connect(m_browser, &PaneBrowser::actionRequested, this, &ThemePane::actionRequested);
+    // File states change in bursts (the check of the disk): one render for each.
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(0);
+    connect(&m_refreshTimer, &QTimer::timeout, this, [this] { render(PaneBrowser::Scroll::Keep); });
     // The pane keeps ids, not pointers; and a catalog opened or closed adds or takes cues.
     connect(catalogs, &QAbstractItemModel::modelReset, this, &ThemePane::refresh);
     auto topLevelChanged = [this](const QModelIndex &parent) {
@@ -69,14 +72,15 @@ void ThemePane::refresh()
     showTheme(m_catalogId, m_themeId);
 }
 
-void ThemePane::render()
+void ThemePane::render(PaneBrowser::Scroll scroll)
 {
     const Catalog *catalog = m_catalogs->catalog(m_catalogId);
     const Theme *theme = catalog ? catalog->theme(m_themeId) : nullptr;
     if (!theme)
         return;
     m_browser->setPageHtml(headerHtml(*catalog, *theme) + PaneHtml::paragraph(theme->description)
-        + cuesHtml() + excerptsHtml(*catalog));
+            + cuesHtml() + excerptsHtml(*catalog),
+        scroll);
 }
 
 // File states change after the app's check of the disk at startup, and with every link: the
@@ -90,10 +94,7 @@ void ThemePane::catalogDataChanged(
         const QModelIndex index = topLeft.siblingAtRow(row);
         if (m_cues.contains({index.data(CatalogModel::CatalogIdRole).toString(),
                 index.data(CatalogModel::CueIdRole).toString()})) {
-            QScrollBar *scrollBar = m_browser->verticalScrollBar();
-            const int position = scrollBar->value();
-            render();
-            scrollBar->setValue(position);
+            m_refreshTimer.start();
             return;
         }
     }

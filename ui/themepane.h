@@ -3,7 +3,10 @@
 #include "navigationhistory.h"
 #include "paneaction.h"
 
+#include "panebrowser.h"
 #include <QSet>
+
+#include <QTimer>
 #include <QWidget>
 
 #include <utility>
@@ -11,7 +14,6 @@
 class Catalog;
 class CatalogModel;
 class OccurrenceModel;
-class PaneBrowser;
 struct Theme;
 
 // One theme: its name, aliases, composer, origin and description, then every cue where it is
@@ -39,7 +41,7 @@ signals:
 
 private:
     void refresh();
-    void render();
+    void render(PaneBrowser::Scroll scroll = PaneBrowser::Scroll::ToTop);
     void catalogDataChanged(
         const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
     QString headerHtml(const Catalog &catalog, const Theme &theme) const;
@@ -51,6 +53,7 @@ private:
 
     const CatalogModel *m_catalogs = nullptr;
     PaneBrowser *m_browser = nullptr;
+    QTimer m_refreshTimer;
     OccurrenceModel *m_occurrences = nullptr;
     QString m_catalogId;
     QString m_themeId;
