@@ -270,6 +270,7 @@ void FileLinker::perform(const PaneAction &action)
         unlink(action.cue, action.path);
         break;
     case PaneAction::Play:
+    case PaneAction::PlayRelease:
     case PaneAction::None:
         break;
     }

@@ -107,6 +107,8 @@ MainWindow::MainWindow(UserDatabase *userData, QWidget *parent)
     connect(m_detailView, &DetailView::actionRequested, this, [this](const PaneAction &action) {
         if (action.kind == PaneAction::Play)
             m_playback->playCue(action.cue, action.startMs);
+        else if (action.kind == PaneAction::PlayRelease)
+            m_playback->playRelease(action.cue);
         else
             m_linker->perform(action);
     });

@@ -12,6 +12,7 @@ const QString PathKey = u"path"_s;
 
 constexpr std::pair<PaneAction::Kind, QLatin1StringView> KindNames[] = {
     {PaneAction::Play, QLatin1StringView("play")},
+    {PaneAction::PlayRelease, QLatin1StringView("play-release")},
     {PaneAction::LinkFile, QLatin1StringView("link")},
     {PaneAction::LocateFile, QLatin1StringView("locate")},
     {PaneAction::PreferFile, QLatin1StringView("prefer")},
@@ -76,6 +77,8 @@ PaneAction fromUrl(const QUrl &url)
         action.startMs = at.toLongLong(&ok);
     action.path = item(PathKey);
     if (!ok || action.startMs < 0 || action.cue.catalogId.isEmpty() || action.cue.id.isEmpty())
+        return {};
+    if (action.kind == PaneAction::PlayRelease && action.cue.releaseId.isEmpty())
         return {};
     const bool needsPath = action.kind == PaneAction::LocateFile
         || action.kind == PaneAction::PreferFile || action.kind == PaneAction::UnlinkFile;

@@ -12,6 +12,7 @@ struct PaneAction
     enum Kind {
         None,
         Play, // the cue from startMs (a theme's entrance), then nothing else
+        PlayRelease, // the cue's release (cue.releaseId) from that cue on, in album order
         LinkFile, // choose audio files for the cue
         LocateFile, // find a missing file (path) again
         PreferFile, // make path the file that plays

@@ -25,6 +25,8 @@ void tst_PaneAction::roundTrip_data()
         << int(PaneAction::Play) << QString() << qint64(0) << QString();
     QTest::newRow("play a theme's entrance")
         << int(PaneAction::Play) << u"picard-s1"_s << qint64(83500) << QString();
+    QTest::newRow("play a release")
+        << int(PaneAction::PlayRelease) << u"picard-s1"_s << qint64(0) << QString();
     QTest::newRow("link") << int(PaneAction::LinkFile) << u"picard-s1"_s << qint64(0) << QString();
     QTest::newRow("locate, odd path")
         << int(PaneAction::LocateFile) << QString() << qint64(0)
@@ -61,6 +63,8 @@ void tst_PaneAction::rejects_data()
     QTest::newRow("negative time") << u"cuebook-action:play/picard/twins?at=-5"_s;
     QTest::newRow("time not a number") << u"cuebook-action:play/picard/twins?at=1m"_s;
     QTest::newRow("locate without a path") << u"cuebook-action:locate/picard/twins"_s;
+    QTest::newRow("release play without a release")
+        << u"cuebook-action:play-release/picard/twins"_s;
     QTest::newRow("unlink without a path") << u"cuebook-action:unlink/picard/twins"_s;
     QTest::newRow("web") << u"https://example.org/play/picard/twins"_s;
 }

@@ -1,3 +1,4 @@
+#include "anchorclick.h"
 #include "audiofilereader.h"
 #include "audiofolder.h"
 #include "catalogmodel.h"
@@ -49,6 +50,7 @@ private slots:
     void scanMusicFolderLinksWhatTheUserKeeps();
     void coverImageOfTheUsersOwn();
     void themeEntrancePlaysTheCueFromItsTime();
+    void releasePanePlaysTheRelease();
     void lastPlayedCueComesBackPaused();
     void fileThatWillNotPlayIsMarkedAndSkipped();
     void dropFilesOnATrackLinksThem();
@@ -309,6 +311,22 @@ void tst_PlayFromWindow::themeEntrancePlaysTheCueFromItsTime()
     QTRY_COMPARE_WITH_TIMEOUT(m_bar->playbackState(), QMediaPlayer::StoppedState, 10000);
     QVERIFY(m_bar->nowPlaying().isEmpty());
     QVERIFY(!row(u"Twins"_s).data(CatalogModel::IsPlayingRole).toBool());
+}
+
+void tst_PlayFromWindow::releasePanePlaysTheRelease()
+{
+    link(u"picard-requests-help"_s, m_dir.filePath(u"request.wav"_s));
+    m_window->navigate({Location::Release, u"star-trek-picard"_s, u"picard-s1"_s, {}});
+    auto *pane = m_window->findChild<ReleasePane *>();
+    QTRY_VERIFY(pane->isVisible());
+    auto *browser = pane->findChild<PaneBrowser *>();
+    QTRY_VERIFY(browser->toPlainText().contains(u"1 of 55 tracks"_s));
+    const PaneAction play {PaneAction::PlayRelease,
+        {Location::Cue, u"star-trek-picard"_s, u"main-title"_s, u"picard-s1"_s}, 0, {}};
+    QVERIFY(AnchorClick::click(browser, PaneActionLink::toUrl(play).toString(QUrl::FullyEncoded)));
+    // The first track with a file, from the top of the album.
+    QTRY_COMPARE(m_bar->playbackState(), QMediaPlayer::PlayingState);
+    QCOMPARE(m_bar->nowPlaying(), u"Picard Requests Help"_s);
 }
 
 void tst_PlayFromWindow::lastPlayedCueComesBackPaused()

@@ -29,6 +29,7 @@ private slots:
     void cleanup();
     void showsFacts();
     void runningTimeSaysWhatIsKnown();
+    void audioFilesFollowTheTree();
     void partialNoteOnlyWhenIncomplete_data();
     void partialNoteOnlyWhenIncomplete();
     void everyExcerptWithItsSource();
@@ -115,6 +116,34 @@ void tst_ReleasePane::showsFacts()
         || text().contains(u"Running time\n"_s + TimeCode::formatSeconds(total)));
     // One catalog open: naming it would say nothing.
     QVERIFY(!text().contains(u"Catalog\n"_s));
+}
+
+void tst_ReleasePane::audioFilesFollowTheTree()
+{
+    show(Picard, u"picard-s1-chapter-1"_s);
+    QVERIFY(text().contains(u"none linked yet"_s));
+    QVERIFY(!text().contains(u"Play release"_s));
+
+    // As the window's check of the disk reports them: in a burst, for cues of this release and
+    // of others.
+    m_catalogs->setFileState(Picard, u"twins"_s, CatalogModel::FileLinked);
+    m_catalogs->setFileState(Picard, u"main-title"_s, CatalogModel::FileLinked);
+    m_catalogs->setFileState(Picard, u"dahj-activates"_s, CatalogModel::FileMissing);
+    m_catalogs->setFileState(Picard, u"leaving-spacedock"_s, CatalogModel::FileLinked);
+    QTRY_VERIFY(text().contains(u"2 of 28 tracks · 1 missing or unplayable · ▶ Play release"_s));
+
+    QSignalSpy requested(m_pane, &ReleasePane::actionRequested);
+    const PaneAction play {PaneAction::PlayRelease,
+        {Location::Cue, Picard, u"main-title"_s, u"picard-s1-chapter-1"_s}, 0, {}};
+    QVERIFY(
+        AnchorClick::click(m_browser, PaneActionLink::toUrl(play).toString(QUrl::FullyEncoded)));
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().first().value<PaneAction>(), play);
+
+    for (const QString &cue : {u"twins"_s, u"main-title"_s})
+        m_catalogs->setFileState(Picard, cue, CatalogModel::FileMissing);
+    QTRY_VERIFY(text().contains(u"0 of 28 tracks · 3 missing or unplayable"_s));
+    QVERIFY(!text().contains(u"Play release"_s));
 }
 
 void tst_ReleasePane::runningTimeSaysWhatIsKnown()

@@ -33,6 +33,7 @@ DetailView::DetailView(const CatalogModel *catalogs, QWidget *parent)
     connect(m_cuePane, &CuePane::locationActivated, this, &DetailView::locationActivated);
     connect(m_themePane, &ThemePane::locationActivated, this, &DetailView::locationActivated);
     connect(m_cuePane, &CuePane::actionRequested, this, &DetailView::actionRequested);
+    connect(m_releasePane, &ReleasePane::actionRequested, this, &DetailView::actionRequested);
     connect(m_themePane, &ThemePane::actionRequested, this, &DetailView::actionRequested);
 }
 

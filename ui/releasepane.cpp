@@ -53,6 +53,12 @@ ReleasePane::ReleasePane(const CatalogModel *catalogs, QWidget *parent)
     setFocusProxy(m_browser);
 
     connect(m_browser, &PaneBrowser::locationActivated, this, &ReleasePane::locationActivated);
+    connect(m_browser, &PaneBrowser::actionRequested, this, &ReleasePane::actionRequested);
+    // File states change in bursts (a scan, the check of the disk): one render for each.
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(0);
+    connect(&m_refreshTimer, &QTimer::timeout, this, [this] { render(PaneBrowser::Scroll::Keep); });
+    connect(catalogs, &QAbstractItemModel::dataChanged, this, &ReleasePane::catalogDataChanged);
     // The pane keeps ids, not pointers: when catalogs come and go it looks its release up again.
     connect(catalogs, &QAbstractItemModel::modelReset, this, &ReleasePane::refresh);
     auto topLevelChanged = [this](const QModelIndex &parent) {
@@ -96,7 +102,7 @@ void ReleasePane::refresh()
         render();
 }
 
-void ReleasePane::render()
+void ReleasePane::render(PaneBrowser::Scroll scroll)
 {
     const Catalog *catalog = m_catalogs->catalog(m_catalogId);
     const Release *release = catalog ? catalog->release(m_releaseId) : nullptr;
@@ -109,7 +115,7 @@ void ReleasePane::render()
         ? QString()
         : PaneHtml::note(tr("Partial track list:"), tr("the sources name only these tracks."));
     m_browser->setPageHtml(
-        headerHtml(*catalog, *release) + partialNote + excerptsHtml(*catalog, *release));
+        headerHtml(*catalog, *release) + partialNote + excerptsHtml(*catalog, *release), scroll);
 }
 
 QString ReleasePane::headerHtml(const Catalog &catalog, const Release &release) const
@@ -155,9 +161,60 @@ QString ReleasePane::factsHtml(const Catalog &catalog, const Release &release) c
         {tr("Catalog number"), escaped(release.catalogNumber)},
         {tr("Tracks"), escaped(tracks)},
         {tr("Running time"), escaped(runningTime)},
+        {tr("Audio files"), filesHtml(catalog, release)},
         // With one catalog open, naming it says nothing.
         {tr("Catalog"), m_catalogs->isGroupedByCatalog() ? escaped(catalog.title) : QString()},
     });
+}
+
+QString ReleasePane::filesHtml(const Catalog &catalog, const Release &release) const
+{
+    int linked = 0;
+    int absent = 0;
+    for (const Track &track : release.tracks) {
+        switch (m_catalogs->fileState(catalog.id, track.cueId)) {
+        case CatalogModel::FileLinked:
+            ++linked;
+            break;
+        case CatalogModel::FileMissing:
+        case CatalogModel::FileUnplayable:
+            ++absent;
+            break;
+        case CatalogModel::NoFile:
+            break;
+        }
+    }
+    if (linked + absent == 0)
+        return PaneHtml::escaped(tr("none linked yet"));
+    const int count = int(release.tracks.size());
+    QStringList parts {count == 1 ? tr("%1 of 1 track").arg(linked)
+                                  : tr("%1 of %2 tracks").arg(linked).arg(count)};
+    if (absent > 0)
+        parts.append(tr("%1 missing or unplayable").arg(absent));
+    QString html = PaneHtml::escaped(parts.join(u" · "));
+    if (linked > 0) {
+        const PaneAction play {PaneAction::PlayRelease,
+            {Location::Cue, catalog.id, release.tracks.constFirst().cueId, release.id}, 0, {}};
+        html += u" · "_s
+            + PaneHtml::actionLink(play, tr("▶ Play release"),
+                tr("Play the tracks that have a file, in album order (Ctrl+P)"));
+    }
+    return html;
+}
+
+void ReleasePane::catalogDataChanged(
+    const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
+{
+    if (m_releaseId.isEmpty() || (!roles.isEmpty() && !roles.contains(CatalogModel::HasFileRole)))
+        return;
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+        const QModelIndex index = topLeft.siblingAtRow(row);
+        if (index.data(CatalogModel::ReleaseIdRole).toString() == m_releaseId
+            && index.data(CatalogModel::CatalogIdRole).toString() == m_catalogId) {
+            m_refreshTimer.start();
+            return;
+        }
+    }
 }
 
 QString ReleasePane::excerptsHtml(const Catalog &catalog, const Release &release) const

@@ -2,20 +2,23 @@
 
 #include "navigationhistory.h"
 
+#include "panebrowser.h"
+
 #include <QImage>
+#include <QTimer>
 #include <QWidget>
 
 #include <functional>
 
 class Catalog;
 class CatalogModel;
-class PaneBrowser;
 struct Release;
 
 // A release at a glance: its cover, title and composers, the facts a collector looks for
-// (label, date, format, catalog number, tracks, running time), a warning where the catalog knows
-// its track list to be partial, and every excerpt about it. The cover is the catalog's image,
-// read off the GUI thread, or else one drawn from the title in the release's own colour.
+// (label, date, format, catalog number, tracks, running time, how many have audio files), a warning
+// where the catalog knows its track list to be partial, and every excerpt about it. The cover is
+// the catalog's image, read off the GUI thread, or else one drawn from the title in the release's
+// own colour.
 class ReleasePane : public QWidget
 {
     Q_OBJECT
@@ -40,6 +43,7 @@ public:
 
 signals:
     void locationActivated(const Location &location);
+    void actionRequested(const PaneAction &action);
 
 private:
     struct LoadedCover
@@ -49,9 +53,13 @@ private:
     };
 
     void refresh();
-    void render();
+    void render(PaneBrowser::Scroll scroll = PaneBrowser::Scroll::ToTop);
     QString headerHtml(const Catalog &catalog, const Release &release) const;
     QString factsHtml(const Catalog &catalog, const Release &release) const;
+    // "7 of 28 tracks · 1 missing · ▶ Play release", from the tree's file states.
+    QString filesHtml(const Catalog &catalog, const Release &release) const;
+    void catalogDataChanged(
+        const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
     QString excerptsHtml(const Catalog &catalog, const Release &release) const;
     void startCover(const Catalog &catalog, const Release &release);
     void finishCover(const LoadedCover &loaded);
@@ -60,6 +68,7 @@ private:
 
     const CatalogModel *m_catalogs = nullptr;
     PaneBrowser *m_browser = nullptr;
+    QTimer m_refreshTimer;
     QString m_catalogId;
     QString m_releaseId;
     // Which cover file is being read for the release shown: a read that finishes after the
