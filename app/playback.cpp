@@ -31,6 +31,12 @@ Playback::Playback(
     connect(m_player, &Player::playbackStateChanged, m_bar, &PlayerBar::setPlaybackState);
     connect(m_player, &Player::finished, this, [this] { apply(m_queue.next()); });
     connect(m_player, &Player::errorOccurred, this, &Playback::playerFailed);
+    connect(m_player, &Player::noAudioDevice, this, [this] {
+        const PlayQueue::Item *item = m_queue.current();
+        emit errorOccurred(tr("Playing “%1”, but no audio output device was found: nothing can be "
+                              "heard until one is connected or the sound server starts.")
+                               .arg(item ? item->title : QString()));
+    });
 
     connect(m_bar, &PlayerBar::playPauseClicked, this, &Playback::togglePlayPause);
     connect(m_bar, &PlayerBar::nextClicked, this, [this] { apply(m_queue.next()); });

@@ -30,6 +30,8 @@ void Player::ensureBackend()
 void Player::play(const QUrl &file, qint64 startMs)
 {
     ensureBackend();
+    if (!std::exchange(m_deviceChecked, true) && QMediaDevices::audioOutputs().isEmpty())
+        QMetaObject::invokeMethod(this, &Player::noAudioDevice, Qt::QueuedConnection);
     ++m_generation;
     m_source = file;
     m_errorReported = false;

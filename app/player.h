@@ -49,6 +49,8 @@ signals:
     void finished();
     // Once per source, however often the backend repeats itself; the state is then Stopped.
     void errorOccurred(const QString &message);
+    // On the first play with no audio output at all: the file plays, and nothing is heard.
+    void noAudioDevice();
 
 private:
     void ensureBackend();
@@ -74,6 +76,7 @@ private:
     // play() with a start offset: play() is called on the backend once the seek is applied.
     bool m_startWhenSeeked = false;
     bool m_errorReported = false;
+    bool m_deviceChecked = false;
     // Counts play() calls, so that an error reported later still belongs to the source asked for.
     quint64 m_generation = 0;
 };

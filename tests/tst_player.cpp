@@ -2,8 +2,10 @@
 #include "playqueue.h"
 #include "wavwriter.h"
 
+#include <QAudioDevice>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QMediaDevices>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,6 +35,7 @@ private slots:
     void playsAgainRightAfterAnError();
     void queueMovesOnAtTheEndAndPastBrokenFiles();
     void volumeAndMute();
+    void noAudioDeviceIsSaidOnce();
     void playStartTime();
 
 private:
@@ -291,6 +294,24 @@ void tst_Player::queueMovesOnAtTheEndAndPastBrokenFiles()
     QCOMPARE(errors.count(), 2);
     QCOMPARE(queue.unplayableCount(), 2);
     QCOMPARE(player.playbackState(), QMediaPlayer::StoppedState);
+}
+
+void tst_Player::noAudioDeviceIsSaidOnce()
+{
+    if (!QMediaDevices::audioOutputs().isEmpty())
+        QSKIP("This machine has an audio output; the notice is for machines without one.");
+    Player player;
+    player.setMuted(true);
+    QSignalSpy noDevice(&player, &Player::noAudioDevice);
+    QSignalSpy positions(&player, &Player::positionChanged);
+    player.play(url(u"long.wav"_s));
+    // Said after play() returns, and playback goes on regardless.
+    QCOMPARE(noDevice.count(), 0);
+    QTRY_COMPARE(noDevice.count(), 1);
+    QTRY_VERIFY(!positions.isEmpty() && positions.last().first().toLongLong() > 200);
+    player.play(url(u"other.wav"_s));
+    QTest::qWait(200);
+    QCOMPARE(noDevice.count(), 1);
 }
 
 void tst_Player::volumeAndMute()
