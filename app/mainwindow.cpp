@@ -108,7 +108,8 @@ MainWindow::MainWindow(UserDatabase *userData, QWidget *parent)
         if (action.kind == PaneAction::Play)
             m_playback->playCue(action.cue, action.startMs);
         else if (action.kind == PaneAction::PlayRelease)
-            m_playback->playRelease(action.cue);
+            m_playback->playRelease(
+                {Location::Release, action.cue.catalogId, action.cue.releaseId, {}});
         else
             m_linker->perform(action);
     });

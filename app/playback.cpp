@@ -92,6 +92,15 @@ bool Playback::playRelease(const Location &location)
         emit errorOccurred(tr("Choose a release or a track to play."));
         return false;
     }
+    // A track asked for by name plays itself or nothing; a release starts where a file is.
+    if (location.kind == Location::Cue && from >= 0 && items.at(from).filePath.isEmpty()
+        && std::any_of(items.cbegin(), items.cend(),
+            [](const PlayQueue::Item &item) { return !item.filePath.isEmpty(); })) {
+        emit errorOccurred(tr("“%1” has no audio file yet: use Link Audio File… (Ctrl+L), or drop "
+                              "a file on the track.")
+                               .arg(items.at(from).title));
+        return false;
+    }
     if (!m_queue.playRelease(items, std::max(from, 0))) {
         emit errorOccurred(
             tr("No track of “%1” has an audio file yet: use Link Audio File… (Ctrl+L) on a track.")

@@ -26,8 +26,9 @@ public:
     Playback(const CatalogModel *catalogs, const UserDatabase *userData, PlayerBar *bar,
         QObject *parent = nullptr);
 
-    // A cue: its release from that cue on, in album order, the tracks that have a file. A
-    // release: all of it. False, with errorOccurred saying why, when nothing can play.
+    // A cue: its release from that cue on, in album order, the tracks that have a file; the cue
+    // itself must have one. A release: all of it. False, with errorOccurred saying why, when
+    // nothing can play.
     bool playRelease(const Location &location);
     // The one cue from startMs (a theme's entrance), and nothing after it.
     bool playCue(const Location &cue, qint64 startMs = 0);

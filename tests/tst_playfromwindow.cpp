@@ -185,6 +185,19 @@ void tst_PlayFromWindow::trackWithoutFileSaysHowToLinkOne()
         {Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s}));
     QVERIFY(m_window->statusBar()->currentMessage().contains(u"Link Audio File"_s));
     QCOMPARE(m_bar->playbackState(), QMediaPlayer::StoppedState);
+
+    // With another track of the release linked, a double-click on this one still plays nothing
+    // else in its place.
+    link(u"picard-requests-help"_s, m_dir.filePath(u"request.wav"_s));
+    const QModelIndex twins = row(u"Twins"_s);
+    m_tree->scrollTo(twins);
+    const QPoint centre = m_tree->visualRect(twins).center();
+    QTest::mouseClick(m_tree->viewport(), Qt::LeftButton, {}, centre);
+    QTest::mouseDClick(m_tree->viewport(), Qt::LeftButton, {}, centre);
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(u"“Twins” has no audio file"_s),
+        qPrintable(m_window->statusBar()->currentMessage()));
+    QTest::qWait(200);
+    QCOMPARE(m_bar->playbackState(), QMediaPlayer::StoppedState);
 }
 
 void tst_PlayFromWindow::linkAudioFileByHand()
