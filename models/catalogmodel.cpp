@@ -233,7 +233,8 @@ void CatalogModel::setNoteState(const QString &catalogId, const QString &cueId, 
 
 void CatalogModel::setFileState(const QString &catalogId, const QString &cueId, FileState state)
 {
-    setCueState(catalogId, cueId, FileMask, quint8(state << FileShift), HasFileRole);
+    if (setCueState(catalogId, cueId, FileMask, quint8(state << FileShift), HasFileRole))
+        emit fileStateChanged(catalogId, cueId);
 }
 
 void CatalogModel::setPlayingCue(const QString &catalogId, const QString &cueId)
@@ -262,19 +263,19 @@ quint8 CatalogModel::cueState(int catalog, const QString &cueId) const
     return cue < 0 ? 0 : m_cueStates.at(catalog).at(cue);
 }
 
-void CatalogModel::setCueState(
+bool CatalogModel::setCueState(
     const QString &catalogId, const QString &cueId, quint8 mask, quint8 value, int role)
 {
     const int c = catalogIndex(catalogId);
     if (c < 0)
-        return;
+        return false;
     const int cue = m_catalogs.at(c).cueIndex(cueId);
     if (cue < 0)
-        return;
+        return false;
     quint8 &state = m_cueStates[c][cue];
     const quint8 next = quint8((state & ~mask) | value);
     if (next == state)
-        return;
+        return false;
     state = next;
     // The same cue stands on several releases: every one of its tracks changes.
     for (const TrackRef &ref : m_catalogs.at(c).tracksOfCue(cueId)) {
@@ -282,6 +283,7 @@ void CatalogModel::setCueState(
         emit dataChanged(
             index(track, 0), index(track, ColumnCount - 1), {role, Qt::FontRole, Qt::ToolTipRole});
     }
+    return true;
 }
 
 QString CatalogModel::trackNumberText(const Release &release, const Track &track)

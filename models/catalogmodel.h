@@ -93,13 +93,18 @@ public:
     QVariant headerData(
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+signals:
+    // Once per cue whose file state changed (after dataChanged for each of its tracks).
+    void fileStateChanged(const QString &catalogId, const QString &cueId);
+
 private:
     QVariant catalogData(const Catalog &catalog, int column, int role) const;
     QVariant releaseData(const Release &release, int column, int role) const;
     QVariant trackData(const Item &item, int column, int role) const;
     static QString trackToolTip(const Catalog &catalog, const Track &track, quint8 state);
     quint8 cueState(int catalog, const QString &cueId) const;
-    void setCueState(
+    // True when the state changed.
+    bool setCueState(
         const QString &catalogId, const QString &cueId, quint8 mask, quint8 value, int role);
 
     int catalogOfSlot(quintptr slot) const { return m_catalogOfSlot[slot]; }

@@ -348,6 +348,14 @@ void tst_CatalogModel::fileStateReachesEveryRelease()
     model.setFileState(Picard, u"main-title"_s, CatalogModel::FileLinked);
     QCOMPARE(changed.count(), 4);
     QCOMPARE(onSeason1.data(CatalogModel::HasFileRole).toInt(), int(CatalogModel::FileLinked));
+
+    // Once per cue, however many releases hold it; nothing when nothing changes.
+    QSignalSpy perCue(&model, &CatalogModel::fileStateChanged);
+    model.setFileState(Picard, u"main-title"_s, CatalogModel::FileMissing);
+    model.setFileState(Picard, u"main-title"_s, CatalogModel::FileMissing);
+    model.setNoteState(Picard, u"main-title"_s, true);
+    QCOMPARE(perCue.count(), 1);
+    QCOMPARE(perCue.first(), QList<QVariant>({Picard, u"main-title"_s}));
 }
 
 void tst_CatalogModel::statesAreKeptApart()

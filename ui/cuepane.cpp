@@ -41,7 +41,11 @@ CuePane::CuePane(const CatalogModel *catalogs, QWidget *parent)
     };
     connect(catalogs, &QAbstractItemModel::rowsInserted, this, topLevelChanged);
     connect(catalogs, &QAbstractItemModel::rowsRemoved, this, topLevelChanged);
-    connect(catalogs, &QAbstractItemModel::dataChanged, this, &CuePane::catalogDataChanged);
+    connect(catalogs, &CatalogModel::fileStateChanged, this,
+        [this](const QString &catalogId, const QString &cueId) {
+            if (catalogId == m_catalogId && cueId == m_cueId)
+                m_refreshTimer.start();
+        });
 }
 
 void CuePane::setUserData(const UserDatabase *userData)
@@ -97,22 +101,6 @@ void CuePane::render(PaneBrowser::Scroll scroll)
     m_browser->setPageHtml(headerHtml(*catalog, *cue) + PaneHtml::paragraph(cue->description)
             + filesHtml(*cue) + themesHtml(*catalog) + excerptsHtml(*catalog, *cue),
         scroll);
-}
-
-// A file state shows twice: in the files section, and as the themes' play links.
-void CuePane::catalogDataChanged(
-    const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
-{
-    if (m_cueId.isEmpty() || (!roles.isEmpty() && !roles.contains(CatalogModel::HasFileRole)))
-        return;
-    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
-        const QModelIndex index = topLeft.siblingAtRow(row);
-        if (index.data(CatalogModel::CueIdRole).toString() == m_cueId
-            && index.data(CatalogModel::CatalogIdRole).toString() == m_catalogId) {
-            m_refreshTimer.start();
-            return;
-        }
-    }
 }
 
 Location CuePane::cueLocation() const

@@ -47,8 +47,6 @@ private:
     void refresh();
     void render(PaneBrowser::Scroll scroll = PaneBrowser::Scroll::ToTop);
     // render(), keeping the reader's place: for a change to the cue shown, not a new cue.
-    void catalogDataChanged(
-        const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
     Location cueLocation() const;
     bool isPlayable() const;
     QString headerHtml(const Catalog &catalog, const Cue &cue) const;

@@ -58,7 +58,11 @@ ReleasePane::ReleasePane(const CatalogModel *catalogs, QWidget *parent)
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(0);
     connect(&m_refreshTimer, &QTimer::timeout, this, [this] { render(PaneBrowser::Scroll::Keep); });
-    connect(catalogs, &QAbstractItemModel::dataChanged, this, &ReleasePane::catalogDataChanged);
+    connect(catalogs, &CatalogModel::fileStateChanged, this,
+        [this](const QString &catalogId, const QString &cueId) {
+            if (catalogId == m_catalogId && holdsCue(cueId))
+                m_refreshTimer.start();
+        });
     // The pane keeps ids, not pointers: when catalogs come and go it looks its release up again.
     connect(catalogs, &QAbstractItemModel::modelReset, this, &ReleasePane::refresh);
     auto topLevelChanged = [this](const QModelIndex &parent) {
@@ -202,19 +206,13 @@ QString ReleasePane::filesHtml(const Catalog &catalog, const Release &release) c
     return html;
 }
 
-void ReleasePane::catalogDataChanged(
-    const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
+bool ReleasePane::holdsCue(const QString &cueId) const
 {
-    if (m_releaseId.isEmpty() || (!roles.isEmpty() && !roles.contains(CatalogModel::HasFileRole)))
-        return;
-    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
-        const QModelIndex index = topLeft.siblingAtRow(row);
-        if (index.data(CatalogModel::ReleaseIdRole).toString() == m_releaseId
-            && index.data(CatalogModel::CatalogIdRole).toString() == m_catalogId) {
-            m_refreshTimer.start();
-            return;
-        }
-    }
+    const Catalog *catalog = m_catalogs->catalog(m_catalogId);
+    const Release *release = catalog ? catalog->release(m_releaseId) : nullptr;
+    return release
+        && std::any_of(release->tracks.cbegin(), release->tracks.cend(),
+            [&](const Track &track) { return track.cueId == cueId; });
 }
 
 QString ReleasePane::excerptsHtml(const Catalog &catalog, const Release &release) const

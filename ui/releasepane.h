@@ -58,8 +58,7 @@ private:
     QString factsHtml(const Catalog &catalog, const Release &release) const;
     // "7 of 28 tracks · 1 missing · ▶ Play release", from the tree's file states.
     QString filesHtml(const Catalog &catalog, const Release &release) const;
-    void catalogDataChanged(
-        const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
+    bool holdsCue(const QString &cueId) const;
     QString excerptsHtml(const Catalog &catalog, const Release &release) const;
     void startCover(const Catalog &catalog, const Release &release);
     void finishCover(const LoadedCover &loaded);

@@ -35,7 +35,11 @@ ThemePane::ThemePane(const CatalogModel *catalogs, QWidget *parent)
     };
     connect(catalogs, &QAbstractItemModel::rowsInserted, this, topLevelChanged);
     connect(catalogs, &QAbstractItemModel::rowsRemoved, this, topLevelChanged);
-    connect(catalogs, &QAbstractItemModel::dataChanged, this, &ThemePane::catalogDataChanged);
+    connect(catalogs, &CatalogModel::fileStateChanged, this,
+        [this](const QString &catalogId, const QString &cueId) {
+            if (m_cues.contains({catalogId, cueId}))
+                m_refreshTimer.start();
+        });
 }
 
 void ThemePane::showTheme(const QString &catalogId, const QString &themeId)
@@ -81,23 +85,6 @@ void ThemePane::render(PaneBrowser::Scroll scroll)
     m_browser->setPageHtml(headerHtml(*catalog, *theme) + PaneHtml::paragraph(theme->description)
             + cuesHtml() + excerptsHtml(*catalog),
         scroll);
-}
-
-// File states change after the app's check of the disk at startup, and with every link: the
-// play links follow, and the reader keeps their place.
-void ThemePane::catalogDataChanged(
-    const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
-{
-    if (m_cues.isEmpty() || (!roles.isEmpty() && !roles.contains(CatalogModel::HasFileRole)))
-        return;
-    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
-        const QModelIndex index = topLeft.siblingAtRow(row);
-        if (m_cues.contains({index.data(CatalogModel::CatalogIdRole).toString(),
-                index.data(CatalogModel::CueIdRole).toString()})) {
-            m_refreshTimer.start();
-            return;
-        }
-    }
 }
 
 QString ThemePane::headerHtml(const Catalog &catalog, const Theme &theme) const

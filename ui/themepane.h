@@ -42,8 +42,6 @@ signals:
 private:
     void refresh();
     void render(PaneBrowser::Scroll scroll = PaneBrowser::Scroll::ToTop);
-    void catalogDataChanged(
-        const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
     QString headerHtml(const Catalog &catalog, const Theme &theme) const;
     QString cuesHtml() const;
     QString cueHeadingHtml(const Catalog &catalog, const QString &cueId) const;
