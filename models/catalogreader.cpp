@@ -545,8 +545,8 @@ private:
 
 bool Validator::validate()
 {
-    if (m_tree.node(0).type != JsonTree::Object) {
-        fault(0, m_document, u"expected an object, found "_s + typeName(m_tree.node(0).type));
+    if (m_tree.node(0).type() != JsonTree::Object) {
+        fault(0, m_document, u"expected an object, found "_s + typeName(m_tree.node(0).type()));
         return false;
     }
     if (!checkFormat(0))
@@ -901,7 +901,7 @@ Members<N> Validator::members(quint32 object, const Path &path, const Keys<N> &k
                                           : std::find(keys.begin(), keys.end(), ascii);
         if (known == keys.end()) {
             if (m_warningCount++ < MaxListedFaults) {
-                m_warnings.push_back({m_tree.node(key).offset,
+                m_warnings.push_back({m_tree.node(key).offset(),
                     m_filePath + u": "_s + path.withKey(m_tree.string(key))
                         + u": unknown key (ignored)"_s});
             }
@@ -918,9 +918,9 @@ Members<N> Validator::members(quint32 object, const Path &path, const Keys<N> &k
 
 bool Validator::isObject(quint32 node, const Path &path)
 {
-    if (m_tree.node(node).type == JsonTree::Object)
+    if (m_tree.node(node).type() == JsonTree::Object)
         return true;
-    fault(node, path, u"expected an object, found "_s + typeName(m_tree.node(node).type));
+    fault(node, path, u"expected an object, found "_s + typeName(m_tree.node(node).type()));
     return false;
 }
 
@@ -939,7 +939,7 @@ bool Validator::isPresent(const Field &field, Presence presence)
 
 bool Validator::isType(const Field &field, JsonTree::Type type)
 {
-    const JsonTree::Type found = m_tree.node(field.value).type;
+    const JsonTree::Type found = m_tree.node(field.value).type();
     if (found == type)
         return true;
     fault(field, u"expected "_s + typeName(type) + u", found "_s + typeName(found));
@@ -1098,7 +1098,7 @@ void Validator::readBool(const Field &field, bool &out)
 {
     if (!field.value)
         return;
-    const JsonTree::Type type = m_tree.node(field.value).type;
+    const JsonTree::Type type = m_tree.node(field.value).type();
     if (type == JsonTree::True || type == JsonTree::False)
         out = type == JsonTree::True;
     else
@@ -1195,7 +1195,7 @@ void Validator::fault(quint32 node, const Path &path, const QString &what)
 {
     if (m_faultCount++ < MaxListedFaults) {
         m_faults.push_back(
-            {m_tree.node(node).offset, m_filePath + u": "_s + path.toString() + u": "_s + what});
+            {m_tree.node(node).offset(), m_filePath + u": "_s + path.toString() + u": "_s + what});
     }
 }
 

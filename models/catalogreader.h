@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog.h"
+#include "jsontree.h"
 
 #include <QByteArray>
 #include <QString>
@@ -17,6 +18,7 @@ class CatalogReader
 public:
     static constexpr int FormatVersion = 1;
     static constexpr qint64 MaxFileSize = qint64(64) * 1024 * 1024;
+    static_assert(MaxFileSize <= JsonTree::MaxBytes, "the parser must take every file read");
 
     // Reads a file from disk or from Qt's resource system (":/...").
     bool read(const QString &filePath);

@@ -177,7 +177,7 @@ bool JsonTree::parse(QByteArrayView json)
     m_errorOffset = -1;
     m_errorPath.clear();
     m_errorMessage.clear();
-    if (json.size() >= qsizetype(std::numeric_limits<quint32>::max()))
+    if (json.size() > MaxBytes)
         return fail(json.data(), false, u"the file is too large"_s);
     // A catalog needs about one node per 10 bytes; reserving avoids most regrowth.
     m_nodes.reserve(size_t(json.size() / 10 + 16));
@@ -237,7 +237,7 @@ bool JsonTree::parse(QByteArrayView json)
             }
             Level &level = m_stack.back();
             ++level.count;
-            const bool isObject = m_nodes[level.node].type == Object;
+            const bool isObject = m_nodes[level.node].type() == Object;
             const char close = isObject ? '}' : ']';
             if (p != end && *p == close) {
                 ++p;
@@ -285,11 +285,11 @@ std::pair<qsizetype, qsizetype> JsonTree::lineAndColumn(qsizetype offset) const
 QString JsonTree::string(quint32 index) const
 {
     const Node &node = m_nodes[index];
-    const char *p = m_json.data() + node.offset + 1;
+    const char *p = m_json.data() + node.offset() + 1;
     const char *const end = p + node.size;
-    if (!(node.flags & HasEscapes)) {
-        return node.flags & HasNonAscii ? fromUtf8(p, node.size)
-                                        : QString::fromLatin1(p, node.size);
+    if (!(node.flags() & HasEscapes)) {
+        return node.flags() & HasNonAscii ? fromUtf8(p, node.size)
+                                          : QString::fromLatin1(p, node.size);
     }
     QString text;
     text.reserve(node.size);
@@ -326,25 +326,23 @@ QString JsonTree::string(quint32 index) const
 bool JsonTree::stringEquals(quint32 index, QLatin1StringView text) const
 {
     const Node &node = m_nodes[index];
-    if (node.flags & HasEscapes)
+    if (node.flags() & HasEscapes)
         return string(index) == text;
-    return node.size == quint32(text.size()) && !(node.flags & HasNonAscii)
-        && std::memcmp(m_json.data() + node.offset + 1, text.data(), node.size) == 0;
+    return node.size == quint32(text.size()) && !(node.flags() & HasNonAscii)
+        && std::memcmp(m_json.data() + node.offset() + 1, text.data(), node.size) == 0;
 }
 
 quint32 JsonTree::childCount(quint32 index) const
 {
-    if (m_nodes[index].count < 0xFFFF)
-        return m_nodes[index].count;
     quint32 count = 0;
     for (quint32 child = firstChild(index); child < next(index); child = next(child))
         ++count;
-    return m_nodes[index].type == Object ? count / 2 : count;
+    return m_nodes[index].type() == Object ? count / 2 : count;
 }
 
 QByteArrayView JsonTree::numberToken(quint32 index) const
 {
-    return m_json.sliced(m_nodes[index].offset, m_nodes[index].size);
+    return m_json.sliced(m_nodes[index].offset(), m_nodes[index].size);
 }
 
 void JsonTree::appendKey(QString &path, QStringView key)
@@ -409,7 +407,7 @@ QString JsonTree::pathAt(bool inValue) const
             continue;
         }
         const Level &level = m_stack[size_t(i)];
-        if (m_nodes[level.node].type == Array)
+        if (m_nodes[level.node].type() == Array)
             appendIndex(path, level.count);
         else if (level.key)
             appendKey(path, string(level.key));
@@ -475,7 +473,7 @@ bool JsonTree::parseString(const char *&p, bool inValue)
     }
     const quint32 index = addNode(String, open);
     m_nodes[index].size = quint32(q - open - 1);
-    m_nodes[index].flags = flags;
+    m_nodes[index].packed |= quint32(flags) << FlagShift;
     p = q + 1;
     return true;
 }
@@ -548,7 +546,7 @@ bool JsonTree::parseLiteral(const char *&p)
 quint32 JsonTree::addNode(Type type, const char *at)
 {
     const auto index = quint32(m_nodes.size());
-    m_nodes.push_back(Node {type, 0, 0, quint32(at - m_json.data()), 0});
+    m_nodes.push_back(Node {(quint32(type) << TypeShift) | quint32(at - m_json.data()), 0});
     return index;
 }
 
@@ -556,6 +554,5 @@ void JsonTree::closeContainer()
 {
     const Level &level = m_stack.back();
     m_nodes[level.node].size = quint32(m_nodes.size());
-    m_nodes[level.node].count = quint16(std::min<quint32>(level.count, 0xFFFF));
     m_stack.pop_back();
 }

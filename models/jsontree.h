@@ -17,24 +17,29 @@ class JsonTree
 public:
     enum Type : quint8 { Null, False, True, Number, String, Array, Object };
 
+    // The longest input: offsets are kept in 26 bits, so that a node takes 8 bytes (a 30 MB
+    // catalog makes three million of them). CatalogReader refuses larger files before this.
+    static constexpr qsizetype MaxBytes = qsizetype(1) << 26;
+
     struct Node
     {
-        Type type = Null;
-        quint8 flags = 0;
-        // Elements or members of an Array or Object, up to 65535; childCount() counts past that.
-        quint16 count = 0;
-        // Where the value starts in the bytes: its quote, bracket or first character.
-        quint32 offset = 0;
+        // The type (3 bits), the string flags (2 bits) and the offset where the value starts in
+        // the bytes: its quote, bracket or first character.
+        quint32 packed = 0;
         // Bytes between the quotes (String) or of the token (Number); for Array and Object, the
-        // index just past the subtree. 12-byte nodes: a 30 MB catalog makes three million.
+        // index just past the subtree.
         quint32 size = 0;
+
+        Type type() const { return Type(packed >> TypeShift); }
+        quint8 flags() const { return quint8((packed >> FlagShift) & FlagMask); }
+        quint32 offset() const { return packed & OffsetMask; }
     };
 
     // An object's children are key, value, key, value...; an array's are its elements.
     static constexpr int MaxDepth = 1024;
 
     // False on the first syntax error, described by errorOffset(), errorPath() and
-    // errorMessage(). Refuses more than 4 GiB, which the 32-bit offsets cannot hold.
+    // errorMessage(). Refuses more than MaxBytes.
     bool parse(QByteArrayView json);
 
     qsizetype errorOffset() const { return m_errorOffset; }
@@ -51,8 +56,9 @@ public:
     // The next sibling's index, when there is one.
     quint32 next(quint32 index) const
     {
-        return m_nodes[index].type >= Array ? m_nodes[index].size : index + 1;
+        return m_nodes[index].type() >= Array ? m_nodes[index].size : index + 1;
     }
+    // Walks the children: call it once per array or object.
     quint32 childCount(quint32 index) const;
 
     QString string(quint32 index) const;
@@ -62,8 +68,8 @@ public:
     QLatin1StringView asciiString(quint32 index) const
     {
         const Node &node = m_nodes[index];
-        return node.type == String && !node.flags
-            ? QLatin1StringView(m_json.data() + node.offset + 1, node.size)
+        return node.type() == String && !node.flags()
+            ? QLatin1StringView(m_json.data() + node.offset() + 1, node.size)
             : QLatin1StringView();
     }
     // The token of a Number, exactly as written.
@@ -73,6 +79,12 @@ public:
     static void appendIndex(QString &path, qsizetype index);
 
 private:
+    static constexpr int FlagShift = 26;
+    static constexpr quint32 FlagMask = 0x3;
+    static constexpr int TypeShift = 29;
+    static constexpr quint32 OffsetMask = (quint32(1) << FlagShift) - 1;
+    static_assert(Object < 8, "the type must fit in 3 bits");
+
     enum Flag : quint8 { HasEscapes = 1, HasNonAscii = 2 };
 
     struct Level
