@@ -26,6 +26,7 @@ private slots:
     void dragSeeksOnceOnRelease();
     void keysOnTheSliderSeekAtOnce();
     void volumeAndMute();
+    void symbolsFollowThePalette();
     void everyControlHasANameAndATooltip();
     void longTitleIsElided();
 
@@ -39,11 +40,22 @@ private:
         return widget;
     }
     QPoint handleCenter(QSlider *slider) const;
-    // standardIcon() makes a new QIcon each time: compare what they draw.
+    // standardIcon() makes a new QIcon each time, and the bar draws the symbols in its text
+    // colour: compare their shapes, pixel by pixel.
     bool sameIcon(const QIcon &icon, QStyle::StandardPixmap standard) const
     {
-        return icon.pixmap(16).toImage()
-            == m_bar->style()->standardIcon(standard).pixmap(16).toImage();
+        const QImage drawn = icon.pixmap(16).toImage();
+        const QImage expected
+            = m_bar->style()->standardIcon(standard, nullptr, m_bar).pixmap(16).toImage();
+        if (drawn.size() != expected.size())
+            return false;
+        for (int y = 0; y < drawn.height(); ++y) {
+            for (int x = 0; x < drawn.width(); ++x) {
+                if (drawn.pixelColor(x, y).alpha() != expected.pixelColor(x, y).alpha())
+                    return false;
+            }
+        }
+        return true;
     }
 
     PlayerBar *m_bar = nullptr;
@@ -282,6 +294,44 @@ void tst_PlayerBar::longTitleIsElided()
     QCOMPARE(label->toolTip(), title);
     // The bar does not grow to fit the title.
     QVERIFY(m_bar->minimumSizeHint().width() < 800);
+}
+
+// Fusion draws its media symbols in black: on a dark palette they must come out light.
+void tst_PlayerBar::symbolsFollowThePalette()
+{
+    auto meanLightness = [](const QIcon &icon) {
+        const QImage image = icon.pixmap(16).toImage();
+        qint64 sum = 0;
+        int count = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor pixel = image.pixelColor(x, y);
+                if (pixel.alpha() > 128) {
+                    sum += pixel.lightness();
+                    ++count;
+                }
+            }
+        }
+        return count ? int(sum / count) : -1;
+    };
+    auto *play = child<QToolButton>(u"playPauseButton"_s);
+    QPalette dark = m_bar->palette();
+    dark.setColor(QPalette::ButtonText, QColor(230, 230, 230));
+    dark.setColor(QPalette::Button, QColor(50, 50, 54));
+    dark.setColor(QPalette::Window, QColor(45, 45, 48));
+    m_bar->setPalette(dark);
+    QVERIFY2(meanLightness(play->icon()) > 200,
+        qPrintable(QString::number(meanLightness(play->icon()))));
+    QVERIFY(sameIcon(play->icon(), QStyle::SP_MediaPlay));
+    for (const char *name : {"previousButton", "nextButton", "muteButton"}) {
+        const QIcon icon = child<QToolButton>(QString::fromLatin1(name))->icon();
+        QVERIFY2(meanLightness(icon) > 200, name);
+    }
+
+    QPalette light = dark;
+    light.setColor(QPalette::ButtonText, QColor(20, 20, 20));
+    m_bar->setPalette(light);
+    QVERIFY(meanLightness(play->icon()) < 60);
 }
 
 QTEST_MAIN(tst_PlayerBar)

@@ -1,9 +1,11 @@
 #include "playerbar.h"
 
+#include "symbolicon.h"
 #include "timecode.h"
 
 #include <QAudio>
 #include <QBoxLayout>
+#include <QEvent>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -19,7 +21,7 @@ QToolButton *toolButton(QWidget *parent, const QString &objectName, QStyle::Stan
 {
     auto *button = new QToolButton(parent);
     button->setObjectName(objectName);
-    button->setIcon(parent->style()->standardIcon(icon));
+    button->setIcon(SymbolIcon::forButton(parent, icon));
     button->setAccessibleName(name);
     button->setToolTip(toolTip);
     button->setAutoRaise(true);
@@ -43,7 +45,7 @@ void PlayerBar::setPlaybackState(QMediaPlayer::PlaybackState state)
     m_state = state;
     const bool playing = state == QMediaPlayer::PlayingState;
     m_playPauseButton->setIcon(
-        style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+        SymbolIcon::forButton(this, playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     m_playPauseButton->setAccessibleName(playing ? tr("Pause") : tr("Play"));
     m_playPauseButton->setToolTip(playing ? tr("Pause (Space)") : tr("Play (Space)"));
 }
@@ -108,6 +110,17 @@ void PlayerBar::clear()
 QString PlayerBar::formatTime(qint64 ms)
 {
     return TimeCode::formatSeconds(ms);
+}
+
+void PlayerBar::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange && event->type() != QEvent::StyleChange)
+        return;
+    m_previousButton->setIcon(SymbolIcon::forButton(this, QStyle::SP_MediaSkipBackward));
+    m_nextButton->setIcon(SymbolIcon::forButton(this, QStyle::SP_MediaSkipForward));
+    setPlaybackState(m_state);
+    updateMuteButton();
 }
 
 void PlayerBar::resizeEvent(QResizeEvent *event)
@@ -223,8 +236,8 @@ void PlayerBar::updateTitle()
 void PlayerBar::updateMuteButton()
 {
     m_muteButton->setChecked(m_muted);
-    m_muteButton->setIcon(
-        style()->standardIcon(m_muted ? QStyle::SP_MediaVolumeMuted : QStyle::SP_MediaVolume));
+    m_muteButton->setIcon(SymbolIcon::forButton(
+        this, m_muted ? QStyle::SP_MediaVolumeMuted : QStyle::SP_MediaVolume));
     m_muteButton->setToolTip(m_muted ? tr("Unmute") : tr("Mute"));
 }
 

@@ -49,6 +49,7 @@ signals:
     void mutedChanged(bool muted);
 
 protected:
+    void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
 private:

@@ -1,6 +1,7 @@
 #include "trackdelegate.h"
 
 #include "catalogmodel.h"
+#include "symbolicon.h"
 
 #include <QApplication>
 #include <QPixmap>
@@ -35,16 +36,17 @@ void TrackDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIn
     if (index.data(CatalogModel::KindRole).toInt() != CatalogModel::TrackItem)
         return;
     QStyle *style = option->widget ? option->widget->style() : QApplication::style();
-    option->icon = trackIcon(index, style);
+    option->icon = trackIcon(index, style, option->palette);
     option->features |= QStyleOptionViewItem::HasDecoration;
     // The view's icon size, not each icon's own: every track reserves the same space.
     if (option->decorationSize.isEmpty())
         option->decorationSize = QSize(FallbackIconSize, FallbackIconSize);
 }
 
-const QIcon &TrackDelegate::trackIcon(const QModelIndex &index, QStyle *style) const
+const QIcon &TrackDelegate::trackIcon(
+    const QModelIndex &index, QStyle *style, const QPalette &palette) const
 {
-    const Icons &all = icons(style);
+    const Icons &all = icons(style, palette);
     if (index.data(CatalogModel::IsPlayingRole).toBool())
         return all.playing;
     switch (index.data(CatalogModel::HasFileRole).toInt()) {
@@ -58,14 +60,23 @@ const QIcon &TrackDelegate::trackIcon(const QModelIndex &index, QStyle *style) c
     }
 }
 
-const TrackDelegate::Icons &TrackDelegate::icons(QStyle *style) const
+const TrackDelegate::Icons &TrackDelegate::icons(QStyle *style, const QPalette &palette) const
 {
-    if (m_iconStyle != style) {
-        m_icons.playing = themeIcon(u"media-playback-start"_s, style, QStyle::SP_MediaPlay);
-        m_icons.linked = themeIcon(u"audio-x-generic"_s, style, QStyle::SP_MediaVolume);
+    const QColor text = palette.color(QPalette::Text);
+    if (m_iconStyle != style || m_iconColor != text) {
+        // Symbols in the row's own text colour, so that a dark palette does not hide them.
+        m_icons.playing
+            = SymbolIcon::tinted(themeIcon(u"media-playback-start"_s, style, QStyle::SP_MediaPlay),
+                text, palette.color(QPalette::HighlightedText));
+        QColor quiet = text;
+        quiet.setAlphaF(0.6f);
+        m_icons.linked
+            = SymbolIcon::tinted(themeIcon(u"audio-x-generic"_s, style, QStyle::SP_MediaVolume),
+                quiet, palette.color(QPalette::HighlightedText));
         m_icons.warning = themeIcon(u"dialog-warning"_s, style, QStyle::SP_MessageBoxWarning);
         m_icons.blank = blankIcon();
         m_iconStyle = style;
+        m_iconColor = text;
     }
     return m_icons;
 }

@@ -29,11 +29,12 @@ private:
         QIcon blank;
     };
 
-    const Icons &icons(QStyle *style) const;
-    const QIcon &trackIcon(const QModelIndex &index, QStyle *style) const;
+    const Icons &icons(QStyle *style, const QPalette &palette) const;
+    const QIcon &trackIcon(const QModelIndex &index, QStyle *style, const QPalette &palette) const;
 
-    // Built on first paint, and again only when the view's style changes: the tree paints
-    // thousands of rows while scrolling, and theme look-ups are not cheap.
+    // Built on first paint, and again only when the view's style or text colour changes: the tree
+    // paints thousands of rows while scrolling, and theme look-ups are not cheap.
     mutable Icons m_icons;
     mutable QPointer<QStyle> m_iconStyle;
+    mutable QColor m_iconColor;
 };
