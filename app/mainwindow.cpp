@@ -42,21 +42,6 @@ const QString BrowserKey = u"window/browser"_s;
 const QString OpenFilesKey = u"catalogs/files"_s;
 const QString LastLocationKey = u"navigation/last"_s;
 
-QStringList toStringList(const Location &location)
-{
-    return {QString::number(location.kind), location.catalogId, location.id, location.releaseId};
-}
-
-Location toLocation(const QStringList &fields)
-{
-    if (fields.size() != 4)
-        return {};
-    const int kind = fields.at(0).toInt();
-    if (kind < Location::Release || kind > Location::Theme)
-        return {};
-    return {Location::Kind(kind), fields.at(1), fields.at(2), fields.at(3)};
-}
-
 } // namespace
 
 MainWindow::MainWindow(UserDatabase *userData, QWidget *parent)
@@ -304,14 +289,14 @@ void MainWindow::writeSettings() const
     settings.setValue(SplitterKey, m_splitter->saveState());
     settings.setValue(BrowserKey, m_browser->saveState());
     settings.setValue(OpenFilesKey, m_catalogs->files());
-    settings.setValue(LastLocationKey, toStringList(m_history.current()));
+    settings.setValue(LastLocationKey, m_history.current().toStringList());
     m_playback->saveSession(settings);
 }
 
 void MainWindow::restoreSession()
 {
     QSettings settings;
-    m_pendingLocation = toLocation(settings.value(LastLocationKey).toStringList());
+    m_pendingLocation = Location::fromStringList(settings.value(LastLocationKey).toStringList());
     m_restoringPlayer = true;
     for (const QString &file : settings.value(OpenFilesKey).toStringList())
         m_catalogs->open(file);

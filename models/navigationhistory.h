@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 // Something the detail area can show: a release, a cue or a theme of one catalog.
 struct Location
@@ -15,6 +16,9 @@ struct Location
     QString releaseId;
 
     bool isValid() const { return kind != None; }
+    // Four fields, for settings; fromStringList() gives an invalid Location for anything else.
+    QStringList toStringList() const;
+    static Location fromStringList(const QStringList &fields);
     friend bool operator==(const Location &, const Location &) = default;
 };
 

@@ -17,6 +17,7 @@ private slots:
     void keepsAtMostMaxEntries();
     void removeCatalog();
     void removeCatalogOfEveryEntry();
+    void locationForSettings();
 };
 
 namespace {
@@ -130,6 +131,19 @@ void tst_NavigationHistory::removeCatalogOfEveryEntry()
     QCOMPARE(history.size(), 0);
     history.visit(cue(u"a"_s));
     QCOMPARE(history.current(), cue(u"a"_s));
+}
+
+void tst_NavigationHistory::locationForSettings()
+{
+    const Location cue {Location::Cue, u"star-trek-picard"_s, u"box/2-1"_s, u"box"_s};
+    QCOMPARE(Location::fromStringList(cue.toStringList()), cue);
+    const Location theme {Location::Theme, u"c"_s, u"romulan"_s, {}};
+    QCOMPARE(Location::fromStringList(theme.toStringList()), theme);
+    // What an older or edited settings file may hold.
+    for (const QStringList &bad : {QStringList {}, QStringList {u"2"_s, u"c"_s, u"x"_s},
+             QStringList {u"9"_s, u"c"_s, u"x"_s, {}}, QStringList {u"0"_s, u"c"_s, u"x"_s, {}},
+             QStringList {u"two"_s, u"c"_s, u"x"_s, {}}, QStringList {u"2"_s, {}, u"x"_s, {}}})
+        QVERIFY2(!Location::fromStringList(bad).isValid(), qPrintable(bad.join(u'|')));
 }
 
 QTEST_GUILESS_MAIN(tst_NavigationHistory)
