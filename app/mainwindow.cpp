@@ -160,6 +160,13 @@ void MainWindow::createActions()
         style()->standardIcon(QStyle::SP_ArrowForward));
     connect(m_forwardAction, &QAction::triggered, this, &MainWindow::goForward);
 
+    m_nowPlayingAction = makeAction(tr("&Now Playing"),
+        tr("Show the cue that plays, and its track in the list"), Qt::CTRL | Qt::Key_J);
+    connect(m_nowPlayingAction, &QAction::triggered, this, [this] {
+        if (const PlayQueue::Item *item = m_playback->current())
+            navigate({Location::Cue, item->catalogId, item->cueId, item->releaseId});
+    });
+
     m_releasesAction = makeAction(
         tr("&Releases"), tr("Browse the releases and their tracks"), Qt::CTRL | Qt::Key_R);
     connect(m_releasesAction, &QAction::triggered, m_browser, &CatalogBrowser::showReleases);
@@ -256,6 +263,8 @@ void MainWindow::createMenus()
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     go->addActions({m_backAction, m_forwardAction});
+    go->addSeparator();
+    go->addAction(m_nowPlayingAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -376,6 +385,7 @@ void MainWindow::updateActions()
     m_coverAction->setEnabled(releaseShown);
     m_drawnCoverAction->setEnabled(releaseShown);
     m_backAction->setEnabled(m_history.canGoBack());
+    m_nowPlayingAction->setEnabled(m_playback->current() != nullptr);
     m_forwardAction->setEnabled(m_history.canGoForward());
     m_closeCatalogAction->setEnabled(m_catalogs->canClose(m_history.current().catalogId));
 }
@@ -433,6 +443,7 @@ void MainWindow::showNowPlaying()
     const PlayQueue::Item *item = m_playback->current();
     m_catalogModel->setPlayingCue(
         item ? item->catalogId : QString(), item ? item->cueId : QString());
+    m_nowPlayingAction->setEnabled(item != nullptr);
     if (item && m_playback->isRestored())
         statusBar()->showMessage(
             tr("“%1” is ready to go on where you left it: press Space to play.").arg(item->title),

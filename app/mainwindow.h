@@ -87,6 +87,7 @@ private:
     QAction *m_findAction = nullptr;
     QAction *m_backAction = nullptr;
     QAction *m_forwardAction = nullptr;
+    QAction *m_nowPlayingAction = nullptr;
     QAction *m_releasesAction = nullptr;
     QAction *m_themesAction = nullptr;
     QAction *m_expandAction = nullptr;

@@ -160,6 +160,13 @@ void tst_PlayFromWindow::doubleClickPlaysALinkedTrack()
             += m_tree->model()->index(r, 0, chapterOne).data(CatalogModel::IsPlayingRole).toBool();
     QCOMPARE(playing, 1);
     QVERIFY(!row(u"Mystery Ship"_s).data(CatalogModel::IsPlayingRole).toBool());
+
+    // Ctrl+J comes back to it from wherever the user went.
+    m_window->navigate({Location::Theme, u"star-trek-picard"_s, u"romulan-theme"_s, {}});
+    QTest::keyClick(m_window.get(), Qt::Key_J, Qt::ControlModifier);
+    QCOMPARE(m_window->currentLocation(),
+        Location({Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s}));
+    QCOMPARE(m_tree->currentIndex().siblingAtColumn(0), twins);
 }
 
 void tst_PlayFromWindow::spaceTogglesPauseButNotInTheSearchField()
