@@ -486,6 +486,12 @@ private:
 
     template<size_t N>
     Members<N> members(quint32 object, const Path &path, const Keys<N> &keys);
+    // An array of objects into list, one entry per element in the file's order (an element that
+    // is not an object is a fault and leaves a blank entry, so that indexes stay the file's);
+    // read(entry, members, index) fills each. ids, when given, is reserved for the count.
+    template<typename T, size_t N, typename Read>
+    void readObjects(
+        const Field &field, QList<T> &list, const Keys<N> &keys, IdTable *ids, Read &&read);
     bool isObject(quint32 node, const Path &path);
     bool isArray(const Field &field);
     bool isPresent(const Field &field, Presence presence);
@@ -609,101 +615,60 @@ bool Validator::checkFormat(quint32 root)
 
 void Validator::readSources(const Field &field)
 {
-    if (!isArray(field))
-        return;
-    m_catalog.sources.reserve(m_tree.childCount(field.value));
-    m_sourceIds.reserve(m_tree.childCount(field.value));
-    int index = 0;
-    for (quint32 node = JsonTree::firstChild(field.value); node < m_tree.next(field.value);
-         node = m_tree.next(node), ++index) {
-        const Path path(field.path, index);
-        Source &source = m_catalog.sources.emplace_back();
-        if (!isObject(node, path))
-            continue;
-        const Members m = members(node, path, SourceKeys);
-        readId(m[SourceId], source.id, m_sourceIds, index);
-        readEnum(m[SourceKind], SourceKinds, source.kind);
-        readText(m[SourceTitle], source.title, Required);
-        readRecurringText(m[SourceAuthor], source.author);
-        readRecurringText(m[SourcePublication], source.publication);
-        readDate(m[SourceDate], source.date);
-        readText(m[SourceUrl], source.url);
-    }
+    readObjects(field, m_catalog.sources, SourceKeys, &m_sourceIds,
+        [&](Source &source, const auto &m, int index) {
+            readId(m[SourceId], source.id, m_sourceIds, index);
+            readEnum(m[SourceKind], SourceKinds, source.kind);
+            readText(m[SourceTitle], source.title, Required);
+            readRecurringText(m[SourceAuthor], source.author);
+            readRecurringText(m[SourcePublication], source.publication);
+            readDate(m[SourceDate], source.date);
+            readText(m[SourceUrl], source.url);
+        });
 }
 
 void Validator::readThemes(const Field &field)
 {
-    if (!isArray(field))
-        return;
-    m_catalog.themes.reserve(m_tree.childCount(field.value));
-    m_themeIds.reserve(m_tree.childCount(field.value));
-    int index = 0;
-    for (quint32 node = JsonTree::firstChild(field.value); node < m_tree.next(field.value);
-         node = m_tree.next(node), ++index) {
-        const Path path(field.path, index);
-        Theme &theme = m_catalog.themes.emplace_back();
-        if (!isObject(node, path))
-            continue;
-        const Members m = members(node, path, ThemeKeys);
-        readId(m[ThemeId], theme.id, m_themeIds, index);
-        readText(m[ThemeName], theme.name, Required);
-        readRecurringText(m[ThemeComposer], theme.composer);
-        readText(m[ThemeOrigin], theme.origin);
-        readTextList(m[ThemeAliases], theme.aliases);
-        readText(m[ThemeDescription], theme.description);
-    }
+    readObjects(field, m_catalog.themes, ThemeKeys, &m_themeIds,
+        [&](Theme &theme, const auto &m, int index) {
+            readId(m[ThemeId], theme.id, m_themeIds, index);
+            readText(m[ThemeName], theme.name, Required);
+            readRecurringText(m[ThemeComposer], theme.composer);
+            readText(m[ThemeOrigin], theme.origin);
+            readTextList(m[ThemeAliases], theme.aliases);
+            readText(m[ThemeDescription], theme.description);
+        });
 }
 
 void Validator::readCues(const Field &field)
 {
-    if (!isArray(field))
-        return;
-    m_catalog.cues.reserve(m_tree.childCount(field.value));
-    m_cueIds.reserve(m_tree.childCount(field.value));
-    int index = 0;
-    for (quint32 node = JsonTree::firstChild(field.value); node < m_tree.next(field.value);
-         node = m_tree.next(node), ++index) {
-        const Path path(field.path, index);
-        Cue &cue = m_catalog.cues.emplace_back();
-        if (!isObject(node, path))
-            continue;
-        const Members m = members(node, path, CueKeys);
+    readObjects(field, m_catalog.cues, CueKeys, &m_cueIds, [&](Cue &cue, const auto &m, int index) {
         readId(m[CueId], cue.id, m_cueIds, index);
         readText(m[CueTitle], cue.title, Required);
         readRecurringTextList(m[CueComposers], cue.composers);
         readRecurringTextList(m[CuePerformers], cue.performers);
         readRecurringText(m[CueEpisode], cue.episode);
         readText(m[CueDescription], cue.description);
-    }
+    });
     m_cueDurations.assign(size_t(m_catalog.cues.size()), -1);
 }
 
 void Validator::readReleases(const Field &field)
 {
-    if (!isArray(field))
-        return;
-    m_catalog.releases.reserve(m_tree.childCount(field.value));
-    m_releaseIds.reserve(m_tree.childCount(field.value));
-    int index = 0;
-    for (quint32 node = JsonTree::firstChild(field.value); node < m_tree.next(field.value);
-         node = m_tree.next(node), ++index) {
-        const Path path(field.path, index);
-        Release &release = m_catalog.releases.emplace_back();
-        if (!isObject(node, path))
-            continue;
-        const Members m = members(node, path, ReleaseKeys);
-        readId(m[ReleaseId], release.id, m_releaseIds, index);
-        readText(m[ReleaseTitle], release.title, Required);
-        readRecurringTextList(m[ReleaseArtists], release.artists);
-        readRecurringText(m[ReleaseLabel], release.label);
-        readDate(m[ReleaseDate], release.date);
-        readRecurringText(m[ReleaseFormat], release.format);
-        readText(m[ReleaseCatalogNumber], release.catalogNumber);
-        readCover(m[ReleaseCover], release.cover);
-        readBool(m[ReleaseComplete], release.complete);
-        if (isPresent(m[ReleaseTracks], Required))
-            readTracks(m[ReleaseTracks], release, index);
-    }
+    readObjects(field, m_catalog.releases, ReleaseKeys, &m_releaseIds,
+        [&](Release &release, const auto &m, int index) {
+            readId(m[ReleaseId], release.id, m_releaseIds, index);
+            readText(m[ReleaseTitle], release.title, Required);
+            readRecurringTextList(m[ReleaseArtists], release.artists);
+            readRecurringText(m[ReleaseLabel], release.label);
+            readDate(m[ReleaseDate], release.date);
+            readRecurringText(m[ReleaseFormat], release.format);
+            readText(m[ReleaseCatalogNumber], release.catalogNumber);
+            readCover(m[ReleaseCover], release.cover);
+            readBool(m[ReleaseComplete], release.complete);
+            if (isPresent(m[ReleaseTracks], Required))
+                readTracks(m[ReleaseTracks], release, index);
+        });
 }
 
 void Validator::readTracks(const Field &field, Release &release, int releaseIndex)
@@ -816,27 +781,18 @@ void Validator::resolvePendingCues()
 
 void Validator::readOccurrences(const Field &field)
 {
-    if (!isArray(field))
-        return;
-    m_catalog.occurrences.reserve(m_tree.childCount(field.value));
-    int index = 0;
-    for (quint32 node = JsonTree::firstChild(field.value); node < m_tree.next(field.value);
-         node = m_tree.next(node), ++index) {
-        const Path path(field.path, index);
-        Occurrence &occurrence = m_catalog.occurrences.emplace_back();
-        if (!isObject(node, path))
-            continue;
-        const Members m = members(node, path, OccurrenceKeys);
-        readReference(m[OccurrenceTheme], m_themeIds, u"theme"_s, occurrence.themeId, Required);
-        const int cue
-            = readReference(m[OccurrenceCue], m_cueIds, u"cue"_s, occurrence.cueId, Required);
-        readEnum(m[OccurrenceKind], OccurrenceKinds, occurrence.kind);
-        readOccurrenceTimes(m, occurrence, cue);
-        readEnum(m[OccurrencePosition], Positions, occurrence.position);
-        readRecurringText(m[OccurrenceInstruments], occurrence.instruments);
-        readReference(m[OccurrenceSource], m_sourceIds, u"source"_s, occurrence.sourceId);
-        readText(m[OccurrenceNote], occurrence.note);
-    }
+    readObjects(field, m_catalog.occurrences, OccurrenceKeys, nullptr,
+        [&](Occurrence &occurrence, const auto &m, int) {
+            readReference(m[OccurrenceTheme], m_themeIds, u"theme"_s, occurrence.themeId, Required);
+            const int cue
+                = readReference(m[OccurrenceCue], m_cueIds, u"cue"_s, occurrence.cueId, Required);
+            readEnum(m[OccurrenceKind], OccurrenceKinds, occurrence.kind);
+            readOccurrenceTimes(m, occurrence, cue);
+            readEnum(m[OccurrencePosition], Positions, occurrence.position);
+            readRecurringText(m[OccurrenceInstruments], occurrence.instruments);
+            readReference(m[OccurrenceSource], m_sourceIds, u"source"_s, occurrence.sourceId);
+            readText(m[OccurrenceNote], occurrence.note);
+        });
 }
 
 // The end is not before the start, and both lie within the cue where a track gives its length.
@@ -867,24 +823,34 @@ void Validator::readOccurrenceTimes(
 
 void Validator::readExcerpts(const Field &field)
 {
+    readObjects(field, m_catalog.excerpts, ExcerptKeys, &m_excerptIds,
+        [&](Excerpt &excerpt, const auto &m, int index) {
+            readId(m[ExcerptId], excerpt.id, m_excerptIds, index);
+            readReference(m[ExcerptSource], m_sourceIds, u"source"_s, excerpt.sourceId, Required);
+            readText(m[ExcerptText], excerpt.text, Required);
+            readReferenceList(m[ExcerptReleases], m_releaseIds, u"release"_s, excerpt.releaseIds);
+            readReferenceList(m[ExcerptCues], m_cueIds, u"cue"_s, excerpt.cueIds);
+            readReferenceList(m[ExcerptThemes], m_themeIds, u"theme"_s, excerpt.themeIds);
+        });
+}
+
+template<typename T, size_t N, typename Read>
+void Validator::readObjects(
+    const Field &field, QList<T> &list, const Keys<N> &keys, IdTable *ids, Read &&read)
+{
     if (!isArray(field))
         return;
-    m_catalog.excerpts.reserve(m_tree.childCount(field.value));
-    m_excerptIds.reserve(m_tree.childCount(field.value));
+    const quint32 count = m_tree.childCount(field.value);
+    list.reserve(count);
+    if (ids)
+        ids->reserve(count);
     int index = 0;
     for (quint32 node = JsonTree::firstChild(field.value); node < m_tree.next(field.value);
          node = m_tree.next(node), ++index) {
         const Path path(field.path, index);
-        Excerpt &excerpt = m_catalog.excerpts.emplace_back();
-        if (!isObject(node, path))
-            continue;
-        const Members m = members(node, path, ExcerptKeys);
-        readId(m[ExcerptId], excerpt.id, m_excerptIds, index);
-        readReference(m[ExcerptSource], m_sourceIds, u"source"_s, excerpt.sourceId, Required);
-        readText(m[ExcerptText], excerpt.text, Required);
-        readReferenceList(m[ExcerptReleases], m_releaseIds, u"release"_s, excerpt.releaseIds);
-        readReferenceList(m[ExcerptCues], m_cueIds, u"cue"_s, excerpt.cueIds);
-        readReferenceList(m[ExcerptThemes], m_themeIds, u"theme"_s, excerpt.themeIds);
+        T &entry = list.emplace_back();
+        if (isObject(node, path))
+            read(entry, members(node, path, keys), index);
     }
 }
 
