@@ -82,6 +82,7 @@ bool CatalogModel::addCatalog(Catalog catalog)
         append();
         endInsertRows();
     }
+    emit catalogsChanged();
     return true;
 }
 
@@ -111,6 +112,7 @@ bool CatalogModel::removeCatalog(const QString &catalogId)
         remove();
         endRemoveRows();
     }
+    emit catalogsChanged();
     return true;
 }
 

@@ -94,6 +94,9 @@ public:
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 signals:
+    // After a catalog was added or removed (and the rows or the reset that say so): what was
+    // looked up by id may be gone, or may now be found.
+    void catalogsChanged();
     // Once per cue whose file state changed (after dataChanged for each of its tracks).
     void fileStateChanged(const QString &catalogId, const QString &cueId);
 

@@ -43,6 +43,7 @@ private slots:
     void twoCatalogsPutCatalogsOnTop();
     void removingACatalogKeepsTheOthersIndexes();
     void refusesADuplicateCatalog();
+    void catalogsChangedComesLast();
     void releaseRows();
     void trackRows_data();
     void trackRows();
@@ -149,6 +150,27 @@ void tst_CatalogModel::removingACatalogKeepsTheOthersIndexes()
     QCOMPARE(text(spacedock, 0), u"Leaving Spacedock"_s);
     QCOMPARE(spacedock.data(CatalogModel::CatalogIdRole).toString(), Season3);
     QCOMPARE(spacedock.parent().parent(), model.index(1, 0));
+}
+
+void tst_CatalogModel::catalogsChangedComesLast()
+{
+    CatalogModel model;
+    QStringList events;
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(&model, signal, this, [&] { events.append(u"rows"_s); });
+    connect(&model, &QAbstractItemModel::modelReset, this, [&] { events.append(u"reset"_s); });
+    // What a pane does with it: look up what it shows, in the model as it now is.
+    connect(&model, &CatalogModel::catalogsChanged, this,
+        [&] { events.append(u"changed:%1"_s.arg(model.catalogs().size())); });
+
+    QVERIFY(model.addCatalog(TestCatalogs::picard()));
+    QVERIFY(model.addCatalog(TestCatalogs::picardSeason3()));
+    QVERIFY(!model.addCatalog(TestCatalogs::picard()));
+    QVERIFY(model.removeCatalog(u"picard-season-3"_s));
+    QVERIFY(!model.removeCatalog(u"picard-season-3"_s));
+    QCOMPARE(events,
+        QStringList(
+            {u"rows"_s, u"changed:1"_s, u"reset"_s, u"changed:2"_s, u"reset"_s, u"changed:1"_s}));
 }
 
 void tst_CatalogModel::refusesADuplicateCatalog()

@@ -34,13 +34,7 @@ CuePane::CuePane(const CatalogModel *catalogs, QWidget *parent)
     m_refreshTimer.setInterval(0);
     connect(&m_refreshTimer, &QTimer::timeout, this, [this] { render(PaneBrowser::Scroll::Keep); });
     // The pane keeps ids, not pointers: when catalogs come and go it looks its cue up again.
-    connect(catalogs, &QAbstractItemModel::modelReset, this, &CuePane::refresh);
-    auto topLevelChanged = [this](const QModelIndex &parent) {
-        if (!parent.isValid())
-            refresh();
-    };
-    connect(catalogs, &QAbstractItemModel::rowsInserted, this, topLevelChanged);
-    connect(catalogs, &QAbstractItemModel::rowsRemoved, this, topLevelChanged);
+    connect(catalogs, &CatalogModel::catalogsChanged, this, &CuePane::refresh);
     connect(catalogs, &CatalogModel::fileStateChanged, this,
         [this](const QString &catalogId, const QString &cueId) {
             if (catalogId == m_catalogId && cueId == m_cueId)

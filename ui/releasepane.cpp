@@ -64,13 +64,7 @@ ReleasePane::ReleasePane(const CatalogModel *catalogs, QWidget *parent)
                 m_refreshTimer.start();
         });
     // The pane keeps ids, not pointers: when catalogs come and go it looks its release up again.
-    connect(catalogs, &QAbstractItemModel::modelReset, this, &ReleasePane::refresh);
-    auto topLevelChanged = [this](const QModelIndex &parent) {
-        if (!parent.isValid())
-            refresh();
-    };
-    connect(catalogs, &QAbstractItemModel::rowsInserted, this, topLevelChanged);
-    connect(catalogs, &QAbstractItemModel::rowsRemoved, this, topLevelChanged);
+    connect(catalogs, &CatalogModel::catalogsChanged, this, &ReleasePane::refresh);
 }
 
 void ReleasePane::showRelease(const QString &catalogId, const QString &releaseId)

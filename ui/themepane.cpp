@@ -28,13 +28,7 @@ ThemePane::ThemePane(const CatalogModel *catalogs, QWidget *parent)
     m_refreshTimer.setInterval(0);
     connect(&m_refreshTimer, &QTimer::timeout, this, [this] { render(PaneBrowser::Scroll::Keep); });
     // The pane keeps ids, not pointers; and a catalog opened or closed adds or takes cues.
-    connect(catalogs, &QAbstractItemModel::modelReset, this, &ThemePane::refresh);
-    auto topLevelChanged = [this](const QModelIndex &parent) {
-        if (!parent.isValid())
-            refresh();
-    };
-    connect(catalogs, &QAbstractItemModel::rowsInserted, this, topLevelChanged);
-    connect(catalogs, &QAbstractItemModel::rowsRemoved, this, topLevelChanged);
+    connect(catalogs, &CatalogModel::catalogsChanged, this, &ThemePane::refresh);
     connect(catalogs, &CatalogModel::fileStateChanged, this,
         [this](const QString &catalogId, const QString &cueId) {
             if (m_cues.contains({catalogId, cueId}))
