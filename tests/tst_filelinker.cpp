@@ -276,13 +276,16 @@ void tst_FileLinker::unlinkAsksFirstAndLeavesTheFile()
 
 void tst_FileLinker::preferChoosesTheFileThatPlays()
 {
-    const QString flac = wav(u"a.wav"_s);
-    const QString other = wav(u"b.wav"_s);
-    link(u"main-title"_s, flac);
-    link(u"main-title"_s, other);
-    QCOMPARE(m_userData->preferredFile(Picard, u"main-title"_s)->file.path, flac);
-    m_linker->perform({PaneAction::PreferFile, cue(u"main-title"_s), 0, other});
-    QCOMPARE(m_userData->preferredFile(Picard, u"main-title"_s)->file.path, other);
+    const QString first = wav(u"a.wav"_s);
+    const QString second = wav(u"b.wav"_s);
+    link(u"main-title"_s, first);
+    link(u"main-title"_s, second);
+    QCOMPARE(m_userData->preferredFile(Picard, u"main-title"_s)->file.path, first);
+    QSignalSpy messages(m_linker, &FileLinker::statusMessage);
+    m_linker->perform({PaneAction::PreferFile, cue(u"main-title"_s), 0, second});
+    QCOMPARE(m_userData->preferredFile(Picard, u"main-title"_s)->file.path, second);
+    QCOMPARE(messages.size(), 1);
+    QVERIFY(messages.first().first().toString().contains(u"b.wav"_s));
 }
 
 void tst_FileLinker::failedFileIsMarkedUntilLinkedAgain()
