@@ -4,10 +4,12 @@
 #include "catalogmodel.h"
 #include "scandialog.h"
 
+#include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QUrl>
 #include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
@@ -254,6 +256,13 @@ void FileLinker::unlink(const Location &cue, const QString &path)
     emit statusMessage(tr("The file was not unlinked: %1").arg(m_userData->errorString()), 10000);
 }
 
+void FileLinker::showInFolder(const QString &path)
+{
+    const QString folder = QFileInfo(path).absolutePath();
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(folder)))
+        emit statusMessage(tr("No file manager could open %1.").arg(folder), 10000);
+}
+
 void FileLinker::perform(const PaneAction &action)
 {
     switch (action.kind) {
@@ -268,6 +277,9 @@ void FileLinker::perform(const PaneAction &action)
         break;
     case PaneAction::UnlinkFile:
         unlink(action.cue, action.path);
+        break;
+    case PaneAction::ShowFile:
+        showInFolder(action.path);
         break;
     case PaneAction::Play:
     case PaneAction::PlayRelease:

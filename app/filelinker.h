@@ -39,6 +39,8 @@ public:
     void prefer(const Location &cue, const QString &path);
     // After the user confirms; the file itself is never touched.
     void unlink(const Location &cue, const QString &path);
+    // Opens the folder that holds path in the desktop's file manager.
+    void showInFolder(const QString &path);
     // The file actions of the panes (everything but Play).
     void perform(const PaneAction &action);
 

@@ -17,6 +17,7 @@ constexpr std::pair<PaneAction::Kind, QLatin1StringView> KindNames[] = {
     {PaneAction::LocateFile, QLatin1StringView("locate")},
     {PaneAction::PreferFile, QLatin1StringView("prefer")},
     {PaneAction::UnlinkFile, QLatin1StringView("unlink")},
+    {PaneAction::ShowFile, QLatin1StringView("show")},
 };
 
 QString encode(const QString &text)
@@ -81,7 +82,8 @@ PaneAction fromUrl(const QUrl &url)
     if (action.kind == PaneAction::PlayRelease && action.cue.releaseId.isEmpty())
         return {};
     const bool needsPath = action.kind == PaneAction::LocateFile
-        || action.kind == PaneAction::PreferFile || action.kind == PaneAction::UnlinkFile;
+        || action.kind == PaneAction::PreferFile || action.kind == PaneAction::UnlinkFile
+        || action.kind == PaneAction::ShowFile;
     if (needsPath && action.path.isEmpty())
         return {};
     return action;

@@ -17,6 +17,7 @@ struct PaneAction
         LocateFile, // find a missing file (path) again
         PreferFile, // make path the file that plays
         UnlinkFile, // forget path for the cue; the file itself is untouched
+        ShowFile, // open the folder that holds path in the desktop's file manager
     };
 
     Kind kind = None;

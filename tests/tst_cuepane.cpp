@@ -342,8 +342,10 @@ void tst_CuePane::fileActionLinksEmitTheirActions()
         action(PaneAction::UnlinkFile, m_missing),
         action(PaneAction::Play),
         action(PaneAction::PreferFile, m_flac),
+        action(PaneAction::ShowFile, m_flac),
         action(PaneAction::UnlinkFile, m_flac),
         action(PaneAction::PreferFile, m_mp3),
+        action(PaneAction::ShowFile, m_mp3),
         action(PaneAction::UnlinkFile, m_mp3),
         action(PaneAction::LinkFile),
     };
@@ -371,11 +373,13 @@ void tst_CuePane::preferredFileHasNoMakePreferred()
     // The user's choice plays first, and offers no Make Preferred.
     const QList<PaneAction> expected {
         action(PaneAction::Play),
+        action(PaneAction::ShowFile, m_mp3),
         action(PaneAction::UnlinkFile, m_mp3),
         action(PaneAction::LocateFile, m_missing),
         action(PaneAction::PreferFile, m_missing),
         action(PaneAction::UnlinkFile, m_missing),
         action(PaneAction::PreferFile, m_flac),
+        action(PaneAction::ShowFile, m_flac),
         action(PaneAction::UnlinkFile, m_flac),
         action(PaneAction::LinkFile),
     };
@@ -387,8 +391,8 @@ void tst_CuePane::preferredFileHasNoMakePreferred()
     QVERIFY(m_userData->unlinkFile(Picard, MainTitle, m_flac));
     QVERIFY(m_userData->unlinkFile(Picard, MainTitle, m_missing));
     QTRY_COMPARE(actions(),
-        QList<PaneAction>({action(PaneAction::Play), action(PaneAction::UnlinkFile, m_mp3),
-            action(PaneAction::LinkFile)}));
+        QList<PaneAction>({action(PaneAction::Play), action(PaneAction::ShowFile, m_mp3),
+            action(PaneAction::UnlinkFile, m_mp3), action(PaneAction::LinkFile)}));
 }
 
 void tst_CuePane::noLinkedFileEmptyState()

@@ -7,6 +7,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
 #include <QMessageBox>
@@ -16,6 +17,18 @@
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
+
+// Stands in for the desktop's file manager.
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> urls;
+
+public slots:
+    void open(const QUrl &url) { urls.append(url); }
+};
 
 namespace {
 
@@ -64,6 +77,7 @@ private slots:
     void locateMissingFindsTheMissingOne();
     void unlinkAsksFirstAndLeavesTheFile();
     void preferChoosesTheFileThatPlays();
+    void showInFolderOpensTheFolder();
     void failedFileIsMarkedUntilLinkedAgain();
     void withoutUserDataEveryActionSaysWhy();
 
@@ -286,6 +300,18 @@ void tst_FileLinker::preferChoosesTheFileThatPlays()
     QCOMPARE(m_userData->preferredFile(Picard, u"main-title"_s)->file.path, second);
     QCOMPARE(messages.size(), 1);
     QVERIFY(messages.first().first().toString().contains(u"b.wav"_s));
+}
+
+void tst_FileLinker::showInFolderOpensTheFolder()
+{
+    const QString path = wav(u"Jeff Russo/Season 1/01 Main Title.wav"_s);
+    link(u"main-title"_s, path);
+    UrlCatcher catcher;
+    QDesktopServices::setUrlHandler(u"file"_s, &catcher, "open");
+    m_linker->perform({PaneAction::ShowFile, cue(u"main-title"_s), 0, path});
+    QDesktopServices::unsetUrlHandler(u"file"_s);
+    QCOMPARE(catcher.urls,
+        QList<QUrl>({QUrl::fromLocalFile(m_dir->filePath(u"Jeff Russo/Season 1"_s))}));
 }
 
 void tst_FileLinker::failedFileIsMarkedUntilLinkedAgain()

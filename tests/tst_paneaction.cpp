@@ -33,6 +33,8 @@ void tst_PaneAction::roundTrip_data()
         << u"/music/Jeff Russo/Picard? #1 & 100% +more/01 – Rafi’s.flac"_s;
     QTest::newRow("prefer") << int(PaneAction::PreferFile) << QString() << qint64(0)
                             << u"/m/a.flac"_s;
+    QTest::newRow("show") << int(PaneAction::ShowFile) << QString() << qint64(0)
+                          << u"/music/Season 1/01.flac"_s;
     QTest::newRow("unlink") << int(PaneAction::UnlinkFile) << u"r"_s << qint64(0)
                             << u"C:/Music/a b.mp3"_s;
 }
@@ -65,6 +67,7 @@ void tst_PaneAction::rejects_data()
     QTest::newRow("locate without a path") << u"cuebook-action:locate/picard/twins"_s;
     QTest::newRow("release play without a release")
         << u"cuebook-action:play-release/picard/twins"_s;
+    QTest::newRow("show without a path") << u"cuebook-action:show/picard/twins"_s;
     QTest::newRow("unlink without a path") << u"cuebook-action:unlink/picard/twins"_s;
     QTest::newRow("web") << u"https://example.org/play/picard/twins"_s;
 }

@@ -225,6 +225,10 @@ QStringList CuePane::fileActions(
         actions.append(fileActionLink(PaneAction::PreferFile, path, tr("Make Preferred"),
             tr("Play “%1” for this cue before its other files").arg(name)));
     }
+    if (role != MissingFile) {
+        actions.append(fileActionLink(PaneAction::ShowFile, path, tr("Show in Folder"),
+            tr("Open the folder that holds “%1”").arg(name)));
+    }
     actions.append(fileActionLink(PaneAction::UnlinkFile, path, tr("Unlink"),
         tr("Forget the link to “%1”; the file itself is kept").arg(name)));
     return actions;
