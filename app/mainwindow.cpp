@@ -98,9 +98,7 @@ MainWindow::MainWindow(UserDatabase *userData, QWidget *parent)
         else
             m_linker->perform(action);
     });
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_catalogModel, signal, this, &MainWindow::updateStatus);
-    connect(m_catalogModel, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
+    connect(m_catalogModel, &CatalogModel::catalogsChanged, this, &MainWindow::updateStatus);
 
     auto *busyIndicator = new BusyIndicator;
     busyIndicator->hide();

@@ -16,6 +16,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -190,6 +191,7 @@ void tst_MainWindow::startsWithNothingSelected()
     const auto *placeholder = m_window->findChild<QLabel *>(u"placeholder"_s);
     QVERIFY(placeholder && placeholder->isVisible());
     QVERIFY(placeholder->text().contains(u"Nothing selected"_s));
+    QCOMPARE(m_window->statusBar()->currentMessage(), u"Star Trek: Picard: 84 tracks"_s);
 }
 
 void tst_MainWindow::selectingAReleaseShowsItsPane()
@@ -400,6 +402,13 @@ void tst_MainWindow::secondCatalogOpensBesideTheBundledOne()
     m_window->openCatalog(writeFile(u"voyager.json"_s, SecondCatalog));
     QTRY_COMPARE(m_window->catalogModel()->catalogs().size(), 2);
     QCOMPARE(m_tree->model()->rowCount(), 2); // catalogs are now the top level
+    // Said once the catalog is in; the count of every open catalog comes back with the next
+    // change.
+    QVERIFY(m_window->statusBar()->currentMessage().contains(u"Opened"_s));
+    QVERIFY(m_window->catalogModel()->removeCatalog(u"voyager"_s));
+    QCOMPARE(m_window->statusBar()->currentMessage(), u"Star Trek: Picard: 84 tracks"_s);
+    m_window->openCatalog(writeFile(u"voyager.json"_s, SecondCatalog));
+    QTRY_COMPARE(m_window->catalogModel()->catalogs().size(), 2);
     // A theme id both catalogs use gathers the cues of both.
     m_window->navigate({Location::Theme, u"star-trek-picard"_s, u"star-trek-march"_s, {}});
     QTRY_VERIFY(m_window->findChild<ThemePane *>()->isVisible());
