@@ -292,18 +292,18 @@ void FileLinker::refreshFileStates()
 {
     if (!m_userData)
         return;
-    // At once from the table, for cues the tree shows no file for yet (a catalog just opened);
-    // the others keep what they show until the disk has been checked.
-    const QHash<CueKey, CatalogModel::FileState> states = m_userData->fileStates();
-    for (auto it = states.cbegin(); it != states.cend(); ++it) {
+    // One read of the table: the cues it names are linked at once, for those the tree shows no
+    // file for yet (a catalog just opened); the others keep what they show until the worker has
+    // checked the disk.
+    const QHash<CueKey, QStringList> paths = m_userData->linkedPaths();
+    for (auto it = paths.cbegin(); it != paths.cend(); ++it) {
         if (m_catalogs->fileState(it.key().catalogId, it.key().cueId) == CatalogModel::NoFile)
-            m_catalogs->setFileState(it.key().catalogId, it.key().cueId, it.value());
+            m_catalogs->setFileState(it.key().catalogId, it.key().cueId, CatalogModel::FileLinked);
     }
     if (m_diskCheck.isRunning())
         m_diskCheck.cancel();
     m_changedDuringCheck.clear();
-    m_diskCheck.setFuture(
-        QtConcurrent::run(&UserDatabase::fileStatesOnDisk, m_userData->linkedPaths()));
+    m_diskCheck.setFuture(QtConcurrent::run(&UserDatabase::fileStatesOnDisk, paths));
 }
 
 void FileLinker::applyDiskCheck()

@@ -31,6 +31,7 @@ private slots:
     void cleanup();
     void cuebookLinkEmitsLocation();
     void actionLinkEmitsAction();
+    void refreshLaterComesOnce();
     void webLinkOpensInDesktopBrowser();
     void otherLinksDoNothing();
     void keyboardReachesLinks();
@@ -98,6 +99,20 @@ void tst_PaneBrowser::actionLinkEmitsAction()
     QCOMPARE(requested.first().first().value<PaneAction>(), play);
     QCOMPARE(activated.size(), 0);
     QVERIFY(m_catcher.urls.isEmpty());
+}
+
+void tst_PaneBrowser::refreshLaterComesOnce()
+{
+    QSignalSpy due(m_browser, &PaneBrowser::refreshDue);
+    for (int i = 0; i < 3; ++i)
+        m_browser->refreshLater();
+    // Never from inside the call, and once for the burst.
+    QCOMPARE(due.size(), 0);
+    QTRY_COMPARE(due.size(), 1);
+    QTest::qWait(20);
+    QCOMPARE(due.size(), 1);
+    m_browser->refreshLater();
+    QTRY_COMPARE(due.size(), 2);
 }
 
 void tst_PaneBrowser::webLinkOpensInDesktopBrowser()

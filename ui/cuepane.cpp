@@ -29,16 +29,14 @@ CuePane::CuePane(const CatalogModel *catalogs, QWidget *parent)
 
     connect(m_browser, &PaneBrowser::locationActivated, this, &CuePane::locationActivated);
     connect(m_browser, &PaneBrowser::actionRequested, this, &CuePane::actionRequested);
-    // Links and file states change in bursts (a scan, the check of the disk): one render each.
-    m_refreshTimer.setSingleShot(true);
-    m_refreshTimer.setInterval(0);
-    connect(&m_refreshTimer, &QTimer::timeout, this, [this] { render(PaneBrowser::Scroll::Keep); });
+    connect(
+        m_browser, &PaneBrowser::refreshDue, this, [this] { render(PaneBrowser::Scroll::Keep); });
     // The pane keeps ids, not pointers: when catalogs come and go it looks its cue up again.
     connect(catalogs, &CatalogModel::catalogsChanged, this, &CuePane::refresh);
     connect(catalogs, &CatalogModel::fileStateChanged, this,
         [this](const QString &catalogId, const QString &cueId) {
             if (catalogId == m_catalogId && cueId == m_cueId)
-                m_refreshTimer.start();
+                m_browser->refreshLater();
         });
 }
 
@@ -51,7 +49,7 @@ void CuePane::setUserData(const UserDatabase *userData)
         connect(userData, &UserDatabase::fileLinksChanged, this,
             [this](const QString &catalogId, const QString &cueId) {
                 if (catalogId == m_catalogId && cueId == m_cueId)
-                    m_refreshTimer.start();
+                    m_browser->refreshLater();
             });
     }
     render(PaneBrowser::Scroll::Keep);

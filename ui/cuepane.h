@@ -6,7 +6,6 @@
 #include "panebrowser.h"
 #include <QPointer>
 
-#include <QTimer>
 #include <QWidget>
 
 class Catalog;
@@ -67,7 +66,6 @@ private:
     const CatalogModel *m_catalogs = nullptr;
     QPointer<const UserDatabase> m_userData;
     PaneBrowser *m_browser = nullptr;
-    QTimer m_refreshTimer;
     OccurrenceModel *m_occurrences = nullptr;
     QString m_catalogId;
     QString m_cueId;

@@ -39,6 +39,9 @@ PaneBrowser::PaneBrowser(QWidget *parent)
     document()->setDocumentMargin(14);
     restyle();
     connect(this, &QTextBrowser::anchorClicked, this, &PaneBrowser::activateLink);
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(0);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &PaneBrowser::refreshDue);
     connect(this, qOverload<const QUrl &>(&QTextBrowser::highlighted), this,
         &PaneBrowser::showLinkTarget);
 }
@@ -50,6 +53,11 @@ void PaneBrowser::setPageHtml(const QString &html, Scroll scroll)
     setHtml(html);
     if (scroll == Scroll::Keep)
         verticalScrollBar()->setValue(position);
+}
+
+void PaneBrowser::refreshLater()
+{
+    m_refreshTimer.start();
 }
 
 void PaneBrowser::setImage(const QString &name, const QImage &image)

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QImage>
 #include <QTextBrowser>
+#include <QTimer>
 
 // The read-only rich-text view of the detail panes. A click (or Tab, then Enter) on a link in
 // Cuebook's own scheme becomes locationActivated(), one in its action scheme actionRequested(); a
@@ -24,6 +25,10 @@ public:
     // The page, as PaneHtml builds it: no colours of its own, so that it can be restyled. Keep
     // is for the same subject shown again with new facts: the reader keeps their place.
     void setPageHtml(const QString &html, Scroll scroll = Scroll::ToTop);
+    // Asks for refreshDue() once control returns to the event loop, however often it is called
+    // before that: file states change in bursts (a scan, the check of the disk), and the pane
+    // then renders once.
+    void refreshLater();
     QString pageHtml() const { return m_pageHtml; }
 
     // Makes image available to the page as <img src="name">; a page already showing name
@@ -37,6 +42,7 @@ signals:
     void locationActivated(const Location &location);
     // A click on a PaneActionLink: something to do for a cue, not a place to show.
     void actionRequested(const PaneAction &action);
+    void refreshDue();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -47,5 +53,6 @@ private:
     void restyle();
 
     QString m_pageHtml;
+    QTimer m_refreshTimer;
     QHash<QString, QImage> m_images;
 };

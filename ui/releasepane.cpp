@@ -54,14 +54,12 @@ ReleasePane::ReleasePane(const CatalogModel *catalogs, QWidget *parent)
 
     connect(m_browser, &PaneBrowser::locationActivated, this, &ReleasePane::locationActivated);
     connect(m_browser, &PaneBrowser::actionRequested, this, &ReleasePane::actionRequested);
-    // File states change in bursts (a scan, the check of the disk): one render for each.
-    m_refreshTimer.setSingleShot(true);
-    m_refreshTimer.setInterval(0);
-    connect(&m_refreshTimer, &QTimer::timeout, this, [this] { render(PaneBrowser::Scroll::Keep); });
+    connect(
+        m_browser, &PaneBrowser::refreshDue, this, [this] { render(PaneBrowser::Scroll::Keep); });
     connect(catalogs, &CatalogModel::fileStateChanged, this,
         [this](const QString &catalogId, const QString &cueId) {
             if (catalogId == m_catalogId && holdsCue(cueId))
-                m_refreshTimer.start();
+                m_browser->refreshLater();
         });
     // The pane keeps ids, not pointers: when catalogs come and go it looks its release up again.
     connect(catalogs, &CatalogModel::catalogsChanged, this, &ReleasePane::refresh);

@@ -5,7 +5,6 @@
 #include "panebrowser.h"
 
 #include <QImage>
-#include <QTimer>
 #include <QWidget>
 
 #include <functional>
@@ -67,7 +66,6 @@ private:
 
     const CatalogModel *m_catalogs = nullptr;
     PaneBrowser *m_browser = nullptr;
-    QTimer m_refreshTimer;
     QString m_catalogId;
     QString m_releaseId;
     // Which cover file is being read for the release shown: a read that finishes after the

@@ -23,16 +23,14 @@ ThemePane::ThemePane(const CatalogModel *catalogs, QWidget *parent)
 
     connect(m_browser, &PaneBrowser::locationActivated, this, &ThemePane::locationActivated);
     connect(m_browser, &PaneBrowser::actionRequested, this, &ThemePane::actionRequested);
-    // File states change in bursts (the check of the disk): one render for each.
-    m_refreshTimer.setSingleShot(true);
-    m_refreshTimer.setInterval(0);
-    connect(&m_refreshTimer, &QTimer::timeout, this, [this] { render(PaneBrowser::Scroll::Keep); });
+    connect(
+        m_browser, &PaneBrowser::refreshDue, this, [this] { render(PaneBrowser::Scroll::Keep); });
     // The pane keeps ids, not pointers; and a catalog opened or closed adds or takes cues.
     connect(catalogs, &CatalogModel::catalogsChanged, this, &ThemePane::refresh);
     connect(catalogs, &CatalogModel::fileStateChanged, this,
         [this](const QString &catalogId, const QString &cueId) {
             if (m_cues.contains({catalogId, cueId}))
-                m_refreshTimer.start();
+                m_browser->refreshLater();
         });
 }
 

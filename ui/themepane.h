@@ -6,7 +6,6 @@
 #include "panebrowser.h"
 #include <QSet>
 
-#include <QTimer>
 #include <QWidget>
 
 #include <utility>
@@ -51,7 +50,6 @@ private:
 
     const CatalogModel *m_catalogs = nullptr;
     PaneBrowser *m_browser = nullptr;
-    QTimer m_refreshTimer;
     OccurrenceModel *m_occurrences = nullptr;
     QString m_catalogId;
     QString m_themeId;

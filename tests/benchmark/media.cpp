@@ -62,7 +62,7 @@ double scanFilesPerSecond(
 }
 
 // What the window does at every start with the links a scan stored: on the GUI thread, read the
-// states and the paths from the database; on a worker, look for every file on disk.
+// linked paths from the database; on a worker, look for the files on disk.
 void fileCheckMs(const QString &databasePath, QJsonObject &figures)
 {
     UserDatabase userData;
@@ -70,7 +70,6 @@ void fileCheckMs(const QString &databasePath, QJsonObject &figures)
         return;
     QElapsedTimer timer;
     timer.start();
-    const auto states = userData.fileStates();
     const auto paths = userData.linkedPaths();
     figures[u"file_states_gui_ms"_s] = std::round(double(timer.nsecsElapsed()) / 1e5) / 10.0;
     timer.restart();
@@ -81,7 +80,6 @@ void fileCheckMs(const QString &databasePath, QJsonObject &figures)
         files += cuePaths.size();
     figures[u"disk_check_files"_s] = files;
     figures[u"disk_check_cues"_s] = onDisk.size();
-    Q_UNUSED(states);
 }
 
 // Empties the page cache so that the next scan reads from the disk; false where the machine
