@@ -325,10 +325,11 @@ void FileLinker::applyDiskCheck()
     }
     m_changedDuringCheck.clear();
     if (missing > 0) {
-        emit statusMessage(missing == 1
-                ? tr("The audio file of 1 cue is missing: choose the track and use Locate….")
-                : tr("The audio files of %1 cues are missing: choose a track and use Locate….")
-                      .arg(missing),
+        emit statusMessage(missing == 1 ? tr("The audio file of 1 cue is missing: select its track "
+                                             "and use Play > Locate Missing File…")
+                                        : tr("The audio files of %1 cues are missing: select a "
+                                             "track and use Play > Locate Missing File…")
+                                              .arg(missing),
             15000);
     }
     emit fileStatesChecked();
