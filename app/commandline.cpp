@@ -1,8 +1,8 @@
 #include "commandline.h"
 
-#include "catalogreader.h"
-#include "libraryscanner.h"
-#include "userdatabase.h"
+#include "catalog/catalogreader.h"
+#include "library/libraryscanner.h"
+#include "userdata/userdatabase.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

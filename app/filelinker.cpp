@@ -1,7 +1,7 @@
 #include "filelinker.h"
 
-#include "audiofilereader.h"
-#include "catalogmodel.h"
+#include "library/audiofilereader.h"
+#include "itemmodels/catalogmodel.h"
 #include "scandialog.h"
 
 #include <QDesktopServices>
@@ -297,8 +297,8 @@ void FileLinker::refreshFileStates()
     // checked the disk.
     const QHash<CueKey, QStringList> paths = m_userData->linkedPaths();
     for (auto it = paths.cbegin(); it != paths.cend(); ++it) {
-        if (m_catalogs->fileState(it.key().catalogId, it.key().cueId) == CatalogModel::NoFile)
-            m_catalogs->setFileState(it.key().catalogId, it.key().cueId, CatalogModel::FileLinked);
+        if (m_catalogs->fileState(it.key().catalogId, it.key().cueId) == FileState::None)
+            m_catalogs->setFileState(it.key().catalogId, it.key().cueId, FileState::Linked);
     }
     if (m_diskCheck.isRunning())
         m_diskCheck.cancel();
@@ -310,18 +310,18 @@ void FileLinker::applyDiskCheck()
 {
     if (m_diskCheck.isCanceled())
         return;
-    const QHash<CueKey, CatalogModel::FileState> states = m_diskCheck.result();
+    const QHash<CueKey, FileState> states = m_diskCheck.result();
     int missing = 0;
     for (auto it = states.cbegin(); it != states.cend(); ++it) {
         if (m_changedDuringCheck.contains(it.key()))
             continue;
         // A file the player already found wanting stays marked until it is linked again.
-        if (it.value() == CatalogModel::FileLinked
+        if (it.value() == FileState::Linked
             && m_catalogs->fileState(it.key().catalogId, it.key().cueId)
-                == CatalogModel::FileUnplayable)
+                == FileState::Unplayable)
             continue;
         m_catalogs->setFileState(it.key().catalogId, it.key().cueId, it.value());
-        missing += it.value() == CatalogModel::FileMissing ? 1 : 0;
+        missing += it.value() == FileState::Missing ? 1 : 0;
     }
     m_changedDuringCheck.clear();
     if (missing > 0) {
@@ -338,5 +338,5 @@ void FileLinker::applyDiskCheck()
 void FileLinker::markFailed(const QString &catalogId, const QString &cueId, const QString &path)
 {
     m_catalogs->setFileState(catalogId, cueId,
-        QFileInfo::exists(path) ? CatalogModel::FileUnplayable : CatalogModel::FileMissing);
+        QFileInfo::exists(path) ? FileState::Unplayable : FileState::Missing);
 }

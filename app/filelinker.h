@@ -1,8 +1,8 @@
 #pragma once
 
-#include "navigationhistory.h"
-#include "paneaction.h"
-#include "userdatabase.h"
+#include "navigation/location.h"
+#include "navigation/paneaction.h"
+#include "userdata/userdatabase.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -64,7 +64,7 @@ private:
     UserDatabase *m_userData = nullptr;
     CatalogModel *m_catalogs = nullptr;
     QWidget *m_window = nullptr;
-    QFutureWatcher<QHash<CueKey, CatalogModel::FileState>> m_diskCheck;
+    QFutureWatcher<QHash<CueKey, FileState>> m_diskCheck;
     // Cues whose links changed while the disk was checked: the check's answer is old for them.
     QSet<CueKey> m_changedDuringCheck;
 };

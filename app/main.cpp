@@ -1,6 +1,6 @@
 #include "commandline.h"
 #include "mainwindow.h"
-#include "userdatabase.h"
+#include "userdata/userdatabase.h"
 
 #include <QApplication>
 #include <QMessageBox>

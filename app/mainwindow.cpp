@@ -2,14 +2,14 @@
 
 #include "busyindicator.h"
 #include "catalogbrowser.h"
-#include "catalogmodel.h"
-#include "detailview.h"
+#include "itemmodels/catalogmodel.h"
+#include "panes/detailview.h"
 #include "filelinker.h"
 #include "messages.h"
 #include "opencatalogs.h"
 #include "playback.h"
 #include "playerbar.h"
-#include "userdatabase.h"
+#include "userdata/userdatabase.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,8 +1,8 @@
 #include "opencatalogs.h"
 
 #include "busyindicator.h"
-#include "catalogmodel.h"
-#include "catalogreader.h"
+#include "itemmodels/catalogmodel.h"
+#include "catalog/catalogreader.h"
 #include "messages.h"
 
 #include <QFileInfo>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "catalogloader.h"
+#include "catalog/catalogloader.h"
 
 #include <QObject>
 #include <QStringList>

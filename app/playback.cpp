@@ -1,9 +1,9 @@
 #include "playback.h"
 
-#include "catalogmodel.h"
+#include "itemmodels/catalogmodel.h"
 #include "player.h"
 #include "playerbar.h"
-#include "userdatabase.h"
+#include "userdata/userdatabase.h"
 
 #include <QSettings>
 #include <QUrl>

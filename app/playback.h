@@ -1,7 +1,7 @@
 #pragma once
 
-#include "navigationhistory.h"
-#include "playqueue.h"
+#include "navigation/location.h"
+#include "playback/playqueue.h"
 
 #include <QObject>
 

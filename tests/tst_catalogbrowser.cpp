@@ -1,5 +1,5 @@
 #include "catalogbrowser.h"
-#include "catalogmodel.h"
+#include "itemmodels/catalogmodel.h"
 #include "testcatalogs.h"
 #include "trackdelegate.h"
 
@@ -163,10 +163,10 @@ void tst_CatalogBrowser::titleColumnHasTrackDelegate()
 
 void tst_CatalogBrowser::fileStatesGetDistinctIcons()
 {
-    m_catalogs->setFileState(Picard, u"main-title"_s, CatalogModel::FileLinked);
-    m_catalogs->setFileState(Picard, u"end-title"_s, CatalogModel::FileMissing);
-    m_catalogs->setFileState(Picard, u"romulan-collusion"_s, CatalogModel::FileUnplayable);
-    m_catalogs->setFileState(Picard, u"page"_s, CatalogModel::FileLinked);
+    m_catalogs->setFileState(Picard, u"main-title"_s, FileState::Linked);
+    m_catalogs->setFileState(Picard, u"end-title"_s, FileState::Missing);
+    m_catalogs->setFileState(Picard, u"romulan-collusion"_s, FileState::Unplayable);
+    m_catalogs->setFileState(Picard, u"page"_s, FileState::Linked);
     m_catalogs->setPlayingCue(Picard, u"page"_s);
 
     const QStyleOptionViewItem linked = titleOption(trackRow(u"season-1"_s, u"main-title"_s));
@@ -190,7 +190,7 @@ void tst_CatalogBrowser::fileStatesGetDistinctIcons()
 
 void tst_CatalogBrowser::trackWithoutFileKeepsTitlesAligned()
 {
-    m_catalogs->setFileState(Picard, u"main-title"_s, CatalogModel::FileLinked);
+    m_catalogs->setFileState(Picard, u"main-title"_s, FileState::Linked);
     const QStyleOptionViewItem linked = titleOption(trackRow(u"season-1"_s, u"main-title"_s));
     const QStyleOptionViewItem none = titleOption(trackRow(u"season-1"_s, u"end-title"_s));
 
@@ -208,7 +208,7 @@ void tst_CatalogBrowser::trackWithoutFileKeepsTitlesAligned()
 
 void tst_CatalogBrowser::releaseRowsGetNoIcon()
 {
-    m_catalogs->setFileState(Picard, u"main-title"_s, CatalogModel::FileLinked);
+    m_catalogs->setFileState(Picard, u"main-title"_s, FileState::Linked);
     m_catalogs->setPlayingCue(Picard, u"main-title"_s);
     const QStyleOptionViewItem release = titleOption(releaseRow(u"season-1"_s));
     QVERIFY(!release.text.isEmpty());
@@ -294,7 +294,7 @@ void tst_CatalogBrowser::dropOnTrackEmitsFilesOnce()
     QCOMPARE(dropped[0][1].toStringList(), paths);
     QCOMPARE(m_catalogs->rowCount(), releases);
     QCOMPARE(m_tree->model()->rowCount(releaseRow(u"season-1"_s)), tracks);
-    QCOMPARE(m_catalogs->fileState(Picard, u"end-title"_s), CatalogModel::NoFile);
+    QCOMPARE(m_catalogs->fileState(Picard, u"end-title"_s), FileState::None);
 }
 
 void tst_CatalogBrowser::dropOnReleaseEmitsNothing()

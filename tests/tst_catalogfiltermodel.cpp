@@ -1,5 +1,5 @@
-#include "catalogfiltermodel.h"
-#include "catalogmodel.h"
+#include "itemmodels/catalogfiltermodel.h"
+#include "itemmodels/catalogmodel.h"
 #include "testcatalogs.h"
 
 #include <QAbstractItemModelTester>

@@ -1,4 +1,4 @@
-#include "catalogloader.h"
+#include "catalog/catalogloader.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "catalogmodel.h"
+#include "itemmodels/catalogmodel.h"
 #include "testcatalogs.h"
 
 #include <QAbstractItemModelTester>
@@ -280,7 +280,7 @@ void tst_CatalogModel::roles()
     QCOMPARE(mainTitle.data(CatalogModel::DurationMsRole).toLongLong(), 103'000);
     QCOMPARE(mysteryShip.data(CatalogModel::DurationMsRole).toLongLong(), -1);
     QCOMPARE(mainTitle.data(CatalogModel::HasNoteRole).toBool(), false);
-    QCOMPARE(mainTitle.data(CatalogModel::HasFileRole).toInt(), int(CatalogModel::NoFile));
+    QCOMPARE(mainTitle.data(CatalogModel::HasFileRole).toInt(), int(FileState::None));
 
     QCOMPARE(mainTitle.data(Qt::ToolTipRole).toString(), u"Remembrance"_s);
     QVERIFY(!model.index(1, 0, chapter1).data(Qt::ToolTipRole).isValid());
@@ -351,7 +351,7 @@ void tst_CatalogModel::fileStateReachesEveryRelease()
     QVERIFY(model.addCatalog(TestCatalogs::picardSeason3()));
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
 
-    model.setFileState(Picard, u"main-title"_s, CatalogModel::FileMissing);
+    model.setFileState(Picard, u"main-title"_s, FileState::Missing);
 
     const QModelIndex picard = model.index(0, 0);
     const QModelIndex onChapter1 = model.index(0, 0, model.index(0, 0, picard));
@@ -363,18 +363,18 @@ void tst_CatalogModel::fileStateReachesEveryRelease()
     QCOMPARE(changed.at(1).at(1).value<QModelIndex>(), onSeason1.siblingAtColumn(3));
     QCOMPARE(changed.at(1).at(2).value<QList<int>>(),
         (QList<int> {CatalogModel::HasFileRole, Qt::FontRole, Qt::ToolTipRole}));
-    QCOMPARE(onChapter1.data(CatalogModel::HasFileRole).toInt(), int(CatalogModel::FileMissing));
-    QCOMPARE(onSeason1.data(CatalogModel::HasFileRole).toInt(), int(CatalogModel::FileMissing));
-    QCOMPARE(model.fileState(Picard, u"main-title"_s), CatalogModel::FileMissing);
+    QCOMPARE(onChapter1.data(CatalogModel::HasFileRole).toInt(), int(FileState::Missing));
+    QCOMPARE(onSeason1.data(CatalogModel::HasFileRole).toInt(), int(FileState::Missing));
+    QCOMPARE(model.fileState(Picard, u"main-title"_s), FileState::Missing);
 
-    model.setFileState(Picard, u"main-title"_s, CatalogModel::FileLinked);
+    model.setFileState(Picard, u"main-title"_s, FileState::Linked);
     QCOMPARE(changed.count(), 4);
-    QCOMPARE(onSeason1.data(CatalogModel::HasFileRole).toInt(), int(CatalogModel::FileLinked));
+    QCOMPARE(onSeason1.data(CatalogModel::HasFileRole).toInt(), int(FileState::Linked));
 
     // Once per cue, however many releases hold it; nothing when nothing changes.
     QSignalSpy perCue(&model, &CatalogModel::fileStateChanged);
-    model.setFileState(Picard, u"main-title"_s, CatalogModel::FileMissing);
-    model.setFileState(Picard, u"main-title"_s, CatalogModel::FileMissing);
+    model.setFileState(Picard, u"main-title"_s, FileState::Missing);
+    model.setFileState(Picard, u"main-title"_s, FileState::Missing);
     model.setNoteState(Picard, u"main-title"_s, true);
     QCOMPARE(perCue.count(), 1);
     QCOMPARE(perCue.first(), QList<QVariant>({Picard, u"main-title"_s}));
@@ -385,21 +385,21 @@ void tst_CatalogModel::statesAreKeptApart()
     CatalogModel model;
     QVERIFY(model.addCatalog(TestCatalogs::picard()));
     model.setNoteState(Picard, u"main-title"_s, true);
-    model.setFileState(Picard, u"main-title"_s, CatalogModel::FileLinked);
-    model.setFileState(Picard, u"end-title"_s, CatalogModel::FileMissing);
+    model.setFileState(Picard, u"main-title"_s, FileState::Linked);
+    model.setFileState(Picard, u"end-title"_s, FileState::Missing);
 
     QVERIFY(model.hasNote(Picard, u"main-title"_s));
-    QCOMPARE(model.fileState(Picard, u"main-title"_s), CatalogModel::FileLinked);
+    QCOMPARE(model.fileState(Picard, u"main-title"_s), FileState::Linked);
     QVERIFY(!model.hasNote(Picard, u"end-title"_s));
-    QCOMPARE(model.fileState(Picard, u"end-title"_s), CatalogModel::FileMissing);
+    QCOMPARE(model.fileState(Picard, u"end-title"_s), FileState::Missing);
     model.setNoteState(Picard, u"main-title"_s, false);
-    QCOMPARE(model.fileState(Picard, u"main-title"_s), CatalogModel::FileLinked);
+    QCOMPARE(model.fileState(Picard, u"main-title"_s), FileState::Linked);
 
     // The widest state keeps its neighbours too, and reads as absent, with the reason.
     model.setNoteState(Picard, u"end-title"_s, true);
     model.setPlayingCue(Picard, u"end-title"_s);
-    model.setFileState(Picard, u"end-title"_s, CatalogModel::FileUnplayable);
-    QCOMPARE(model.fileState(Picard, u"end-title"_s), CatalogModel::FileUnplayable);
+    model.setFileState(Picard, u"end-title"_s, FileState::Unplayable);
+    QCOMPARE(model.fileState(Picard, u"end-title"_s), FileState::Unplayable);
     QVERIFY(model.hasNote(Picard, u"end-title"_s));
     const QModelIndex endTitle = model.indexesOfCue(Picard, u"end-title"_s).constFirst();
     QVERIFY(endTitle.data(CatalogModel::IsPlayingRole).toBool());

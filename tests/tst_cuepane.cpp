@@ -1,11 +1,11 @@
 #include "anchorclick.h"
-#include "catalogmodel.h"
-#include "catalogreader.h"
-#include "cuepane.h"
-#include "occurrencemodel.h"
-#include "panebrowser.h"
+#include "itemmodels/catalogmodel.h"
+#include "catalog/catalogreader.h"
+#include "panes/cuepane.h"
+#include "itemmodels/occurrencemodel.h"
+#include "panes/panebrowser.h"
 #include "testcatalogs.h"
-#include "userdatabase.h"
+#include "userdata/userdatabase.h"
 
 #include <QDir>
 #include <QFile>
@@ -444,11 +444,11 @@ void tst_CuePane::followsLinksAndFileStates()
     QVERIFY(actions().contains(action(PaneAction::Play)));
 
     // The window found that it does not decode: the catalog model says so for the cue.
-    m_catalogs->setFileState(Picard, MainTitle, CatalogModel::FileUnplayable);
+    m_catalogs->setFileState(Picard, MainTitle, FileState::Unplayable);
     QTRY_VERIFY(text().contains(u"01 Main Title.flac · would not play"_s));
     QVERIFY(!actions().contains(action(PaneAction::Play)));
 
-    m_catalogs->setFileState(Picard, MainTitle, CatalogModel::FileLinked);
+    m_catalogs->setFileState(Picard, MainTitle, FileState::Linked);
     QTRY_VERIFY(text().contains(u"01 Main Title.flac · plays"_s));
 
     // Another cue's links leave the page alone.
@@ -475,7 +475,7 @@ void tst_CuePane::themePlayLinksWhenTheCueHasAFile()
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
     QVERIFY(!browser->toPlainText().contains(u"▶"_s));
 
-    catalogs.setFileState(Picard, MainTitle, CatalogModel::FileLinked);
+    catalogs.setFileState(Picard, MainTitle, FileState::Linked);
     QTRY_VERIFY(browser->toPlainText().contains(u"▶"_s));
     // Only the occurrences with a time: Picard's theme at 0:21, the March at 1:12.
     const Location cue {Location::Cue, Picard, MainTitle, u"season-1"_s};
@@ -499,7 +499,7 @@ void tst_CuePane::themePlayLinksWhenTheCueHasAFile()
     QCOMPARE(requested.first().first().value<PaneAction>(),
         PaneAction({PaneAction::Play, cue, 72'000, {}}));
 
-    catalogs.setFileState(Picard, MainTitle, CatalogModel::FileMissing);
+    catalogs.setFileState(Picard, MainTitle, FileState::Missing);
     QTRY_VERIFY(!browser->toPlainText().contains(u"▶"_s));
 }
 
@@ -516,7 +516,7 @@ void tst_CuePane::changesKeepTheReadersPlace()
     QVERIFY(m_userData->linkFile(fileLink(createFile(u"Music/01 Main Title.flac"_s))));
     QTRY_VERIFY(text().contains(u"01 Main Title.flac · plays"_s));
     QCOMPARE(scrollBar->value(), place);
-    m_catalogs->setFileState(Picard, MainTitle, CatalogModel::FileUnplayable);
+    m_catalogs->setFileState(Picard, MainTitle, FileState::Unplayable);
     QTRY_VERIFY(text().contains(u"would not play"_s));
     QCOMPARE(scrollBar->value(), place);
 

@@ -1,8 +1,8 @@
-#include "audiofilereader.h"
-#include "catalogmodel.h"
+#include "library/audiofilereader.h"
+#include "itemmodels/catalogmodel.h"
 #include "filelinker.h"
 #include "testcatalogs.h"
-#include "userdatabase.h"
+#include "userdata/userdatabase.h"
 #include "wavwriter.h"
 
 #include <QAbstractButton>
@@ -144,11 +144,11 @@ void tst_FileLinker::diskCheckFindsMissingFilesOffTheGuiThread()
 
     m_linker->refreshFileStates();
     // At once, from the table alone: both linked, until the disk says otherwise.
-    QCOMPARE(m_catalogs->fileState(Picard, u"end-title"_s), CatalogModel::FileLinked);
+    QCOMPARE(m_catalogs->fileState(Picard, u"end-title"_s), FileState::Linked);
     QVERIFY(checked.wait());
-    QCOMPARE(m_catalogs->fileState(Picard, u"main-title"_s), CatalogModel::FileLinked);
-    QCOMPARE(m_catalogs->fileState(Picard, u"end-title"_s), CatalogModel::FileMissing);
-    QCOMPARE(m_catalogs->fileState(Picard, u"mystery-ship"_s), CatalogModel::NoFile);
+    QCOMPARE(m_catalogs->fileState(Picard, u"main-title"_s), FileState::Linked);
+    QCOMPARE(m_catalogs->fileState(Picard, u"end-title"_s), FileState::Missing);
+    QCOMPARE(m_catalogs->fileState(Picard, u"mystery-ship"_s), FileState::None);
     QCOMPARE(messages.size(), 1);
     QVERIFY(messages.first().first().toString().endsWith(u"use Play > Locate Missing File…"_s));
     // Nothing was unlinked.
@@ -174,7 +174,7 @@ void tst_FileLinker::linkFilesNamesEveryRefusal()
     QVERIFY2(shown.contains(folder) && shown.contains(u"Scan Music Folder"_s), qPrintable(shown));
     QVERIFY2(shown.contains(notAudio), qPrintable(shown));
     QCOMPARE(m_userData->fileLinks(Picard, u"main-title"_s).size(), 1);
-    QCOMPARE(m_catalogs->fileState(Picard, u"main-title"_s), CatalogModel::FileLinked);
+    QCOMPARE(m_catalogs->fileState(Picard, u"main-title"_s), FileState::Linked);
     QCOMPARE(messages.size(), 1);
     QVERIFY(messages.first().first().toString().contains(u"good.wav"_s));
 }
@@ -195,7 +195,7 @@ void tst_FileLinker::locateRelinksTheFileAndItsNeighbours()
     QSignalSpy checked(m_linker, &FileLinker::fileStatesChecked);
     m_linker->refreshFileStates();
     QVERIFY(checked.wait());
-    QCOMPARE(m_catalogs->fileState(Picard, u"end-title"_s), CatalogModel::FileMissing);
+    QCOMPARE(m_catalogs->fileState(Picard, u"end-title"_s), FileState::Missing);
     QSignalSpy messages(m_linker, &FileLinker::statusMessage);
 
     answerFileDialog(m_dir->filePath(u"new/01 Main Title.wav"_s));
@@ -207,10 +207,10 @@ void tst_FileLinker::locateRelinksTheFileAndItsNeighbours()
         m_dir->filePath(u"new/02 End Title.wav"_s));
     QCOMPARE(
         m_userData->fileLinks(Picard, u"walking-with-number-one"_s).constFirst().file.path, third);
-    QCOMPARE(m_catalogs->fileState(Picard, u"main-title"_s), CatalogModel::FileLinked);
-    QCOMPARE(m_catalogs->fileState(Picard, u"end-title"_s), CatalogModel::FileLinked);
+    QCOMPARE(m_catalogs->fileState(Picard, u"main-title"_s), FileState::Linked);
+    QCOMPARE(m_catalogs->fileState(Picard, u"end-title"_s), FileState::Linked);
     QCOMPARE(
-        m_catalogs->fileState(Picard, u"walking-with-number-one"_s), CatalogModel::FileMissing);
+        m_catalogs->fileState(Picard, u"walking-with-number-one"_s), FileState::Missing);
     QVERIFY(!messages.isEmpty());
     QVERIFY2(messages.last().first().toString().contains(u"1 other"_s),
         qPrintable(messages.last().first().toString()));
@@ -284,7 +284,7 @@ void tst_FileLinker::unlinkAsksFirstAndLeavesTheFile()
     answerMessageBox(QMessageBox::Yes);
     m_linker->perform(unlink);
     QVERIFY(m_userData->fileLinks(Picard, u"main-title"_s).isEmpty());
-    QCOMPARE(m_catalogs->fileState(Picard, u"main-title"_s), CatalogModel::NoFile);
+    QCOMPARE(m_catalogs->fileState(Picard, u"main-title"_s), FileState::None);
     QVERIFY(QFile::exists(path));
 }
 
@@ -323,18 +323,18 @@ void tst_FileLinker::failedFileIsMarkedUntilLinkedAgain()
     QVERIFY(QFile::remove(gone));
     m_linker->markFailed(Picard, u"main-title"_s, damaged);
     m_linker->markFailed(Picard, u"end-title"_s, gone);
-    QCOMPARE(m_catalogs->fileState(Picard, u"main-title"_s), CatalogModel::FileUnplayable);
-    QCOMPARE(m_catalogs->fileState(Picard, u"end-title"_s), CatalogModel::FileMissing);
+    QCOMPARE(m_catalogs->fileState(Picard, u"main-title"_s), FileState::Unplayable);
+    QCOMPARE(m_catalogs->fileState(Picard, u"end-title"_s), FileState::Missing);
 
     // A check of the disk finds the damaged file present, but it still would not play.
     QSignalSpy checked(m_linker, &FileLinker::fileStatesChecked);
     m_linker->refreshFileStates();
     QVERIFY(checked.wait());
-    QCOMPARE(m_catalogs->fileState(Picard, u"main-title"_s), CatalogModel::FileUnplayable);
+    QCOMPARE(m_catalogs->fileState(Picard, u"main-title"_s), FileState::Unplayable);
 
     // Linking it again (a repaired file) decides anew.
     link(u"main-title"_s, wav(u"01.wav"_s));
-    QCOMPARE(m_catalogs->fileState(Picard, u"main-title"_s), CatalogModel::FileLinked);
+    QCOMPARE(m_catalogs->fileState(Picard, u"main-title"_s), FileState::Linked);
 }
 
 void tst_FileLinker::withoutUserDataEveryActionSaysWhy()

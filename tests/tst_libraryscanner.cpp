@@ -1,6 +1,6 @@
 #include "audiofolder.h"
-#include "libraryscanner.h"
-#include "xxh64.h"
+#include "library/libraryscanner.h"
+#include "library/xxh64.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "locationlink.h"
+#include "navigation/locationlink.h"
 
 #include <QTest>
 

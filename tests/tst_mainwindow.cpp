@@ -1,11 +1,11 @@
 #include "anchorclick.h"
 #include "busyindicator.h"
-#include "catalogmodel.h"
-#include "cuepane.h"
+#include "itemmodels/catalogmodel.h"
+#include "panes/cuepane.h"
 #include "mainwindow.h"
-#include "panebrowser.h"
-#include "releasepane.h"
-#include "themepane.h"
+#include "panes/panebrowser.h"
+#include "panes/releasepane.h"
+#include "panes/themepane.h"
 
 #include <QAction>
 #include <QApplication>

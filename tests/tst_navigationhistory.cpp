@@ -1,4 +1,4 @@
-#include "navigationhistory.h"
+#include "navigation/navigationhistory.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "catalogmodel.h"
-#include "occurrencemodel.h"
+#include "itemmodels/catalogmodel.h"
+#include "itemmodels/occurrencemodel.h"
 #include "testcatalogs.h"
 
 #include <QAbstractItemModelTester>

@@ -1,4 +1,4 @@
-#include "paneaction.h"
+#include "navigation/paneaction.h"
 
 #include <QTest>
 

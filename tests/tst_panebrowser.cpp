@@ -1,6 +1,6 @@
 #include "anchorclick.h"
-#include "panebrowser.h"
-#include "panehtml.h"
+#include "panes/panebrowser.h"
+#include "panes/panehtml.h"
 
 #include <QDesktopServices>
 #include <QSignalSpy>

@@ -1,5 +1,5 @@
 #include "anchorclick.h"
-#include "panehtml.h"
+#include "panes/panehtml.h"
 #include "testcatalogs.h"
 
 #include <QTest>

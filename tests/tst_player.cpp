@@ -1,5 +1,5 @@
 #include "player.h"
-#include "playqueue.h"
+#include "playback/playqueue.h"
 #include "wavwriter.h"
 
 #include <QAudioDevice>

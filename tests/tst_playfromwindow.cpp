@@ -1,16 +1,16 @@
 #include "anchorclick.h"
-#include "audiofilereader.h"
+#include "library/audiofilereader.h"
 #include "audiofolder.h"
-#include "catalogmodel.h"
-#include "cuepane.h"
-#include "detailview.h"
+#include "itemmodels/catalogmodel.h"
+#include "panes/cuepane.h"
+#include "panes/detailview.h"
 #include "mainwindow.h"
-#include "panebrowser.h"
+#include "panes/panebrowser.h"
 #include "playback.h"
 #include "player.h"
 #include "playerbar.h"
-#include "releasepane.h"
-#include "userdatabase.h"
+#include "panes/releasepane.h"
+#include "userdata/userdatabase.h"
 #include "wavwriter.h"
 
 #include <QAction>
@@ -143,7 +143,7 @@ void tst_PlayFromWindow::doubleClickPlaysALinkedTrack()
     const QModelIndex twins = row(u"Twins"_s);
     QVERIFY(twins.isValid());
     // The tree shows the link on every release that holds the cue.
-    QCOMPARE(twins.data(CatalogModel::HasFileRole).toInt(), int(CatalogModel::FileLinked));
+    QCOMPARE(twins.data(CatalogModel::HasFileRole).toInt(), int(FileState::Linked));
     m_tree->scrollTo(twins);
     const QPoint centre = m_tree->visualRect(twins).center();
     QTest::mouseClick(m_tree->viewport(), Qt::LeftButton, {}, centre);
@@ -224,7 +224,7 @@ void tst_PlayFromWindow::linkAudioFileByHand()
         m_userData->fileLinks(u"star-trek-picard"_s, u"picard-requests-help"_s).at(0).file.path,
         path);
     QTRY_COMPARE(row(u"Picard Requests Help"_s).data(CatalogModel::HasFileRole).toInt(),
-        int(CatalogModel::FileLinked));
+        int(FileState::Linked));
 }
 
 void tst_PlayFromWindow::volumeComesBack()
@@ -271,7 +271,7 @@ void tst_PlayFromWindow::scanMusicFolderLinksWhatTheUserKeeps()
     QTRY_COMPARE(m_userData->fileLinks(u"star-trek-picard"_s, u"twins"_s).size(), 1);
     QCOMPARE(m_userData->fileLinks(u"star-trek-picard"_s, u"twins"_s).at(0).file.path, twins);
     QCOMPARE(
-        row(u"Twins"_s).data(CatalogModel::HasFileRole).toInt(), int(CatalogModel::FileLinked));
+        row(u"Twins"_s).data(CatalogModel::HasFileRole).toInt(), int(FileState::Linked));
     QVERIFY(m_window->statusBar()->currentMessage().contains(u"Linked 1 file from"_s));
 }
 
@@ -406,7 +406,7 @@ void tst_PlayFromWindow::fileThatWillNotPlayIsMarkedAndSkipped()
     QTRY_COMPARE_WITH_TIMEOUT(m_bar->nowPlaying(), u"Picard Requests Help"_s, 10000);
     QTRY_COMPARE(m_bar->playbackState(), QMediaPlayer::PlayingState);
     QTRY_COMPARE(
-        row(u"Twins"_s).data(CatalogModel::HasFileRole).toInt(), int(CatalogModel::FileUnplayable));
+        row(u"Twins"_s).data(CatalogModel::HasFileRole).toInt(), int(FileState::Unplayable));
     QVERIFY(row(u"Twins"_s).data(Qt::ToolTipRole).toString().contains(u"would not play"_s));
     // The link stays: the user decides what to do with the file.
     QCOMPARE(m_userData->fileLinks(u"star-trek-picard"_s, u"twins"_s).size(), 1);
@@ -451,7 +451,7 @@ void tst_PlayFromWindow::dropFilesOnATrackLinksThem()
     QCOMPARE(links.size(), 1);
     QCOMPARE(links.constFirst().file.path, request);
     QCOMPARE(row(u"Picard Requests Help"_s).data(CatalogModel::HasFileRole).toInt(),
-        int(CatalogModel::FileLinked));
+        int(FileState::Linked));
     QVERIFY(m_window->statusBar()->currentMessage().contains(u"request.wav"_s));
     // The cue pane of the track shows the file at once.
     m_window->navigate(

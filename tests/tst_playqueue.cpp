@@ -1,4 +1,4 @@
-#include "playqueue.h"
+#include "playback/playqueue.h"
 
 #include <QTest>
 

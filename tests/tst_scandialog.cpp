@@ -1,5 +1,5 @@
 #include "audiofolder.h"
-#include "catalogreader.h"
+#include "catalog/catalogreader.h"
 #include "scandialog.h"
 
 #include <QComboBox>

@@ -1,4 +1,4 @@
-#include "textfold.h"
+#include "catalog/textfold.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
-#include "catalogmodel.h"
+#include "itemmodels/catalogmodel.h"
 #include "testcatalogs.h"
-#include "themelistmodel.h"
+#include "itemmodels/themelistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,4 +1,4 @@
-#include "timecode.h"
+#include "catalog/timecode.h"
 
 #include <QTest>
 

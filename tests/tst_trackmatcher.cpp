@@ -1,7 +1,7 @@
-#include "catalogreader.h"
-#include "hungarian.h"
-#include "titlematch.h"
-#include "trackmatcher.h"
+#include "catalog/catalogreader.h"
+#include "library/matching/hungarian.h"
+#include "library/matching/titlematch.h"
+#include "library/matching/trackmatcher.h"
 
 #include <QTest>
 

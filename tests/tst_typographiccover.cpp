@@ -1,4 +1,4 @@
-#include "typographiccover.h"
+#include "covers/typographiccover.h"
 
 #include <QGuiApplication>
 #include <QTest>

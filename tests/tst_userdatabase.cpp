@@ -1,4 +1,4 @@
-#include "userdatabase.h"
+#include "userdata/userdatabase.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -295,20 +295,20 @@ void tst_UserDatabase::fileStates()
     QVERIFY(db.linkFile(link(u"missing"_s, path(u"gone.flac"_s))));
     QVERIFY(db.linkFile(link(u"missing"_s, path(u"gone.ogg"_s))));
 
-    QCOMPARE(db.fileState(Picard, u"linked"_s), CatalogModel::FileLinked);
-    QCOMPARE(db.fileState(Picard, u"missing"_s), CatalogModel::FileMissing);
-    QCOMPARE(db.fileState(Picard, u"unlinked"_s), CatalogModel::NoFile);
+    QCOMPARE(db.fileState(Picard, u"linked"_s), FileState::Linked);
+    QCOMPARE(db.fileState(Picard, u"missing"_s), FileState::Missing);
+    QCOMPARE(db.fileState(Picard, u"unlinked"_s), FileState::None);
 
     // From the table alone: every cue with a link counts as linked.
     const auto fromTable = db.fileStates();
     QCOMPARE(fromTable.size(), 2);
-    QCOMPARE(fromTable.value({Picard, u"missing"_s}), CatalogModel::FileLinked);
+    QCOMPARE(fromTable.value({Picard, u"missing"_s}), FileState::Linked);
 
     const auto paths = db.linkedPaths();
     QCOMPARE(paths.value({Picard, u"linked"_s}).size(), 2);
     const auto onDisk = UserDatabase::fileStatesOnDisk(paths);
-    QCOMPARE(onDisk.value({Picard, u"linked"_s}), CatalogModel::FileLinked);
-    QCOMPARE(onDisk.value({Picard, u"missing"_s}), CatalogModel::FileMissing);
+    QCOMPARE(onDisk.value({Picard, u"linked"_s}), FileState::Linked);
+    QCOMPARE(onDisk.value({Picard, u"missing"_s}), FileState::Missing);
 }
 
 void tst_UserDatabase::storeTenThousandLinksInOneTransaction()
@@ -608,7 +608,7 @@ void tst_UserDatabase::callsWithoutAnOpenFileFailQuietly()
     QVERIFY(!db.linkFile(link(u"main-title"_s, u"/music/01.flac"_s)));
     QVERIFY(db.note(Picard, u"main-title"_s).isEmpty());
     QVERIFY(db.fileLinks(Picard, u"main-title"_s).isEmpty());
-    QCOMPARE(db.fileState(Picard, u"main-title"_s), CatalogModel::NoFile);
+    QCOMPARE(db.fileState(Picard, u"main-title"_s), FileState::None);
     QCOMPARE(errors.count(), 0);
 }
 

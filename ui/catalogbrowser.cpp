@@ -1,9 +1,9 @@
 #include "catalogbrowser.h"
 
-#include "catalogfiltermodel.h"
-#include "catalogmodel.h"
+#include "itemmodels/catalogfiltermodel.h"
+#include "itemmodels/catalogmodel.h"
 #include "searchfield.h"
-#include "themelistmodel.h"
+#include "itemmodels/themelistmodel.h"
 #include "trackdelegate.h"
 #include "tracktree.h"
 

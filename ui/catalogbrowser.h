@@ -1,6 +1,6 @@
 #pragma once
 
-#include "navigationhistory.h"
+#include "navigation/location.h"
 
 #include <QStringList>
 #include <QWidget>

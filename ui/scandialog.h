@@ -1,9 +1,9 @@
 #pragma once
 
-#include "audiofileinfo.h"
-#include "catalog.h"
-#include "libraryscanner.h"
-#include "userdatabase.h"
+#include "library/audiofileinfo.h"
+#include "catalog/catalog.h"
+#include "library/libraryscanner.h"
+#include "userdata/userdatabase.h"
 
 #include <QDialog>
 #include <QHash>

@@ -1,6 +1,6 @@
 #include "trackdelegate.h"
 
-#include "catalogmodel.h"
+#include "itemmodels/catalogmodel.h"
 #include "symbolicon.h"
 
 #include <QApplication>
@@ -49,11 +49,11 @@ const QIcon &TrackDelegate::trackIcon(
     const Icons &all = icons(style, palette);
     if (index.data(CatalogModel::IsPlayingRole).toBool())
         return all.playing;
-    switch (index.data(CatalogModel::HasFileRole).toInt()) {
-    case CatalogModel::FileLinked:
+    switch (FileState(index.data(CatalogModel::HasFileRole).toInt())) {
+    case FileState::Linked:
         return all.linked;
-    case CatalogModel::FileMissing:
-    case CatalogModel::FileUnplayable:
+    case FileState::Missing:
+    case FileState::Unplayable:
         return all.warning;
     default:
         return all.blank;

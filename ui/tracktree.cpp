@@ -1,6 +1,6 @@
 #include "tracktree.h"
 
-#include "catalogmodel.h"
+#include "itemmodels/catalogmodel.h"
 
 #include <QDragMoveEvent>
 #include <QDropEvent>

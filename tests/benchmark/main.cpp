@@ -1,8 +1,8 @@
 // cuebook-bench: builds a synthetic 100,000-track catalog and prints one JSON object of figures.
 // Speed targets are checked here, by a person reading the figures, not by timed assertions.
-#include "catalogfiltermodel.h"
-#include "catalogmodel.h"
-#include "catalogreader.h"
+#include "itemmodels/catalogfiltermodel.h"
+#include "itemmodels/catalogmodel.h"
+#include "catalog/catalogreader.h"
 #include "syntheticcatalog.h"
 
 #include <QCoreApplication>

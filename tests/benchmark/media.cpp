@@ -1,10 +1,10 @@
 // cuebook-bench-media FOLDER: the scanning and playback figures of cuebook-bench, as one JSON
 // object, in a process of its own (cuebook-bench runs it).
 #include "audiofolder.h"
-#include "catalogreader.h"
-#include "libraryscanner.h"
+#include "catalog/catalogreader.h"
+#include "library/libraryscanner.h"
 #include "player.h"
-#include "userdatabase.h"
+#include "userdata/userdatabase.h"
 #include "wavwriter.h"
 
 #include <QElapsedTimer>

@@ -1,4 +1,4 @@
-#include "catalogreader.h"
+#include "catalog/catalogreader.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "locationlink.h"
+#include "navigation/locationlink.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QList>

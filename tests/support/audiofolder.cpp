@@ -1,6 +1,6 @@
 #include "audiofolder.h"
 
-#include "catalog.h"
+#include "catalog/catalog.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "catalog.h"
+#include "catalog/catalog.h"
 
 // Small catalogs built in code (indexed, ready for CatalogModel), so that model tests need
 // neither files nor CatalogReader. Titles come from the Picard seeds; track lists are partial,

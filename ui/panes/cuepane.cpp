@@ -1,0 +1,286 @@
+#include "panes/cuepane.h"
+
+#include "itemmodels/catalogmodel.h"
+#include "itemmodels/occurrencemodel.h"
+#include "panes/panebrowser.h"
+#include "panes/panehtml.h"
+#include "catalog/timecode.h"
+#include "userdata/userdatabase.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QVBoxLayout>
+
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+CuePane::CuePane(const CatalogModel *catalogs, QWidget *parent)
+    : QWidget(parent)
+    , m_catalogs(catalogs)
+{
+    Q_ASSERT(catalogs);
+    m_browser = new PaneBrowser(this);
+    m_occurrences = new OccurrenceModel(catalogs, this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_browser);
+    setFocusProxy(m_browser);
+
+    connect(m_browser, &PaneBrowser::locationActivated, this, &CuePane::locationActivated);
+    connect(m_browser, &PaneBrowser::actionRequested, this, &CuePane::actionRequested);
+    connect(
+        m_browser, &PaneBrowser::refreshDue, this, [this] { render(PaneBrowser::Scroll::Keep); });
+    // The pane keeps ids, not pointers: when catalogs come and go it looks its cue up again.
+    connect(catalogs, &CatalogModel::catalogsChanged, this, &CuePane::refresh);
+    connect(catalogs, &CatalogModel::fileStateChanged, this,
+        [this](const QString &catalogId, const QString &cueId) {
+            if (catalogId == m_catalogId && cueId == m_cueId)
+                m_browser->refreshLater();
+        });
+}
+
+void CuePane::setUserData(const UserDatabase *userData)
+{
+    if (m_userData)
+        disconnect(m_userData, nullptr, this, nullptr);
+    m_userData = userData;
+    if (userData) {
+        connect(userData, &UserDatabase::fileLinksChanged, this,
+            [this](const QString &catalogId, const QString &cueId) {
+                if (catalogId == m_catalogId && cueId == m_cueId)
+                    m_browser->refreshLater();
+            });
+    }
+    render(PaneBrowser::Scroll::Keep);
+}
+
+void CuePane::showCue(const QString &catalogId, const QString &cueId, const QString &releaseId)
+{
+    const Catalog *catalog = m_catalogs->catalog(catalogId);
+    if (!catalog || !catalog->cue(cueId)) {
+        clear();
+        return;
+    }
+    m_catalogId = catalogId;
+    m_cueId = cueId;
+    m_releaseId = releaseId;
+    m_occurrences->setCue(catalogId, cueId);
+    render();
+}
+
+void CuePane::clear()
+{
+    m_catalogId.clear();
+    m_cueId.clear();
+    m_releaseId.clear();
+    m_occurrences->clear();
+    m_browser->setPageHtml(QString());
+}
+
+void CuePane::refresh()
+{
+    // Shows the same subject again over the catalogs now open; one that is gone clears.
+    showCue(m_catalogId, m_cueId, m_releaseId);
+}
+
+void CuePane::render(PaneBrowser::Scroll scroll)
+{
+    const Catalog *catalog = m_catalogs->catalog(m_catalogId);
+    const Cue *cue = catalog ? catalog->cue(m_cueId) : nullptr;
+    if (!cue)
+        return;
+    m_browser->setPageHtml(headerHtml(*catalog, *cue) + PaneHtml::paragraph(cue->description)
+            + filesHtml(*cue) + themesHtml(*catalog) + excerptsHtml(*catalog, *cue),
+        scroll);
+}
+
+Location CuePane::cueLocation() const
+{
+    return Location {Location::Cue, m_catalogId, m_cueId, m_releaseId};
+}
+
+bool CuePane::isPlayable() const
+{
+    return m_catalogs->fileState(m_catalogId, m_cueId) == FileState::Linked;
+}
+
+QString CuePane::headerHtml(const Catalog &catalog, const Cue &cue) const
+{
+    QStringList composers = cue.composers;
+    const QList<TrackRef> places = catalog.tracksOfCue(cue.id);
+    // A cue the catalog names no composer for is the release's work, as the tree shows it.
+    if (composers.isEmpty() && !places.isEmpty())
+        composers = catalog.releases.at(places.first().release).artists;
+
+    const qint64 duration = catalog.cueDurationMs(cue.id);
+    using PaneHtml::escaped;
+    return PaneHtml::title(cue.title) + PaneHtml::subtitle(PaneHtml::nameList(composers))
+        + PaneHtml::facts({
+            {tr("Duration"),
+                duration < 0 ? escaped(tr("unknown")) : escaped(TimeCode::formatSeconds(duration))},
+            {tr("Episode"), escaped(cue.episode)},
+            {tr("Performed by"), escaped(PaneHtml::nameList(cue.performers))},
+            {tr("Appears on"), placesHtml(catalog, cue)},
+        });
+}
+
+// "Season 1, Chapter 1 · track 1", one line per release the cue stands on.
+QString CuePane::placesHtml(const Catalog &catalog, const Cue &cue) const
+{
+    QStringList lines;
+    for (const TrackRef &ref : catalog.tracksOfCue(cue.id)) {
+        const Release &release = catalog.releases.at(ref.release);
+        const QString number = CatalogModel::trackNumberText(release, release.tracks.at(ref.track));
+        lines.append(
+            tr("%1 · track %2")
+                .arg(PaneHtml::releaseLink(catalog, release.id), PaneHtml::escaped(number)));
+    }
+    return lines.join(u"<br>");
+}
+
+// The files in play order, each with what can be done to it. The first one on disk is the one
+// that plays, as UserDatabase::preferredFile() picks it.
+QString CuePane::filesHtml(const Cue &cue) const
+{
+    QString html = PaneHtml::sectionHeading(tr("Audio files"));
+    if (!m_userData || !m_userData->isOpen()) {
+        return html
+            + PaneHtml::emptyState(tr("Your user database could not be opened, so no audio file "
+                                      "can be linked to this cue."));
+    }
+    const QList<FileLink> links = m_userData->fileLinks(m_catalogId, m_cueId);
+    if (links.isEmpty()) {
+        html += PaneHtml::emptyState(
+            tr("No audio file is linked to this cue. Link one, drop a file on the track in the "
+               "list, or scan a music folder (File > Scan Music Folder…)."));
+    }
+    const bool unplayable
+        = m_catalogs->fileState(m_catalogId, m_cueId) == FileState::Unplayable;
+    bool playingFound = false;
+    for (const FileLink &link : links) {
+        FileRole role = SpareFile;
+        if (!QFileInfo::exists(link.file.path))
+            role = MissingFile;
+        else if (!std::exchange(playingFound, true))
+            role = unplayable ? UnplayableFile : PlayingFile;
+        html += fileHtml(link, role, fileActions(cue, link, role, links.size()));
+    }
+    return html
+        + PaneHtml::actions({fileActionLink(PaneAction::LinkFile, {}, tr("Link Audio File…"),
+            tr("Choose audio files for “%1”").arg(cue.title))});
+}
+
+// The file's name (its full path as the tooltip) and state; then its format, duration and folder.
+QString CuePane::fileHtml(const FileLink &link, FileRole role, const QStringList &actions) const
+{
+    const QFileInfo file(link.file.path);
+    QString heading = u"<span title=\""_s
+        + PaneHtml::escaped(QDir::toNativeSeparators(file.filePath())) + u"\">"_s
+        + PaneHtml::escaped(file.fileName()) + u"</span>"_s;
+    // QString, not auto: with QStringBuilder, auto would return a builder over a dead temporary.
+    auto strong = [](const QString &text) -> QString {
+        return u"<b>"_s + PaneHtml::escaped(text) + u"</b>"_s;
+    };
+    switch (role) {
+    case PlayingFile:
+        heading += u" · <span class=\"muted\">"_s + PaneHtml::escaped(tr("plays")) + u"</span>"_s;
+        break;
+    case UnplayableFile:
+        heading += u" · "_s + strong(tr("would not play"));
+        break;
+    case MissingFile:
+        heading += u" · "_s + strong(tr("missing"));
+        break;
+    case SpareFile:
+        break;
+    }
+    QStringList details;
+    if (!link.format.isEmpty())
+        details.append(PaneHtml::escaped(link.format.toUpper()));
+    if (link.file.durationMs >= 0)
+        details.append(PaneHtml::escaped(TimeCode::formatSeconds(link.file.durationMs)));
+    details.append(PaneHtml::escaped(QDir::toNativeSeparators(file.path())));
+    return u"<p class=\"heading\">"_s + heading + u"</p>"_s + PaneHtml::detail(details.join(u" · "))
+        + PaneHtml::actions(actions);
+}
+
+QStringList CuePane::fileActions(
+    const Cue &cue, const FileLink &link, FileRole role, qsizetype linkCount) const
+{
+    const QString path = link.file.path;
+    const QString name = QFileInfo(path).fileName();
+    QStringList actions;
+    if (role == PlayingFile) {
+        actions.append(
+            fileActionLink(PaneAction::Play, {}, tr("Play"), tr("Play “%1”").arg(cue.title)));
+    }
+    if (role == MissingFile) {
+        actions.append(fileActionLink(PaneAction::LocateFile, path, tr("Locate…"),
+            tr("Find “%1” where it is now").arg(name)));
+    }
+    if (linkCount > 1 && !link.isPreferred) {
+        actions.append(fileActionLink(PaneAction::PreferFile, path, tr("Make Preferred"),
+            tr("Play “%1” for this cue before its other files").arg(name)));
+    }
+    if (role != MissingFile) {
+        actions.append(fileActionLink(PaneAction::ShowFile, path, tr("Show in Folder"),
+            tr("Open the folder that holds “%1”").arg(name)));
+    }
+    actions.append(fileActionLink(PaneAction::UnlinkFile, path, tr("Unlink"),
+        tr("Forget the link to “%1”; the file itself is kept").arg(name)));
+    return actions;
+}
+
+QString CuePane::fileActionLink(
+    PaneAction::Kind kind, const QString &path, const QString &text, const QString &title) const
+{
+    return PaneHtml::actionLink(PaneAction {kind, cueLocation(), 0, path}, text, title);
+}
+
+QString CuePane::themesHtml(const Catalog &catalog) const
+{
+    QString html = PaneHtml::sectionHeading(tr("Themes, in the order heard"));
+    if (m_occurrences->rowCount() == 0)
+        return html + PaneHtml::emptyState(tr("No themes are known in this cue yet."));
+    QString rows;
+    for (int row = 0; row < m_occurrences->rowCount(); ++row)
+        rows += occurrenceHtml(catalog, row);
+    return html + PaneHtml::rowsTable(rows);
+}
+
+// One theme as it is heard: where, on the left like a cue sheet's timings; then the theme, its
+// kind, the instruments and the source that says so; then the source's note, quieter.
+QString CuePane::occurrenceHtml(const Catalog &catalog, int row) const
+{
+    auto text = [&](int column) { return m_occurrences->index(row, column).data().toString(); };
+    const QModelIndex first = m_occurrences->index(row, 0);
+    const QString themeId = first.data(OccurrenceModel::ThemeIdRole).toString();
+
+    QString heading = PaneHtml::themeLink(catalog, themeId);
+    if (const QString kind = text(OccurrenceModel::KindColumn); !kind.isEmpty())
+        heading += u" <span class=\"muted\">· "_s + PaneHtml::escaped(kind) + u"</span>"_s;
+    if (const qint64 startMs = first.data(OccurrenceModel::StartMsRole).toLongLong();
+        startMs >= 0 && isPlayable())
+        heading += u" · "_s + PaneHtml::playFromLink(catalog, cueLocation(), startMs);
+
+    QStringList details;
+    if (const QString instruments = text(OccurrenceModel::InstrumentsColumn);
+        !instruments.isEmpty())
+        details.append(PaneHtml::escaped(instruments));
+    if (const QString source = text(OccurrenceModel::SourceColumn); !source.isEmpty()) {
+        const Source *cited = catalog.source(first.data(OccurrenceModel::SourceIdRole).toString());
+        details.append(
+            tr("source: %1").arg(PaneHtml::webLink(cited ? cited->url : QString(), source)));
+    }
+    const QString note = first.data(OccurrenceModel::NoteRole).toString();
+    return PaneHtml::row(text(OccurrenceModel::WhereColumn),
+        u"<p class=\"heading\">"_s + heading + u"</p>"_s + PaneHtml::detail(details.join(u" · "))
+            + PaneHtml::detail(PaneHtml::escaped(note)));
+}
+
+QString CuePane::excerptsHtml(const Catalog &catalog, const Cue &cue) const
+{
+    return PaneHtml::excerptSection(catalog, catalog.excerptsOfCue(cue.id),
+        Location {Location::Cue, catalog.id, cue.id, {}}, tr("No excerpts about this cue yet."));
+}

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "navigation/location.h"
+#include "navigation/paneaction.h"
+
+#include "panes/panebrowser.h"
+#include <QPointer>
+
+#include <QWidget>
+
+class Catalog;
+class CatalogModel;
+class OccurrenceModel;
+class UserDatabase;
+struct Cue;
+struct FileLink;
+
+// One cue: its title, duration, episode and makers, every release and track it stands at, the
+// audio files linked to it with what can be done to each, the themes it quotes in the order they
+// are heard (each a link to the theme, and a play link to where it enters when the cue has a
+// file), and every excerpt about it.
+class CuePane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CuePane(const CatalogModel *catalogs, QWidget *parent = nullptr);
+
+    // releaseId is the release the cue was reached through, kept for the history; the pane
+    // lists every release the cue stands on either way. An unknown cue shows nothing.
+    void showCue(const QString &catalogId, const QString &cueId, const QString &releaseId = {});
+    void clear();
+    // Where the cue's audio files come from; without one (nullptr, or a database that did not
+    // open) the pane says files cannot be linked. The pane follows its changes.
+    void setUserData(const UserDatabase *userData);
+
+    QString catalogId() const { return m_catalogId; }
+    QString cueId() const { return m_cueId; }
+    QString releaseId() const { return m_releaseId; }
+
+signals:
+    void locationActivated(const Location &location);
+    void actionRequested(const PaneAction &action);
+
+private:
+    void refresh();
+    void render(PaneBrowser::Scroll scroll = PaneBrowser::Scroll::ToTop);
+    // render(), keeping the reader's place: for a change to the cue shown, not a new cue.
+    Location cueLocation() const;
+    bool isPlayable() const;
+    QString headerHtml(const Catalog &catalog, const Cue &cue) const;
+    QString placesHtml(const Catalog &catalog, const Cue &cue) const;
+    QString filesHtml(const Cue &cue) const;
+    // What a file is to the cue: the one that plays (or would, but does not decode), one that is
+    // gone from disk, or one more that is there.
+    enum FileRole { PlayingFile, UnplayableFile, MissingFile, SpareFile };
+    QString fileHtml(const FileLink &link, FileRole role, const QStringList &actions) const;
+    QStringList fileActions(
+        const Cue &cue, const FileLink &link, FileRole role, qsizetype linkCount) const;
+    QString fileActionLink(PaneAction::Kind kind, const QString &path, const QString &text,
+        const QString &title) const;
+    QString themesHtml(const Catalog &catalog) const;
+    QString occurrenceHtml(const Catalog &catalog, int row) const;
+    QString excerptsHtml(const Catalog &catalog, const Cue &cue) const;
+
+    const CatalogModel *m_catalogs = nullptr;
+    QPointer<const UserDatabase> m_userData;
+    PaneBrowser *m_browser = nullptr;
+    OccurrenceModel *m_occurrences = nullptr;
+    QString m_catalogId;
+    QString m_cueId;
+    QString m_releaseId;
+};

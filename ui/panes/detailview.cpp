@@ -1,0 +1,69 @@
+#include "panes/detailview.h"
+
+#include "panes/cuepane.h"
+#include "panes/releasepane.h"
+#include "panes/themepane.h"
+
+#include <QLabel>
+
+using namespace Qt::StringLiterals;
+
+DetailView::DetailView(const CatalogModel *catalogs, QWidget *parent)
+    : QStackedWidget(parent)
+{
+    m_placeholder = new QLabel(
+        tr("<p style='font-size:large'>Nothing selected</p>"
+           "<p>Choose a release or a track in the list, or a theme in the Themes list.<br>"
+           "Search with Ctrl+F: words, or <code>theme:romulan</code>, "
+           "<code>composer:goldsmith</code>, <code>duration:&gt;3:00</code>.</p>"));
+    m_placeholder->setObjectName(u"placeholder"_s);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setMargin(24);
+    m_placeholder->setForegroundRole(QPalette::PlaceholderText);
+    addWidget(m_placeholder);
+
+    m_releasePane = new ReleasePane(catalogs);
+    m_cuePane = new CuePane(catalogs);
+    m_themePane = new ThemePane(catalogs);
+    addWidget(m_releasePane);
+    addWidget(m_cuePane);
+    addWidget(m_themePane);
+    connect(m_releasePane, &ReleasePane::locationActivated, this, &DetailView::locationActivated);
+    connect(m_cuePane, &CuePane::locationActivated, this, &DetailView::locationActivated);
+    connect(m_themePane, &ThemePane::locationActivated, this, &DetailView::locationActivated);
+    connect(m_cuePane, &CuePane::actionRequested, this, &DetailView::actionRequested);
+    connect(m_releasePane, &ReleasePane::actionRequested, this, &DetailView::actionRequested);
+    connect(m_themePane, &ThemePane::actionRequested, this, &DetailView::actionRequested);
+}
+
+void DetailView::setCoverLookup(std::function<QString(const QString &, const QString &)> lookup)
+{
+    m_releasePane->setCoverLookup(std::move(lookup));
+}
+
+void DetailView::setUserData(const UserDatabase *userData)
+{
+    m_cuePane->setUserData(userData);
+}
+
+void DetailView::showLocation(const Location &location)
+{
+    switch (location.kind) {
+    case Location::Release:
+        m_releasePane->showRelease(location.catalogId, location.id);
+        setCurrentWidget(m_releasePane);
+        break;
+    case Location::Cue:
+        m_cuePane->showCue(location.catalogId, location.id, location.releaseId);
+        setCurrentWidget(m_cuePane);
+        break;
+    case Location::Theme:
+        m_themePane->showTheme(location.catalogId, location.id);
+        setCurrentWidget(m_themePane);
+        break;
+    case Location::None:
+        setCurrentWidget(m_placeholder);
+        break;
+    }
+}

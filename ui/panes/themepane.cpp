@@ -1,0 +1,203 @@
+#include "panes/themepane.h"
+
+#include "itemmodels/catalogmodel.h"
+#include "itemmodels/occurrencemodel.h"
+#include "panes/panebrowser.h"
+#include "panes/panehtml.h"
+
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+ThemePane::ThemePane(const CatalogModel *catalogs, QWidget *parent)
+    : QWidget(parent)
+    , m_catalogs(catalogs)
+{
+    Q_ASSERT(catalogs);
+    m_browser = new PaneBrowser(this);
+    m_occurrences = new OccurrenceModel(catalogs, this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_browser);
+    setFocusProxy(m_browser);
+
+    connect(m_browser, &PaneBrowser::locationActivated, this, &ThemePane::locationActivated);
+    connect(m_browser, &PaneBrowser::actionRequested, this, &ThemePane::actionRequested);
+    connect(
+        m_browser, &PaneBrowser::refreshDue, this, [this] { render(PaneBrowser::Scroll::Keep); });
+    // The pane keeps ids, not pointers; and a catalog opened or closed adds or takes cues.
+    connect(catalogs, &CatalogModel::catalogsChanged, this, &ThemePane::refresh);
+    connect(catalogs, &CatalogModel::fileStateChanged, this,
+        [this](const QString &catalogId, const QString &cueId) {
+            if (m_cues.contains({catalogId, cueId}))
+                m_browser->refreshLater();
+        });
+}
+
+void ThemePane::showTheme(const QString &catalogId, const QString &themeId)
+{
+    const Catalog *catalog = m_catalogs->catalog(catalogId);
+    if (!catalog || !catalog->theme(themeId)) {
+        clear();
+        return;
+    }
+    m_catalogId = catalogId;
+    m_themeId = themeId;
+    m_occurrences->setTheme(catalogId, themeId);
+    m_cues.clear();
+    for (int row = 0; row < m_occurrences->rowCount(); ++row) {
+        const QModelIndex index = m_occurrences->index(row, 0);
+        m_cues.insert({index.data(OccurrenceModel::CatalogIdRole).toString(),
+            index.data(OccurrenceModel::CueIdRole).toString()});
+    }
+    render();
+}
+
+void ThemePane::clear()
+{
+    m_catalogId.clear();
+    m_themeId.clear();
+    m_occurrences->clear();
+    m_cues.clear();
+    m_browser->setPageHtml(QString());
+}
+
+void ThemePane::refresh()
+{
+    // Shows the same subject again over the catalogs now open; one that is gone clears.
+    showTheme(m_catalogId, m_themeId);
+}
+
+void ThemePane::render(PaneBrowser::Scroll scroll)
+{
+    const Catalog *catalog = m_catalogs->catalog(m_catalogId);
+    const Theme *theme = catalog ? catalog->theme(m_themeId) : nullptr;
+    if (!theme)
+        return;
+    m_browser->setPageHtml(headerHtml(*catalog, *theme) + PaneHtml::paragraph(theme->description)
+            + cuesHtml() + excerptsHtml(*catalog),
+        scroll);
+}
+
+QString ThemePane::headerHtml(const Catalog &catalog, const Theme &theme) const
+{
+    QStringList aliases;
+    for (const QString &alias : theme.aliases)
+        aliases.append(tr("“%1”", "an alias").arg(alias));
+    const QString alsoKnownAs
+        = aliases.isEmpty() ? QString() : tr("also known as %1").arg(PaneHtml::nameList(aliases));
+
+    using PaneHtml::escaped;
+    return PaneHtml::title(theme.name) + PaneHtml::subtitle(alsoKnownAs)
+        + PaneHtml::facts({
+            {tr("Composer"), escaped(theme.composer)},
+            {tr("Origin"), escaped(theme.origin)},
+            // With one catalog open, naming it says nothing.
+            {tr("Catalog"), m_catalogs->isGroupedByCatalog() ? escaped(catalog.title) : QString()},
+        });
+}
+
+// The occurrences come in album order, so the ones of a cue are next to each other: each cue
+// gets a heading row (its title, a link, and where it stands), then one row per occurrence.
+QString ThemePane::cuesHtml() const
+{
+    const int cueCount = OccurrenceModel::cueCountOfTheme(*m_catalogs, m_themeId);
+    if (cueCount == 0) {
+        return PaneHtml::sectionHeading(tr("Cues"))
+            + PaneHtml::emptyState(tr("No cue is known to quote this theme yet."));
+    }
+    QString html = PaneHtml::sectionHeading(
+        cueCount == 1 ? tr("Heard in 1 cue") : tr("Heard in %1 cues").arg(cueCount));
+    bool severalCatalogs = false;
+    for (int row = 1; row < m_occurrences->rowCount() && !severalCatalogs; ++row) {
+        severalCatalogs = m_occurrences->index(row, 0).data(OccurrenceModel::CatalogIdRole)
+            != m_occurrences->index(0, 0).data(OccurrenceModel::CatalogIdRole);
+    }
+
+    // One table for every catalog, so that the "where" column lines up all the way down.
+    QString rows;
+    QString catalogId;
+    QString cueId;
+    for (int row = 0; row < m_occurrences->rowCount(); ++row) {
+        const QModelIndex index = m_occurrences->index(row, 0);
+        const QString rowCatalogId = index.data(OccurrenceModel::CatalogIdRole).toString();
+        const QString rowCueId = index.data(OccurrenceModel::CueIdRole).toString();
+        const Catalog *catalog = m_catalogs->catalog(rowCatalogId);
+        if (rowCatalogId != catalogId && severalCatalogs) {
+            rows += PaneHtml::headingRow(
+                u"<p class=\"group-title\">"_s + PaneHtml::escaped(catalog->title) + u"</p>"_s);
+        }
+        if (rowCatalogId != catalogId || rowCueId != cueId)
+            rows += cueHeadingHtml(*catalog, rowCueId);
+        catalogId = rowCatalogId;
+        cueId = rowCueId;
+        rows += occurrenceHtml(row);
+    }
+    return html + PaneHtml::rowsTable(rows);
+}
+
+QString ThemePane::cueHeadingHtml(const Catalog &catalog, const QString &cueId) const
+{
+    QStringList places;
+    for (const TrackRef &ref : catalog.tracksOfCue(cueId)) {
+        const Release &release = catalog.releases.at(ref.release);
+        places.append(
+            tr("%1 · track %2")
+                .arg(PaneHtml::shortReleaseTitle(catalog, release),
+                    CatalogModel::trackNumberText(release, release.tracks.at(ref.track))));
+    }
+    return PaneHtml::headingRow(u"<p class=\"heading\">"_s + PaneHtml::cueLink(catalog, cueId)
+        + u"</p>"_s + PaneHtml::detail(PaneHtml::escaped(places.join(u"; "))));
+}
+
+QString ThemePane::occurrenceHtml(int row) const
+{
+    auto text = [&](int column) { return m_occurrences->index(row, column).data().toString(); };
+    QStringList parts;
+    for (const int column :
+        {OccurrenceModel::ThemeKindColumn, OccurrenceModel::ThemeInstrumentsColumn}) {
+        if (const QString part = text(column); !part.isEmpty())
+            parts.append(PaneHtml::escaped(part));
+    }
+    const QModelIndex first = m_occurrences->index(row, 0);
+    if (const QString play = playLinkHtml(first); !play.isEmpty())
+        parts.append(play);
+    const QString note = first.data(OccurrenceModel::NoteRole).toString();
+    return PaneHtml::row(text(OccurrenceModel::ThemeWhereColumn),
+        u"<p class=\"heading\">"_s + parts.join(u" · ") + u"</p>"_s
+            + PaneHtml::detail(PaneHtml::escaped(note)));
+}
+
+// From where the theme enters, or from the start when the catalog gives no time; nothing for a
+// cue without a file that plays.
+QString ThemePane::playLinkHtml(const QModelIndex &occurrence) const
+{
+    const QString catalogId = occurrence.data(OccurrenceModel::CatalogIdRole).toString();
+    const QString cueId = occurrence.data(OccurrenceModel::CueIdRole).toString();
+    const Catalog *catalog = m_catalogs->catalog(catalogId);
+    if (!catalog || m_catalogs->fileState(catalogId, cueId) != FileState::Linked)
+        return QString();
+    const Location cue = PaneHtml::cueLocation(*catalog, cueId);
+    const qint64 startMs = occurrence.data(OccurrenceModel::StartMsRole).toLongLong();
+    return startMs >= 0 ? PaneHtml::playFromLink(*catalog, cue, startMs)
+                        : PaneHtml::playCueLink(*catalog, cue);
+}
+
+// Excerpts about the theme from every open catalog that knows it, its own catalog first.
+QString ThemePane::excerptsHtml(const Catalog &catalog) const
+{
+    const Location shown {Location::Theme, catalog.id, m_themeId, {}};
+    QList<const Catalog *> sources {&catalog};
+    for (const Catalog &other : m_catalogs->catalogs()) {
+        if (&other != &catalog)
+            sources.append(&other);
+    }
+    QString blocks;
+    for (const Catalog *source : std::as_const(sources)) {
+        for (const int e : source->excerptsOfTheme(m_themeId))
+            blocks += PaneHtml::excerptBlock(*source, source->excerpts.at(e), shown);
+    }
+    if (blocks.isEmpty())
+        blocks = PaneHtml::emptyState(tr("No excerpts about this theme yet."));
+    return PaneHtml::sectionHeading(tr("Excerpts")) + blocks;
+}
