@@ -168,7 +168,10 @@ int main(int argc, char *argv[])
         {u"8"_s, u"daybreak"_s}, {u"theme"_s, u"theme:romulan"_s}};
     QJsonObject filterMs;
     QJsonObject filterRows;
-    for (const auto &[key, query] : queries) {
+    // Not a structured binding: clang 14 cannot capture one in the lambda below.
+    for (const auto &entry : queries) {
+        const QString &key = entry.first;
+        const QString &query = entry.second;
         int rows = 0;
         filterMs[key] = rounded(medianMs([&] { filter.setQuery(QString()); },
             [&] {
