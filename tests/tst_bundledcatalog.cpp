@@ -188,7 +188,7 @@ void tst_BundledCatalog::occurrences()
     QFETCH(int, position);
     const Occurrence *found = occurrence(cue, theme);
     QVERIFY(found);
-    QVERIFY(!found->sourceId.isEmpty());
+    QVERIFY(!found->sourceIds.isEmpty());
     QVERIFY(found->kind != Occurrence::UnknownKind);
     if (position >= 0)
         QCOMPARE(int(found->position), position);
