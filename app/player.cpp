@@ -210,8 +210,8 @@ void Player::applyPendingSeek()
 {
     if (!m_pendingSeek)
         return;
-    // The working pattern from the notes: any earlier, and 6.4 drops the seek, or (an MP3
-    // without a Xing header) restarts at 0 with a GStreamer-CRITICAL.
+    // Seek only once the media is loaded, seekable and of known length: any earlier, and 6.4
+    // drops the seek, or (an MP3 without a Xing header) restarts at 0 with a GStreamer-CRITICAL.
     const QMediaPlayer::MediaStatus status = m_player->mediaStatus();
     if (!m_player->isSeekable() || m_player->duration() <= 0
         || (status != QMediaPlayer::LoadedMedia && status != QMediaPlayer::BufferedMedia))

@@ -10,8 +10,9 @@ class QAudioOutput;
 class QMediaDevices;
 
 // Plays one audio file at a time: the only owner of QMediaPlayer and QAudioOutput, and a thin
-// adapter over them that hides the Qt 6.4 GStreamer traps (see the notes' section 1). What to
-// play next is PlayQueue's business, not this class's.
+// adapter over them that hides the traps of Qt 6.4's GStreamer backend (early seeks dropped,
+// errors reported several times, the state left at playing after an error). What to play next is
+// PlayQueue's business, not this class's.
 class Player : public QObject
 {
     Q_OBJECT

@@ -198,7 +198,7 @@ void tst_CatalogReader::faults_data()
         QTest::newRow(name) << patches << expected;
     };
 
-    // The three examples of catalog-format.md, word for word.
+    // The three examples of resources/catalogs/catalog-format.md, word for word.
     row("format doc: time",
         {{u"releases[1]"_s,
              QJsonObject {
@@ -478,6 +478,50 @@ void tst_CatalogReader::faults_data()
     row("reference with an escape", {{u"occurrences[0].theme"_s, raw(R"("rom\u00fclan")")}},
         {u"occurrences[0].theme: no theme \"romülan\""_s});
 
+    // Several sources for one entrance, and inferred entrances.
+    row("occurrence sources", {{u"occurrences[0].sources"_s, QJsonArray {u"review"_s, u"blog"_s}}},
+        {u"occurrences[0].sources[1]: no source \"blog\""_s});
+    row("occurrence sources listed twice",
+        {{u"occurrences[0].sources"_s, QJsonArray {u"review"_s, u"review"_s}}},
+        {u"occurrences[0].sources[1]: \"review\" is listed twice"_s});
+    row("occurrence sources not an array", {{u"occurrences[0].sources"_s, u"review"_s}},
+        {u"occurrences[0].sources: expected an array, found a string"_s});
+    row("occurrence sources element", {{u"occurrences[0].sources"_s, QJsonArray {u"review"_s, 2}}},
+        {u"occurrences[0].sources[1]: expected a string, found a number"_s});
+    row("occurrence source and sources",
+        {{u"occurrences[0].source"_s, u"review"_s},
+            {u"occurrences[0].sources"_s, QJsonArray {u"review"_s}}},
+        {u"occurrences[0].sources: both \"source\" and \"sources\" are given (expected one of them)"_s});
+    row("inferred a string", {{u"occurrences[0].inferred"_s, u"yes"_s}},
+        {u"occurrences[0].inferred: expected true or false, found a string"_s});
+    row("basis without inferred", {{u"occurrences[0].basis"_s, u"The title says so."_s}},
+        {u"occurrences[0].basis: only an inferred occurrence has a basis (expected \"inferred\": true)"_s});
+    row("basis with inferred false",
+        {{u"occurrences[0].inferred"_s, false}, {u"occurrences[0].basis"_s, u"The title."_s}},
+        {u"occurrences[0].basis: only an inferred occurrence has a basis (expected \"inferred\": true)"_s});
+    row("basis with a faulty inferred",
+        {{u"occurrences[0].inferred"_s, 1}, {u"occurrences[0].basis"_s, u"The title."_s}},
+        {u"occurrences[0].inferred: expected true or false, found a number"_s});
+    row("basis empty", {{u"occurrences[0].inferred"_s, true}, {u"occurrences[0].basis"_s, u""_s}},
+        {u"occurrences[0].basis: \"\" is blank (expected what the inference rests on, or no \"basis\" key)"_s});
+    row("basis white space",
+        {{u"occurrences[0].inferred"_s, true}, {u"occurrences[0].basis"_s, u" \t"_s}},
+        {u"occurrences[0].basis: \" \\u0009\" is blank (expected what the inference rests on, or no \"basis\" key)"_s});
+    row("basis a number", {{u"occurrences[0].inferred"_s, true}, {u"occurrences[0].basis"_s, 3}},
+        {u"occurrences[0].basis: expected a string, found a number"_s});
+
+    // Who speaks in an excerpt.
+    row("speaker empty", {{u"excerpts[0].speaker"_s, u""_s}},
+        {u"excerpts[0].speaker: \"\" is blank (expected the name of who speaks, or no \"speaker\" key)"_s});
+    row("speaker white space", {{u"excerpts[0].speaker"_s, u"  "_s}},
+        {u"excerpts[0].speaker: \"  \" is blank (expected the name of who speaks, or no \"speaker\" key)"_s});
+    row("speaker a number", {{u"excerpts[0].speaker"_s, 7}},
+        {u"excerpts[0].speaker: expected a string, found a number"_s});
+    row("speaker null", {{u"excerpts[0].speaker"_s, QJsonValue::Null}},
+        {u"excerpts[0].speaker: expected a string, found null"_s});
+    row("speaker a list", {{u"excerpts[0].speaker"_s, QJsonArray {u"Jeff Russo"_s}}},
+        {u"excerpts[0].speaker: expected a string, found an array"_s});
+
     // Covers stay inside the catalog's folder.
     row("cover parent", {{u"releases[0].cover"_s, u"../x.png"_s}},
         {u"releases[0].cover: \"../x.png\" leaves the catalog's folder"_s});
@@ -588,6 +632,15 @@ void tst_CatalogReader::accepts_data()
         << Patches {{u"occurrences[0].theme"_s, raw(R"("rom\u0075lan")")}};
     QTest::newRow("escapes in text")
         << Patches {{u"releases[0].title"_s, raw(R"("Tab\tQuote\"Slash\/Back\\\ud834\udd1e")")}};
+    QTest::newRow("sources") << Patches {
+        {u"sources[1]"_s, QJsonObject {{u"id"_s, u"blog"_s}, {u"title"_s, u"Blog"_s}}},
+        {u"occurrences[0].sources"_s, QJsonArray {u"review"_s, u"blog"_s}}};
+    QTest::newRow("sources empty") << Patches {{u"occurrences[0].sources"_s, QJsonArray {}}};
+    QTest::newRow("inferred without a basis") << Patches {{u"occurrences[0].inferred"_s, true}};
+    QTest::newRow("inferred with a basis") << Patches {
+        {u"occurrences[0].inferred"_s, true}, {u"occurrences[0].basis"_s, u"The title."_s}};
+    QTest::newRow("inferred false") << Patches {{u"occurrences[0].inferred"_s, false}};
+    QTest::newRow("speaker") << Patches {{u"excerpts[0].speaker"_s, u"Jeff Russo"_s}};
     QTest::newRow("huge number in an unknown key") << Patches {{u"extra"_s, raw("1e400")}};
     QTest::newRow("nested unknown key")
         << Patches {{u"releases[0].tracks[0].extra"_s, QJsonObject {{u"a"_s, QJsonArray {1, 2}}}}};
@@ -963,8 +1016,14 @@ void tst_CatalogReader::readsEveryField()
     QCOMPARE(statement.endMs, qint64(3'600'500));
     QCOMPARE(statement.position, Occurrence::Opening);
     QCOMPARE(statement.instruments, u"solo cello"_s);
-    QCOMPARE(statement.sourceId, u"larson-2020"_s);
+    QCOMPARE(statement.sourceIds, QStringList {u"larson-2020"_s});
     QCOMPARE(statement.note, u"First statement."_s);
+    QVERIFY(!statement.inferred);
+    QVERIFY(statement.basis.isEmpty());
+    const Occurrence &inferred = catalog.occurrences.at(2);
+    QCOMPARE(inferred.sourceIds, (QStringList {u"larson-2020"_s, u"booklet"_s}));
+    QVERIFY(inferred.inferred);
+    QCOMPARE(inferred.basis, u"Both texts name the scene, not the track."_s);
     const QList<std::pair<Occurrence::Kind, Occurrence::Position>> kinds {
         {Occurrence::Statement, Occurrence::Opening}, {Occurrence::Quotation, Occurrence::Middle},
         {Occurrence::Allusion, Occurrence::Ending}, {Occurrence::Fragment, Occurrence::Throughout},
@@ -977,7 +1036,7 @@ void tst_CatalogReader::readsEveryField()
     QCOMPARE(catalog.occurrences.at(1).startMs, qint64(-1));
     QCOMPARE(catalog.occurrences.at(1).endMs, qint64(-1));
     QCOMPARE(catalog.occurrences.at(1).cueId, u"box-set/2-1"_s);
-    QVERIFY(catalog.occurrences.at(1).sourceId.isEmpty());
+    QVERIFY(catalog.occurrences.at(1).sourceIds.isEmpty());
 
     QCOMPARE(catalog.excerpts.size(), 2);
     const Excerpt &excerpt = catalog.excerpts.at(0);
@@ -987,7 +1046,9 @@ void tst_CatalogReader::readsEveryField()
     QCOMPARE(excerpt.releaseIds, QStringList {u"box-set"_s});
     QCOMPARE(excerpt.cueIds, (QStringList {u"main-title"_s, u"box-set/2-1"_s}));
     QCOMPARE(excerpt.themeIds, (QStringList {u"inner-light"_s, u"picard"_s}));
+    QCOMPARE(excerpt.speaker, u"Jeff Russo"_s);
     QVERIFY(catalog.excerpts.at(1).cueIds.isEmpty());
+    QVERIFY(catalog.excerpts.at(1).speaker.isEmpty());
 
     QCOMPARE(catalog.excerptsOfTheme(u"picard"_s), QList<int> {0});
     QCOMPARE(catalog.occurrencesOfCue(u"main-title"_s), (QList<int> {0, 3, 4}));

@@ -132,8 +132,9 @@ void tst_OccurrenceModel::cueRoles()
     QCOMPARE(statement.data(OccurrenceModel::ThemeIdRole).toString(), u"picard"_s);
     QCOMPARE(
         statement.data(OccurrenceModel::NoteRole).toString(), u"The melody Russo wrote first"_s);
-    QCOMPARE(statement.data(OccurrenceModel::SourceIdRole).toString(), u"larson-soundtrax"_s);
-    QCOMPARE(model.index(2, 0).data(OccurrenceModel::SourceIdRole).toString(), QString());
+    QCOMPARE(statement.data(OccurrenceModel::SourceIdsRole).toStringList(),
+        QStringList {u"larson-soundtrax"_s});
+    QCOMPARE(model.index(2, 0).data(OccurrenceModel::SourceIdsRole).toStringList(), QStringList());
 }
 
 void tst_OccurrenceModel::themeAcrossReleasesAndCatalogs()

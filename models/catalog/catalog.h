@@ -7,8 +7,8 @@
 
 #include <utility>
 
-// The value types of one catalog, as catalog-format.md defines them. Times are in
-// milliseconds, with -1 where the catalog gives none.
+// The value types of one catalog, as resources/catalogs/catalog-format.md defines them. Times
+// are in milliseconds, with -1 where the catalog gives none.
 
 struct Source
 {
@@ -83,8 +83,14 @@ struct Occurrence
     qint64 endMs = -1;
     Position position = NoPosition;
     QString instruments;
-    QString sourceId;
+    // Every source that states this entrance: one entrance stated by two sources is one
+    // occurrence, listed once.
+    QStringList sourceIds;
     QString note;
+    // Set where no source states the entrance outright and the catalog concludes it; basis says
+    // from what, and may be empty.
+    bool inferred = false;
+    QString basis;
 };
 
 struct Excerpt
@@ -92,6 +98,9 @@ struct Excerpt
     QString id;
     QString sourceId;
     QString text;
+    // Who is quoted, where that is not the source's author (the composer in an interview);
+    // empty when the author speaks.
+    QString speaker;
     QStringList releaseIds;
     QStringList cueIds;
     QStringList themeIds;

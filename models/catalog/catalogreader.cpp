@@ -180,11 +180,15 @@ enum OccurrenceKey {
     OccurrencePosition,
     OccurrenceInstruments,
     OccurrenceSource,
+    OccurrenceSources,
     OccurrenceNote,
+    OccurrenceInferred,
+    OccurrenceBasis,
     OccurrenceKeyCount
 };
 constexpr Keys<OccurrenceKeyCount> OccurrenceKeys {"theme"_L1, "cue"_L1, "kind"_L1, "start"_L1,
-    "end"_L1, "position"_L1, "instruments"_L1, "source"_L1, "note"_L1};
+    "end"_L1, "position"_L1, "instruments"_L1, "source"_L1, "sources"_L1, "note"_L1, "inferred"_L1,
+    "basis"_L1};
 
 enum ExcerptKey {
     ExcerptId,
@@ -193,10 +197,11 @@ enum ExcerptKey {
     ExcerptReleases,
     ExcerptCues,
     ExcerptThemes,
+    ExcerptSpeaker,
     ExcerptKeyCount
 };
 constexpr Keys<ExcerptKeyCount> ExcerptKeys {
-    "id"_L1, "source"_L1, "text"_L1, "releases"_L1, "cues"_L1, "themes"_L1};
+    "id"_L1, "source"_L1, "text"_L1, "releases"_L1, "cues"_L1, "themes"_L1, "speaker"_L1};
 
 template<typename Enum>
 struct EnumName
@@ -205,7 +210,8 @@ struct EnumName
     Enum value;
 };
 
-// In the order catalog-format.md lists them, which is the order the messages list them.
+// In the order resources/catalogs/catalog-format.md lists them, which is the order the messages
+// list them.
 constexpr std::array<EnumName<Source::Kind>, 5> SourceKinds {{{"review"_L1, Source::Review},
     {"interview"_L1, Source::Interview}, {"article"_L1, Source::Article},
     {"liner-notes"_L1, Source::LinerNotes}, {"other"_L1, Source::Other}}};
@@ -482,6 +488,9 @@ private:
     void resolvePendingCues();
     void readOccurrences(const Field &field);
     void readOccurrenceTimes(const Members<OccurrenceKeyCount> &m, Occurrence &occurrence, int cue);
+    void readOccurrenceSources(const Members<OccurrenceKeyCount> &m, Occurrence &occurrence);
+    void readSourceList(const Field &field, QStringList &out);
+    void readInference(const Members<OccurrenceKeyCount> &m, Occurrence &occurrence);
     void readExcerpts(const Field &field);
 
     template<size_t N>
@@ -501,6 +510,7 @@ private:
     void readTextList(const Field &field, QStringList &out);
     void readRecurringText(const Field &field, QString &out);
     void readRecurringTextList(const Field &field, QStringList &out);
+    bool readFilledText(const Field &field, QString &out, const QString &expected);
     QString recurringText(quint32 node);
     int readReference(const Field &field, const IdTable &ids, const QString &kind, QString &out,
         Presence presence = Optional);
@@ -790,9 +800,68 @@ void Validator::readOccurrences(const Field &field)
             readOccurrenceTimes(m, occurrence, cue);
             readEnum(m[OccurrencePosition], Positions, occurrence.position);
             readRecurringText(m[OccurrenceInstruments], occurrence.instruments);
-            readReference(m[OccurrenceSource], m_sourceIds, u"source"_s, occurrence.sourceId);
+            readOccurrenceSources(m, occurrence);
             readText(m[OccurrenceNote], occurrence.note);
+            readInference(m, occurrence);
         });
+}
+
+// "source" names one source, "sources" several. A file gives one form or the other: with both,
+// no reader could tell which one the writer meant to keep.
+void Validator::readOccurrenceSources(const Members<OccurrenceKeyCount> &m, Occurrence &occurrence)
+{
+    const Field one = m[OccurrenceSource];
+    const Field several = m[OccurrenceSources];
+    if (one.value && several.value) {
+        fault(several, u"both \"source\" and \"sources\" are given (expected one of them)"_s);
+        return;
+    }
+    if (several.value) {
+        readSourceList(several, occurrence.sourceIds);
+        return;
+    }
+    QString id;
+    readReference(one, m_sourceIds, u"source"_s, id);
+    if (!id.isNull())
+        occurrence.sourceIds.append(id);
+}
+
+// A source listed twice would show twice under the one entrance it states.
+void Validator::readSourceList(const Field &field, QStringList &out)
+{
+    if (!isArray(field))
+        return;
+    int index = 0;
+    for (quint32 node = JsonTree::firstChild(field.value); node < m_tree.next(field.value);
+         node = m_tree.next(node), ++index) {
+        const Field element {field.value, node, Path(field.path, index)};
+        QString id;
+        readReference(element, m_sourceIds, u"source"_s, id);
+        if (id.isNull())
+            continue;
+        if (out.contains(id))
+            fault(element, quoted(id) + u" is listed twice"_s);
+        else
+            out.append(id);
+    }
+}
+
+// A basis explains an inference; on an occurrence that a source states outright it would pass a
+// guess off as a reason, or a reason off as a guess.
+void Validator::readInference(const Members<OccurrenceKeyCount> &m, Occurrence &occurrence)
+{
+    const Field inferred = m[OccurrenceInferred];
+    readBool(inferred, occurrence.inferred);
+    const Field basis = m[OccurrenceBasis];
+    if (!readFilledText(
+            basis, occurrence.basis, u"what the inference rests on, or no \"basis\" key"_s))
+        return;
+    // A faulty "inferred" has its own message already.
+    const bool statedOutright
+        = !inferred.value || m_tree.node(inferred.value).type() == JsonTree::False;
+    if (statedOutright) {
+        fault(basis, u"only an inferred occurrence has a basis (expected \"inferred\": true)"_s);
+    }
 }
 
 // The end is not before the start, and both lie within the cue where a track gives its length.
@@ -831,6 +900,8 @@ void Validator::readExcerpts(const Field &field)
             readReferenceList(m[ExcerptReleases], m_releaseIds, u"release"_s, excerpt.releaseIds);
             readReferenceList(m[ExcerptCues], m_cueIds, u"cue"_s, excerpt.cueIds);
             readReferenceList(m[ExcerptThemes], m_themeIds, u"theme"_s, excerpt.themeIds);
+            readFilledText(m[ExcerptSpeaker], excerpt.speaker,
+                u"the name of who speaks, or no \"speaker\" key"_s);
         });
 }
 
@@ -979,6 +1050,20 @@ void Validator::readRecurringTextList(const Field &field, QStringList &out)
         out = *shared;
     else if (m_recurringLists.size() < MaxLists)
         m_recurringLists.insert(key, out);
+}
+
+// An optional text that is meaningless when blank ("speaker", "basis"): present, it must say
+// something, or the pane would credit nobody. True when it was read and says something.
+bool Validator::readFilledText(const Field &field, QString &out, const QString &expected)
+{
+    if (!field.value || !isType(field, JsonTree::String))
+        return false;
+    out = m_tree.string(field.value);
+    if (out.trimmed().isEmpty()) {
+        fault(field, quoted(out) + u" is blank (expected "_s + expected + u')');
+        return false;
+    }
+    return true;
 }
 
 QString Validator::recurringText(quint32 node)

@@ -7,9 +7,11 @@
 #include <QString>
 #include <QStringList>
 
-// Reads and validates one catalog file against catalog-format.md (version 1). On success
-// catalog() holds the result, indexed; on failure errors() lists every fault of the file, each
-// "FILE:LINE:COLUMN: PATH: WHAT" (syntax) or "FILE: PATH: WHAT" (the rest), and catalog() is empty.
+// Reads and validates one catalog file against resources/catalogs/catalog-format.md (version 1).
+// It is the authority on what a catalog may say: the JSON Schema beside that text cannot check
+// references between ids. On success catalog() holds the result, indexed; on failure errors()
+// lists every fault of the file, each "FILE:LINE:COLUMN: PATH: WHAT" (syntax) or
+// "FILE: PATH: WHAT" (the rest), and catalog() is empty.
 // Faults come in document order; past 1000, a last line counts the rest. Faults of the file
 // itself (missing, a folder, over 64 MiB) read "FILE: WHAT".
 // Warnings (unknown keys) are reported either way and never refuse a file.

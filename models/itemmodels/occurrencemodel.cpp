@@ -108,6 +108,16 @@ QString sourceText(const Source *source)
     return source->publication.isEmpty() ? source->title : source->publication;
 }
 
+// "Noah Marconi; Randall D. Larson": every source that states the entrance.
+QString sourcesText(const Catalog &catalog, const QStringList &sourceIds)
+{
+    QStringList texts;
+    for (const QString &id : sourceIds)
+        texts.append(sourceText(catalog.source(id)));
+    texts.removeAll(QString());
+    return texts.join(u"; ");
+}
+
 QString citation(const Source *source)
 {
     if (!source)
@@ -115,6 +125,16 @@ QString citation(const Source *source)
     QStringList parts {source->title, source->author, source->publication, source->date};
     parts.removeAll(QString());
     return parts.join(u", ");
+}
+
+// One line per source.
+QString citations(const Catalog &catalog, const QStringList &sourceIds)
+{
+    QStringList lines;
+    for (const QString &id : sourceIds)
+        lines.append(citation(catalog.source(id)));
+    lines.removeAll(QString());
+    return lines.join(u'\n');
 }
 
 } // namespace
@@ -200,8 +220,12 @@ QVariant OccurrenceModel::data(const QModelIndex &index, int role) const
         return occurrence.startMs;
     case NoteRole:
         return occurrence.note;
-    case SourceIdRole:
-        return occurrence.sourceId;
+    case SourceIdsRole:
+        return occurrence.sourceIds;
+    case InferredRole:
+        return occurrence.inferred;
+    case BasisRole:
+        return occurrence.basis;
     default:
         break;
     }
@@ -334,12 +358,12 @@ QVariant OccurrenceModel::cueModeData(const Row &row, int column, int role) cons
         case InstrumentsColumn:
             return occurrence.instruments;
         case SourceColumn:
-            return sourceText(catalog.source(occurrence.sourceId));
+            return sourcesText(catalog, occurrence.sourceIds);
         }
         break;
     case Qt::ToolTipRole:
         if (column == SourceColumn)
-            return citation(catalog.source(occurrence.sourceId));
+            return citations(catalog, occurrence.sourceIds);
         return occurrence.note.isEmpty() ? QVariant() : QVariant(occurrence.note);
     }
     return QVariant();

@@ -11,8 +11,9 @@ class CatalogModel;
 // heard, in album order (theme mode).
 //
 // A theme is its id, across catalogs: when two open catalogs both define "romulan", theme mode
-// lists the cues of both. Ids are the vocabulary catalogs share (catalog-format.md); names are
-// spelled differently by different writers, so they cannot be the key.
+// lists the cues of both. Ids are the vocabulary catalogs share
+// (resources/catalogs/catalog-format.md); names are spelled differently by different writers,
+// so they cannot be the key.
 //
 // When the CatalogModel resets, this model clears itself; when a catalog is added or removed
 // without a reset, it lists the same cue or theme again over the catalogs now open.
@@ -44,7 +45,9 @@ public:
         ThemeIdRole,
         StartMsRole, // qint64, -1 when the occurrence has no time
         NoteRole, // the occurrence's note
-        SourceIdRole,
+        SourceIdsRole, // QStringList: every source that states the occurrence
+        InferredRole, // bool: the catalog infers the occurrence; no source states it
+        BasisRole, // what the inference rests on
     };
 
     explicit OccurrenceModel(const CatalogModel *catalogs, QObject *parent = nullptr);

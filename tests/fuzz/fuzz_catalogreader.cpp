@@ -31,12 +31,15 @@ void checkResolves(const Catalog &catalog)
     for (const Occurrence &occurrence : catalog.occurrences) {
         check(catalog.theme(occurrence.themeId) != nullptr);
         check(catalog.cue(occurrence.cueId) != nullptr);
-        check(occurrence.sourceId.isEmpty() || catalog.source(occurrence.sourceId) != nullptr);
+        for (const QString &id : occurrence.sourceIds)
+            check(catalog.source(id) != nullptr);
+        check(occurrence.basis.isEmpty() || occurrence.inferred);
         check(occurrence.startMs < 0 || occurrence.endMs < 0
             || occurrence.startMs <= occurrence.endMs);
     }
     for (const Excerpt &excerpt : catalog.excerpts) {
         check(catalog.source(excerpt.sourceId) != nullptr);
+        check(excerpt.speaker.isNull() || !excerpt.speaker.trimmed().isEmpty());
         for (const QString &id : excerpt.releaseIds)
             check(catalog.release(id) != nullptr);
         for (const QString &id : excerpt.cueIds)

@@ -38,7 +38,8 @@ Occurrence heard(const QString &themeId, const QString &cueId, Occurrence::Kind 
     o.startMs = startMs;
     o.endMs = endMs;
     o.instruments = instruments;
-    o.sourceId = sourceId;
+    if (!sourceId.isEmpty())
+        o.sourceIds = {sourceId};
     o.note = note;
     return o;
 }

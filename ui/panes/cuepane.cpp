@@ -269,7 +269,8 @@ QString CuePane::occurrenceHtml(const Catalog &catalog, int row) const
         !instruments.isEmpty())
         details.append(PaneHtml::escaped(instruments));
     if (const QString source = text(OccurrenceModel::SourceColumn); !source.isEmpty()) {
-        const Source *cited = catalog.source(first.data(OccurrenceModel::SourceIdRole).toString());
+        const Source *cited
+            = catalog.source(first.data(OccurrenceModel::SourceIdsRole).toStringList().value(0));
         details.append(
             tr("source: %1").arg(PaneHtml::webLink(cited ? cited->url : QString(), source)));
     }
