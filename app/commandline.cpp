@@ -34,9 +34,9 @@ QString summaryLine(const QString &file, const Catalog &catalog)
         QString::number(catalog.occurrences.size()), QString::number(catalog.excerpts.size()));
 }
 
-QString cueKey(const QString &catalogId, const QString &cueId)
+QString cueText(const CueKey &cue)
 {
-    return catalogId + u'/' + cueId;
+    return cue.catalogId + u'/' + cue.cueId;
 }
 
 // One tab-separated line per file, the format --help promises to scripts.
@@ -44,11 +44,12 @@ QString scanLine(const AudioFileInfo &file, const MatchResult &match)
 {
     switch (match.status) {
     case MatchResult::Linked:
-        return u"linked\t%1\t%2"_s.arg(file.path, cueKey(match.link.catalogId, match.link.cueId));
+        return u"linked\t%1\t%2"_s.arg(
+            file.path, cueText({match.link.catalogId, match.link.cueId}));
     case MatchResult::Ambiguous: {
         QStringList candidates;
         for (const MatchCandidate &candidate : match.candidates)
-            candidates.append(cueKey(candidate.catalogId, candidate.cueId));
+            candidates.append(cueText({candidate.catalogId, candidate.cueId}));
         return u"ambiguous\t%1\t%2"_s.arg(file.path, candidates.join(u','));
     }
     case MatchResult::Unmatched:
@@ -264,7 +265,7 @@ int CommandLine::scanFolder(QTextStream &out, QTextStream &err) const
         const MatchResult &match = result->matches.at(i);
         out << scanLine(file, match) << '\n';
         if (match.status == MatchResult::Linked)
-            links.append({match.link.catalogId, match.link.cueId, file, {}, {}, false});
+            links.append({{match.link.catalogId, match.link.cueId}, file, {}, {}, false});
     }
     out.flush();
 

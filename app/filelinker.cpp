@@ -1,7 +1,7 @@
 #include "filelinker.h"
 
-#include "library/audiofilereader.h"
 #include "itemmodels/catalogmodel.h"
+#include "library/audiofilereader.h"
 #include "scandialog.h"
 
 #include <QDesktopServices>
@@ -46,12 +46,11 @@ FileLinker::FileLinker(UserDatabase *userData, CatalogModel *catalogs, QWidget *
 {
     connect(&m_diskCheck, &QFutureWatcherBase::finished, this, &FileLinker::applyDiskCheck);
     if (m_userData) {
-        connect(m_userData, &UserDatabase::fileLinksChanged, this,
-            [this](const QString &catalogId, const QString &cueId) {
-                if (m_diskCheck.isRunning())
-                    m_changedDuringCheck.insert({catalogId, cueId});
-                m_catalogs->setFileState(catalogId, cueId, m_userData->fileState(catalogId, cueId));
-            });
+        connect(m_userData, &UserDatabase::fileLinksChanged, this, [this](const CueKey &cue) {
+            if (m_diskCheck.isRunning())
+                m_changedDuringCheck.insert(cue);
+            m_catalogs->setFileState(cue, m_userData->fileState(cue));
+        });
     }
 }
 
@@ -106,8 +105,7 @@ int FileLinker::linkFiles(const Location &cue, const QStringList &paths)
             continue;
         }
         FileLink link;
-        link.catalogId = cue.catalogId;
-        link.cueId = cue.id;
+        link.cue = cue.cueKey();
         link.file = info;
         if (m_userData->linkFile(link))
             linked.append(file.fileName());
@@ -190,13 +188,13 @@ void FileLinker::locateMissing(const Location &cue)
     }
     if (!ensureAvailable())
         return;
-    for (const FileLink &link : m_userData->fileLinks(cue.catalogId, cue.id)) {
+    for (const FileLink &link : m_userData->fileLinks(cue.cueKey())) {
         if (!QFileInfo::exists(link.file.path)) {
             locate(cue, link.file.path);
             return;
         }
     }
-    emit statusMessage(m_userData->fileLinks(cue.catalogId, cue.id).isEmpty()
+    emit statusMessage(m_userData->fileLinks(cue.cueKey()).isEmpty()
             ? tr("No audio file is linked to “%1”: use Link Audio File… (Ctrl+L).")
                   .arg(cueTitle(cue))
             : tr("Every audio file of “%1” is where it was.").arg(cueTitle(cue)),
@@ -230,7 +228,7 @@ void FileLinker::prefer(const Location &cue, const QString &path)
 {
     if (!ensureAvailable())
         return;
-    if (m_userData->setPreferredFile(cue.catalogId, cue.id, path)) {
+    if (m_userData->setPreferredFile(cue.cueKey(), path)) {
         emit statusMessage(
             tr("“%1” now plays “%2”.").arg(cueTitle(cue), QFileInfo(path).fileName()), 8000);
         return;
@@ -248,7 +246,7 @@ void FileLinker::unlink(const Location &cue, const QString &path)
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
-    if (m_userData->unlinkFile(cue.catalogId, cue.id, path)) {
+    if (m_userData->unlinkFile(cue.cueKey(), path)) {
         emit statusMessage(
             tr("Unlinked “%1” from “%2”.").arg(QFileInfo(path).fileName(), cueTitle(cue)), 8000);
         return;
@@ -297,8 +295,8 @@ void FileLinker::refreshFileStates()
     // checked the disk.
     const QHash<CueKey, QStringList> paths = m_userData->linkedPaths();
     for (auto it = paths.cbegin(); it != paths.cend(); ++it) {
-        if (m_catalogs->fileState(it.key().catalogId, it.key().cueId) == FileState::None)
-            m_catalogs->setFileState(it.key().catalogId, it.key().cueId, FileState::Linked);
+        if (m_catalogs->fileState(it.key()) == FileState::None)
+            m_catalogs->setFileState(it.key(), FileState::Linked);
     }
     if (m_diskCheck.isRunning())
         m_diskCheck.cancel();
@@ -317,10 +315,9 @@ void FileLinker::applyDiskCheck()
             continue;
         // A file the player already found wanting stays marked until it is linked again.
         if (it.value() == FileState::Linked
-            && m_catalogs->fileState(it.key().catalogId, it.key().cueId)
-                == FileState::Unplayable)
+            && m_catalogs->fileState(it.key()) == FileState::Unplayable)
             continue;
-        m_catalogs->setFileState(it.key().catalogId, it.key().cueId, it.value());
+        m_catalogs->setFileState(it.key(), it.value());
         missing += it.value() == FileState::Missing ? 1 : 0;
     }
     m_changedDuringCheck.clear();
@@ -335,8 +332,8 @@ void FileLinker::applyDiskCheck()
     emit fileStatesChecked();
 }
 
-void FileLinker::markFailed(const QString &catalogId, const QString &cueId, const QString &path)
+void FileLinker::markFailed(const CueKey &cue, const QString &path)
 {
-    m_catalogs->setFileState(catalogId, cueId,
-        QFileInfo::exists(path) ? FileState::Unplayable : FileState::Missing);
+    m_catalogs->setFileState(
+        cue, QFileInfo::exists(path) ? FileState::Unplayable : FileState::Missing);
 }

@@ -48,7 +48,7 @@ public:
     void refreshFileStates();
     bool isCheckingDisk() const { return m_diskCheck.isRunning(); }
     // A file the player could not play: missing if it is gone, otherwise unplayable.
-    void markFailed(const QString &catalogId, const QString &cueId, const QString &path);
+    void markFailed(const CueKey &cue, const QString &path);
 
 signals:
     void statusMessage(const QString &message, int timeoutMs);

@@ -2,11 +2,11 @@
 
 #include "busyindicator.h"
 #include "catalogbrowser.h"
-#include "itemmodels/catalogmodel.h"
-#include "panes/detailview.h"
 #include "filelinker.h"
+#include "itemmodels/catalogmodel.h"
 #include "messages.h"
 #include "opencatalogs.h"
+#include "panes/detailview.h"
 #include "playback.h"
 #include "playerbar.h"
 #include "userdata/userdatabase.h"
@@ -86,9 +86,8 @@ MainWindow::MainWindow(UserDatabase *userData, QWidget *parent)
     m_linker = new FileLinker(m_userData, m_catalogModel, this);
     connect(m_linker, &FileLinker::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_browser, &CatalogBrowser::filesDropped, m_linker, &FileLinker::linkFiles);
-    connect(m_playback, &Playback::itemFailed, this, [this](const PlayQueue::Item &item) {
-        m_linker->markFailed(item.catalogId, item.cueId, item.filePath);
-    });
+    connect(m_playback, &Playback::itemFailed, this,
+        [this](const PlayQueue::Item &item) { m_linker->markFailed(item.cue(), item.filePath); });
     connect(m_detailView, &DetailView::actionRequested, this, [this](const PaneAction &action) {
         if (action.kind == PaneAction::Play)
             m_playback->playCue(action.cue, action.startMs);
@@ -439,8 +438,7 @@ void MainWindow::closeCurrentCatalog()
 void MainWindow::showNowPlaying()
 {
     const PlayQueue::Item *item = m_playback->current();
-    m_catalogModel->setPlayingCue(
-        item ? item->catalogId : QString(), item ? item->cueId : QString());
+    m_catalogModel->setPlayingCue(item ? item->cue() : CueKey());
     m_nowPlayingAction->setEnabled(item != nullptr);
     if (item && m_playback->isRestored())
         statusBar()->showMessage(

@@ -58,7 +58,7 @@ Playback::Playback(
 PlayQueue::Item Playback::queueItem(const Location &cue, const Track &track) const
 {
     const auto file
-        = m_userData ? m_userData->preferredFile(cue.catalogId, track.cueId) : std::nullopt;
+        = m_userData ? m_userData->preferredFile({cue.catalogId, track.cueId}) : std::nullopt;
     return {
         cue.catalogId, track.cueId, cue.releaseId, track.title, file ? file->file.path : QString()};
 }
@@ -169,7 +169,7 @@ bool Playback::restoreSession(const QSettings &settings)
         return false;
     qint64 durationMs
         = m_catalogs->catalog(cue.catalogId)->release(cue.releaseId)->tracks.at(from).durationMs;
-    if (const auto file = m_userData->preferredFile(cue.catalogId, cue.id);
+    if (const auto file = m_userData->preferredFile(cue.cueKey());
         file && file->file.durationMs > 0)
         durationMs = file->file.durationMs;
     const qint64 positionMs = settings.value(LastPositionKey).toLongLong();

@@ -107,7 +107,7 @@ void tst_CatalogBrowser::cleanup()
 QModelIndex tst_CatalogBrowser::trackRow(const QString &releaseId, const QString &cueId) const
 {
     const auto *proxy = qobject_cast<const QSortFilterProxyModel *>(m_tree->model());
-    for (const QModelIndex &track : m_catalogs->indexesOfCue(Picard, cueId)) {
+    for (const QModelIndex &track : m_catalogs->indexesOfCue({Picard, cueId})) {
         if (track.data(CatalogModel::ReleaseIdRole).toString() == releaseId)
             return proxy->mapFromSource(track);
     }
@@ -163,11 +163,11 @@ void tst_CatalogBrowser::titleColumnHasTrackDelegate()
 
 void tst_CatalogBrowser::fileStatesGetDistinctIcons()
 {
-    m_catalogs->setFileState(Picard, u"main-title"_s, FileState::Linked);
-    m_catalogs->setFileState(Picard, u"end-title"_s, FileState::Missing);
-    m_catalogs->setFileState(Picard, u"romulan-collusion"_s, FileState::Unplayable);
-    m_catalogs->setFileState(Picard, u"page"_s, FileState::Linked);
-    m_catalogs->setPlayingCue(Picard, u"page"_s);
+    m_catalogs->setFileState({Picard, u"main-title"_s}, FileState::Linked);
+    m_catalogs->setFileState({Picard, u"end-title"_s}, FileState::Missing);
+    m_catalogs->setFileState({Picard, u"romulan-collusion"_s}, FileState::Unplayable);
+    m_catalogs->setFileState({Picard, u"page"_s}, FileState::Linked);
+    m_catalogs->setPlayingCue({Picard, u"page"_s});
 
     const QStyleOptionViewItem linked = titleOption(trackRow(u"season-1"_s, u"main-title"_s));
     const QStyleOptionViewItem missing = titleOption(trackRow(u"season-1"_s, u"end-title"_s));
@@ -190,7 +190,7 @@ void tst_CatalogBrowser::fileStatesGetDistinctIcons()
 
 void tst_CatalogBrowser::trackWithoutFileKeepsTitlesAligned()
 {
-    m_catalogs->setFileState(Picard, u"main-title"_s, FileState::Linked);
+    m_catalogs->setFileState({Picard, u"main-title"_s}, FileState::Linked);
     const QStyleOptionViewItem linked = titleOption(trackRow(u"season-1"_s, u"main-title"_s));
     const QStyleOptionViewItem none = titleOption(trackRow(u"season-1"_s, u"end-title"_s));
 
@@ -208,8 +208,8 @@ void tst_CatalogBrowser::trackWithoutFileKeepsTitlesAligned()
 
 void tst_CatalogBrowser::releaseRowsGetNoIcon()
 {
-    m_catalogs->setFileState(Picard, u"main-title"_s, FileState::Linked);
-    m_catalogs->setPlayingCue(Picard, u"main-title"_s);
+    m_catalogs->setFileState({Picard, u"main-title"_s}, FileState::Linked);
+    m_catalogs->setPlayingCue({Picard, u"main-title"_s});
     const QStyleOptionViewItem release = titleOption(releaseRow(u"season-1"_s));
     QVERIFY(!release.text.isEmpty());
     QVERIFY(!(release.features & QStyleOptionViewItem::HasDecoration));
@@ -294,7 +294,7 @@ void tst_CatalogBrowser::dropOnTrackEmitsFilesOnce()
     QCOMPARE(dropped[0][1].toStringList(), paths);
     QCOMPARE(m_catalogs->rowCount(), releases);
     QCOMPARE(m_tree->model()->rowCount(releaseRow(u"season-1"_s)), tracks);
-    QCOMPARE(m_catalogs->fileState(Picard, u"end-title"_s), FileState::None);
+    QCOMPARE(m_catalogs->fileState({Picard, u"end-title"_s}), FileState::None);
 }
 
 void tst_CatalogBrowser::dropOnReleaseEmitsNothing()

@@ -289,7 +289,7 @@ void tst_CatalogFilterModel::passesStateChangesThrough()
     proxy.setQuery(u"dahjs"_s);
     QSignalSpy changed(&proxy, &QAbstractItemModel::dataChanged);
 
-    model.setNoteState(u"star-trek-picard"_s, u"dahjs-last-fight"_s, true);
+    model.setNoteState({u"star-trek-picard"_s, u"dahjs-last-fight"_s}, true);
 
     QCOMPARE(changed.count(), 2);
     QCOMPARE(changed.at(1).at(0).value<QModelIndex>(), proxy.index(0, 0, proxy.index(1, 0)));

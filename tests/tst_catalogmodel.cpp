@@ -313,7 +313,7 @@ void tst_CatalogModel::noteStateReachesEveryRelease()
     QVERIFY(model.addCatalog(TestCatalogs::picard()));
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
 
-    model.setNoteState(Picard, u"dahjs-last-fight"_s, true);
+    model.setNoteState({Picard, u"dahjs-last-fight"_s}, true);
 
     QCOMPARE(changed.count(), 2);
     const QModelIndex onChapter1 = track(model, 0, 3);
@@ -329,17 +329,17 @@ void tst_CatalogModel::noteStateReachesEveryRelease()
     QVERIFY(onChapter1.data(CatalogModel::HasNoteRole).toBool());
     QVERIFY(onSeason1.data(CatalogModel::HasNoteRole).toBool());
     QVERIFY(!track(model, 0, 0).data(CatalogModel::HasNoteRole).toBool());
-    QVERIFY(model.hasNote(Picard, u"dahjs-last-fight"_s));
+    QVERIFY(model.hasNote({Picard, u"dahjs-last-fight"_s}));
 
     // No change, no signal.
-    model.setNoteState(Picard, u"dahjs-last-fight"_s, true);
+    model.setNoteState({Picard, u"dahjs-last-fight"_s}, true);
     QCOMPARE(changed.count(), 2);
-    model.setNoteState(Picard, u"dahjs-last-fight"_s, false);
+    model.setNoteState({Picard, u"dahjs-last-fight"_s}, false);
     QCOMPARE(changed.count(), 4);
     QVERIFY(!onSeason1.data(CatalogModel::HasNoteRole).toBool());
     // Unknown cues and catalogs are ignored.
-    model.setNoteState(Picard, u"no-such-cue"_s, true);
-    model.setNoteState(u"no-such-catalog"_s, u"main-title"_s, true);
+    model.setNoteState({Picard, u"no-such-cue"_s}, true);
+    model.setNoteState({u"no-such-catalog"_s, u"main-title"_s}, true);
     QCOMPARE(changed.count(), 4);
 }
 
@@ -351,7 +351,7 @@ void tst_CatalogModel::fileStateReachesEveryRelease()
     QVERIFY(model.addCatalog(TestCatalogs::picardSeason3()));
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
 
-    model.setFileState(Picard, u"main-title"_s, FileState::Missing);
+    model.setFileState({Picard, u"main-title"_s}, FileState::Missing);
 
     const QModelIndex picard = model.index(0, 0);
     const QModelIndex onChapter1 = model.index(0, 0, model.index(0, 0, picard));
@@ -365,43 +365,43 @@ void tst_CatalogModel::fileStateReachesEveryRelease()
         (QList<int> {CatalogModel::HasFileRole, Qt::FontRole, Qt::ToolTipRole}));
     QCOMPARE(onChapter1.data(CatalogModel::HasFileRole).toInt(), int(FileState::Missing));
     QCOMPARE(onSeason1.data(CatalogModel::HasFileRole).toInt(), int(FileState::Missing));
-    QCOMPARE(model.fileState(Picard, u"main-title"_s), FileState::Missing);
+    QCOMPARE(model.fileState({Picard, u"main-title"_s}), FileState::Missing);
 
-    model.setFileState(Picard, u"main-title"_s, FileState::Linked);
+    model.setFileState({Picard, u"main-title"_s}, FileState::Linked);
     QCOMPARE(changed.count(), 4);
     QCOMPARE(onSeason1.data(CatalogModel::HasFileRole).toInt(), int(FileState::Linked));
 
     // Once per cue, however many releases hold it; nothing when nothing changes.
     QSignalSpy perCue(&model, &CatalogModel::fileStateChanged);
-    model.setFileState(Picard, u"main-title"_s, FileState::Missing);
-    model.setFileState(Picard, u"main-title"_s, FileState::Missing);
-    model.setNoteState(Picard, u"main-title"_s, true);
+    model.setFileState({Picard, u"main-title"_s}, FileState::Missing);
+    model.setFileState({Picard, u"main-title"_s}, FileState::Missing);
+    model.setNoteState({Picard, u"main-title"_s}, true);
     QCOMPARE(perCue.count(), 1);
-    QCOMPARE(perCue.first(), QList<QVariant>({Picard, u"main-title"_s}));
+    QCOMPARE(perCue.first().at(0).value<CueKey>(), (CueKey {Picard, u"main-title"_s}));
 }
 
 void tst_CatalogModel::statesAreKeptApart()
 {
     CatalogModel model;
     QVERIFY(model.addCatalog(TestCatalogs::picard()));
-    model.setNoteState(Picard, u"main-title"_s, true);
-    model.setFileState(Picard, u"main-title"_s, FileState::Linked);
-    model.setFileState(Picard, u"end-title"_s, FileState::Missing);
+    model.setNoteState({Picard, u"main-title"_s}, true);
+    model.setFileState({Picard, u"main-title"_s}, FileState::Linked);
+    model.setFileState({Picard, u"end-title"_s}, FileState::Missing);
 
-    QVERIFY(model.hasNote(Picard, u"main-title"_s));
-    QCOMPARE(model.fileState(Picard, u"main-title"_s), FileState::Linked);
-    QVERIFY(!model.hasNote(Picard, u"end-title"_s));
-    QCOMPARE(model.fileState(Picard, u"end-title"_s), FileState::Missing);
-    model.setNoteState(Picard, u"main-title"_s, false);
-    QCOMPARE(model.fileState(Picard, u"main-title"_s), FileState::Linked);
+    QVERIFY(model.hasNote({Picard, u"main-title"_s}));
+    QCOMPARE(model.fileState({Picard, u"main-title"_s}), FileState::Linked);
+    QVERIFY(!model.hasNote({Picard, u"end-title"_s}));
+    QCOMPARE(model.fileState({Picard, u"end-title"_s}), FileState::Missing);
+    model.setNoteState({Picard, u"main-title"_s}, false);
+    QCOMPARE(model.fileState({Picard, u"main-title"_s}), FileState::Linked);
 
     // The widest state keeps its neighbours too, and reads as absent, with the reason.
-    model.setNoteState(Picard, u"end-title"_s, true);
-    model.setPlayingCue(Picard, u"end-title"_s);
-    model.setFileState(Picard, u"end-title"_s, FileState::Unplayable);
-    QCOMPARE(model.fileState(Picard, u"end-title"_s), FileState::Unplayable);
-    QVERIFY(model.hasNote(Picard, u"end-title"_s));
-    const QModelIndex endTitle = model.indexesOfCue(Picard, u"end-title"_s).constFirst();
+    model.setNoteState({Picard, u"end-title"_s}, true);
+    model.setPlayingCue({Picard, u"end-title"_s});
+    model.setFileState({Picard, u"end-title"_s}, FileState::Unplayable);
+    QCOMPARE(model.fileState({Picard, u"end-title"_s}), FileState::Unplayable);
+    QVERIFY(model.hasNote({Picard, u"end-title"_s}));
+    const QModelIndex endTitle = model.indexesOfCue({Picard, u"end-title"_s}).constFirst();
     QVERIFY(endTitle.data(CatalogModel::IsPlayingRole).toBool());
     QVERIFY(endTitle.data(Qt::FontRole).value<QFont>().italic());
     QVERIFY(endTitle.data(Qt::ToolTipRole).toString().contains(u"would not play"_s));
@@ -416,9 +416,9 @@ void tst_CatalogModel::lookups()
     QVERIFY(!model.indexOfRelease(Season3, u"season-3"_s).isValid());
     QVERIFY(!model.indexOfCatalog(Picard).isValid());
 
-    const QList<QModelIndex> dahj = model.indexesOfCue(Picard, u"dahjs-last-fight"_s);
+    const QList<QModelIndex> dahj = model.indexesOfCue({Picard, u"dahjs-last-fight"_s});
     QCOMPARE(dahj, (QList<QModelIndex> {track(model, 0, 3), track(model, 1, 2)}));
-    QVERIFY(model.indexesOfCue(Picard, u"no-such-cue"_s).isEmpty());
+    QVERIFY(model.indexesOfCue({Picard, u"no-such-cue"_s}).isEmpty());
     QCOMPARE(model.catalog(Picard)->title, u"Star Trek: Picard"_s);
     QCOMPARE(model.catalog(Season3), nullptr);
 
@@ -427,7 +427,7 @@ void tst_CatalogModel::lookups()
     const QModelIndex season3 = model.indexOfRelease(Season3, u"season-3"_s);
     QCOMPARE(season3.parent(), model.index(1, 0));
     QCOMPARE(text(season3, 0), u"Star Trek: Picard – Season 3 (Original Series Soundtrack)"_s);
-    const QList<QModelIndex> spacedock = model.indexesOfCue(Season3, u"leaving-spacedock"_s);
+    const QList<QModelIndex> spacedock = model.indexesOfCue({Season3, u"leaving-spacedock"_s});
     QCOMPARE(spacedock.size(), 1);
     QCOMPARE(spacedock.first().parent(), season3);
     QCOMPARE(text(spacedock.first(), 0), u"Leaving Spacedock"_s);

@@ -1,8 +1,8 @@
 #include "anchorclick.h"
-#include "itemmodels/catalogmodel.h"
 #include "catalog/catalogreader.h"
-#include "panes/cuepane.h"
+#include "itemmodels/catalogmodel.h"
 #include "itemmodels/occurrencemodel.h"
+#include "panes/cuepane.h"
 #include "panes/panebrowser.h"
 #include "testcatalogs.h"
 #include "userdata/userdatabase.h"
@@ -102,7 +102,7 @@ void tst_CuePane::cleanup()
 
 void tst_CuePane::show(const QString &cueId, const QString &releaseId)
 {
-    m_pane->showCue(Picard, cueId, releaseId);
+    m_pane->showCue({Picard, cueId}, releaseId);
     m_pane->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_pane));
 }
@@ -137,8 +137,7 @@ QString tst_CuePane::createFile(const QString &relativePath) const
 FileLink tst_CuePane::fileLink(const QString &path, qint64 durationMs) const
 {
     FileLink link;
-    link.catalogId = Picard;
-    link.cueId = MainTitle;
+    link.cue = {Picard, MainTitle};
     link.file.path = path;
     link.file.durationMs = durationMs;
     return link;
@@ -269,14 +268,14 @@ void tst_CuePane::unknownDurationAndComposers()
     CuePane pane(&catalogs);
     const PaneBrowser *browser = pane.findChild<PaneBrowser *>();
 
-    pane.showCue(Picard, u"mystery-ship"_s);
+    pane.showCue({Picard, u"mystery-ship"_s});
     QVERIFY(browser->toPlainText().contains(u"Duration\nunknown"_s));
 
     // No composers of its own: the release's artists, as the tree shows them.
-    pane.showCue(Picard, u"page"_s);
+    pane.showCue({Picard, u"page"_s});
     QVERIFY(browser->toPlainText().contains(u"Jeff Russo"_s));
 
-    pane.showCue(Picard, u"blue-skies"_s);
+    pane.showCue({Picard, u"blue-skies"_s});
     QVERIFY(browser->toPlainText().contains(u"Performed by\nIsa Briones"_s));
 }
 
@@ -288,7 +287,7 @@ void tst_CuePane::clearAndUnknownCue()
     QVERIFY(text().isEmpty());
 
     show(u"main-title"_s);
-    m_pane->showCue(Picard, u"no-such-cue"_s);
+    m_pane->showCue({Picard, u"no-such-cue"_s});
     QVERIFY(m_pane->cueId().isEmpty());
     QVERIFY(text().isEmpty());
 
@@ -323,7 +322,7 @@ void tst_CuePane::audioFilesInPlayOrder()
     QVERIFY(!shown.contains(u"No audio file is linked"_s));
 
     // The order is the database's play order, whatever it is.
-    const QList<FileLink> links = m_userData->fileLinks(Picard, MainTitle);
+    const QList<FileLink> links = m_userData->fileLinks({Picard, MainTitle});
     QCOMPARE(links.size(), 3);
     QCOMPARE(links.at(0).file.path, m_missing);
     QCOMPARE(links.at(1).file.path, m_flac);
@@ -370,7 +369,7 @@ void tst_CuePane::preferredFileHasNoMakePreferred()
     linkThreeFiles();
     m_pane->setUserData(m_userData.get());
     show(MainTitle, ChapterOne);
-    QVERIFY(m_userData->setPreferredFile(Picard, MainTitle, m_mp3));
+    QVERIFY(m_userData->setPreferredFile({Picard, MainTitle}, m_mp3));
 
     // The user's choice plays first, and offers no Make Preferred.
     const QList<PaneAction> expected {
@@ -390,8 +389,8 @@ void tst_CuePane::preferredFileHasNoMakePreferred()
     QVERIFY(text().contains(u"01 Main Title.flac\nFLAC"_s));
 
     // One file: nothing to prefer it to.
-    QVERIFY(m_userData->unlinkFile(Picard, MainTitle, m_flac));
-    QVERIFY(m_userData->unlinkFile(Picard, MainTitle, m_missing));
+    QVERIFY(m_userData->unlinkFile({Picard, MainTitle}, m_flac));
+    QVERIFY(m_userData->unlinkFile({Picard, MainTitle}, m_missing));
     QTRY_COMPARE(actions(),
         QList<PaneAction>({action(PaneAction::Play), action(PaneAction::ShowFile, m_mp3),
             action(PaneAction::UnlinkFile, m_mp3), action(PaneAction::LinkFile)}));
@@ -446,22 +445,22 @@ void tst_CuePane::followsLinksAndFileStates()
     QVERIFY(actions().contains(action(PaneAction::Play)));
 
     // The window found that it does not decode: the catalog model says so for the cue.
-    m_catalogs->setFileState(Picard, MainTitle, FileState::Unplayable);
+    m_catalogs->setFileState({Picard, MainTitle}, FileState::Unplayable);
     QTRY_VERIFY(text().contains(u"01 Main Title.flac · would not play"_s));
     QVERIFY(!actions().contains(action(PaneAction::Play)));
 
-    m_catalogs->setFileState(Picard, MainTitle, FileState::Linked);
+    m_catalogs->setFileState({Picard, MainTitle}, FileState::Linked);
     QTRY_VERIFY(text().contains(u"01 Main Title.flac · plays"_s));
 
     // Another cue's links leave the page alone.
     const QString before = m_browser->pageHtml();
     FileLink other = fileLink(createFile(u"Music/02 End Title.flac"_s));
-    other.cueId = u"end-title"_s;
+    other.cue.cueId = u"end-title"_s;
     QVERIFY(m_userData->linkFile(other));
     QTest::qWait(50);
     QCOMPARE(m_browser->pageHtml(), before);
 
-    QVERIFY(m_userData->unlinkFile(Picard, MainTitle, flac));
+    QVERIFY(m_userData->unlinkFile({Picard, MainTitle}, flac));
     QTRY_VERIFY(text().contains(u"No audio file is linked to this cue."_s));
 }
 
@@ -472,12 +471,12 @@ void tst_CuePane::themePlayLinksWhenTheCueHasAFile()
     CuePane pane(&catalogs);
     pane.resize(560, 720);
     auto *browser = pane.findChild<PaneBrowser *>();
-    pane.showCue(Picard, MainTitle, u"season-1"_s);
+    pane.showCue({Picard, MainTitle}, u"season-1"_s);
     pane.show();
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
     QVERIFY(!browser->toPlainText().contains(u"▶"_s));
 
-    catalogs.setFileState(Picard, MainTitle, FileState::Linked);
+    catalogs.setFileState({Picard, MainTitle}, FileState::Linked);
     QTRY_VERIFY(browser->toPlainText().contains(u"▶"_s));
     // Only the occurrences with a time: Picard's theme at 0:21, the March at 1:12.
     const Location cue {Location::Cue, Picard, MainTitle, u"season-1"_s};
@@ -501,7 +500,7 @@ void tst_CuePane::themePlayLinksWhenTheCueHasAFile()
     QCOMPARE(requested.first().first().value<PaneAction>(),
         PaneAction({PaneAction::Play, cue, 72'000, {}}));
 
-    catalogs.setFileState(Picard, MainTitle, FileState::Missing);
+    catalogs.setFileState({Picard, MainTitle}, FileState::Missing);
     QTRY_VERIFY(!browser->toPlainText().contains(u"▶"_s));
 }
 
@@ -518,7 +517,7 @@ void tst_CuePane::changesKeepTheReadersPlace()
     QVERIFY(m_userData->linkFile(fileLink(createFile(u"Music/01 Main Title.flac"_s))));
     QTRY_VERIFY(text().contains(u"01 Main Title.flac · plays"_s));
     QCOMPARE(scrollBar->value(), place);
-    m_catalogs->setFileState(Picard, MainTitle, FileState::Unplayable);
+    m_catalogs->setFileState({Picard, MainTitle}, FileState::Unplayable);
     QTRY_VERIFY(text().contains(u"would not play"_s));
     QCOMPARE(scrollBar->value(), place);
 

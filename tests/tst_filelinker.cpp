@@ -1,6 +1,6 @@
-#include "library/audiofilereader.h"
-#include "itemmodels/catalogmodel.h"
 #include "filelinker.h"
+#include "itemmodels/catalogmodel.h"
+#include "library/audiofilereader.h"
 #include "testcatalogs.h"
 #include "userdata/userdatabase.h"
 #include "wavwriter.h"
@@ -126,8 +126,7 @@ QString tst_FileLinker::wav(const QString &relativePath, int ms)
 void tst_FileLinker::link(const QString &cueId, const QString &path)
 {
     FileLink link;
-    link.catalogId = Picard;
-    link.cueId = cueId;
+    link.cue = {Picard, cueId};
     link.file = AudioFileReader::read(QFileInfo(path));
     QVERIFY(link.file.readable);
     QVERIFY(m_userData->linkFile(link));
@@ -144,15 +143,15 @@ void tst_FileLinker::diskCheckFindsMissingFilesOffTheGuiThread()
 
     m_linker->refreshFileStates();
     // At once, from the table alone: both linked, until the disk says otherwise.
-    QCOMPARE(m_catalogs->fileState(Picard, u"end-title"_s), FileState::Linked);
+    QCOMPARE(m_catalogs->fileState({Picard, u"end-title"_s}), FileState::Linked);
     QVERIFY(checked.wait());
-    QCOMPARE(m_catalogs->fileState(Picard, u"main-title"_s), FileState::Linked);
-    QCOMPARE(m_catalogs->fileState(Picard, u"end-title"_s), FileState::Missing);
-    QCOMPARE(m_catalogs->fileState(Picard, u"mystery-ship"_s), FileState::None);
+    QCOMPARE(m_catalogs->fileState({Picard, u"main-title"_s}), FileState::Linked);
+    QCOMPARE(m_catalogs->fileState({Picard, u"end-title"_s}), FileState::Missing);
+    QCOMPARE(m_catalogs->fileState({Picard, u"mystery-ship"_s}), FileState::None);
     QCOMPARE(messages.size(), 1);
     QVERIFY(messages.first().first().toString().endsWith(u"use Play > Locate Missing File…"_s));
     // Nothing was unlinked.
-    QCOMPARE(m_userData->fileLinks(Picard, u"end-title"_s).size(), 1);
+    QCOMPARE(m_userData->fileLinks({Picard, u"end-title"_s}).size(), 1);
 }
 
 void tst_FileLinker::linkFilesNamesEveryRefusal()
@@ -173,8 +172,8 @@ void tst_FileLinker::linkFilesNamesEveryRefusal()
     QCOMPARE(m_linker->linkFiles(cue(u"main-title"_s), {good, folder, notAudio}), 1);
     QVERIFY2(shown.contains(folder) && shown.contains(u"Scan Music Folder"_s), qPrintable(shown));
     QVERIFY2(shown.contains(notAudio), qPrintable(shown));
-    QCOMPARE(m_userData->fileLinks(Picard, u"main-title"_s).size(), 1);
-    QCOMPARE(m_catalogs->fileState(Picard, u"main-title"_s), FileState::Linked);
+    QCOMPARE(m_userData->fileLinks({Picard, u"main-title"_s}).size(), 1);
+    QCOMPARE(m_catalogs->fileState({Picard, u"main-title"_s}), FileState::Linked);
     QCOMPARE(messages.size(), 1);
     QVERIFY(messages.first().first().toString().contains(u"good.wav"_s));
 }
@@ -195,22 +194,21 @@ void tst_FileLinker::locateRelinksTheFileAndItsNeighbours()
     QSignalSpy checked(m_linker, &FileLinker::fileStatesChecked);
     m_linker->refreshFileStates();
     QVERIFY(checked.wait());
-    QCOMPARE(m_catalogs->fileState(Picard, u"end-title"_s), FileState::Missing);
+    QCOMPARE(m_catalogs->fileState({Picard, u"end-title"_s}), FileState::Missing);
     QSignalSpy messages(m_linker, &FileLinker::statusMessage);
 
     answerFileDialog(m_dir->filePath(u"new/01 Main Title.wav"_s));
     m_linker->perform({PaneAction::LocateFile, cue(u"main-title"_s), 0, first});
 
-    QCOMPARE(m_userData->fileLinks(Picard, u"main-title"_s).constFirst().file.path,
+    QCOMPARE(m_userData->fileLinks({Picard, u"main-title"_s}).constFirst().file.path,
         m_dir->filePath(u"new/01 Main Title.wav"_s));
-    QCOMPARE(m_userData->fileLinks(Picard, u"end-title"_s).constFirst().file.path,
+    QCOMPARE(m_userData->fileLinks({Picard, u"end-title"_s}).constFirst().file.path,
         m_dir->filePath(u"new/02 End Title.wav"_s));
-    QCOMPARE(
-        m_userData->fileLinks(Picard, u"walking-with-number-one"_s).constFirst().file.path, third);
-    QCOMPARE(m_catalogs->fileState(Picard, u"main-title"_s), FileState::Linked);
-    QCOMPARE(m_catalogs->fileState(Picard, u"end-title"_s), FileState::Linked);
-    QCOMPARE(
-        m_catalogs->fileState(Picard, u"walking-with-number-one"_s), FileState::Missing);
+    QCOMPARE(m_userData->fileLinks({Picard, u"walking-with-number-one"_s}).constFirst().file.path,
+        third);
+    QCOMPARE(m_catalogs->fileState({Picard, u"main-title"_s}), FileState::Linked);
+    QCOMPARE(m_catalogs->fileState({Picard, u"end-title"_s}), FileState::Linked);
+    QCOMPARE(m_catalogs->fileState({Picard, u"walking-with-number-one"_s}), FileState::Missing);
     QVERIFY(!messages.isEmpty());
     QVERIFY2(messages.last().first().toString().contains(u"1 other"_s),
         qPrintable(messages.last().first().toString()));
@@ -237,7 +235,7 @@ void tst_FileLinker::locateRefusesAFileThatIsNotAudio()
     });
     m_linker->locate(cue(u"main-title"_s), original);
     QVERIFY2(shown.contains(impostor), qPrintable(shown));
-    QCOMPARE(m_userData->fileLinks(Picard, u"main-title"_s).constFirst().file.path, original);
+    QCOMPARE(m_userData->fileLinks({Picard, u"main-title"_s}).constFirst().file.path, original);
 }
 
 void tst_FileLinker::locateMissingFindsTheMissingOne()
@@ -265,7 +263,7 @@ void tst_FileLinker::locateMissingFindsTheMissingOne()
     m_linker->locateMissing(cue(u"main-title"_s));
     QVERIFY2(title.contains(u"b.wav"_s), qPrintable(title));
     QStringList paths;
-    for (const FileLink &link : m_userData->fileLinks(Picard, u"main-title"_s))
+    for (const FileLink &link : m_userData->fileLinks({Picard, u"main-title"_s}))
         paths.append(link.file.path);
     paths.sort();
     QCOMPARE(paths, QStringList({present, m_dir->filePath(u"c.wav"_s)}));
@@ -279,12 +277,12 @@ void tst_FileLinker::unlinkAsksFirstAndLeavesTheFile()
 
     answerMessageBox(QMessageBox::Cancel);
     m_linker->perform(unlink);
-    QCOMPARE(m_userData->fileLinks(Picard, u"main-title"_s).size(), 1);
+    QCOMPARE(m_userData->fileLinks({Picard, u"main-title"_s}).size(), 1);
 
     answerMessageBox(QMessageBox::Yes);
     m_linker->perform(unlink);
-    QVERIFY(m_userData->fileLinks(Picard, u"main-title"_s).isEmpty());
-    QCOMPARE(m_catalogs->fileState(Picard, u"main-title"_s), FileState::None);
+    QVERIFY(m_userData->fileLinks({Picard, u"main-title"_s}).isEmpty());
+    QCOMPARE(m_catalogs->fileState({Picard, u"main-title"_s}), FileState::None);
     QVERIFY(QFile::exists(path));
 }
 
@@ -294,10 +292,10 @@ void tst_FileLinker::preferChoosesTheFileThatPlays()
     const QString second = wav(u"b.wav"_s);
     link(u"main-title"_s, first);
     link(u"main-title"_s, second);
-    QCOMPARE(m_userData->preferredFile(Picard, u"main-title"_s)->file.path, first);
+    QCOMPARE(m_userData->preferredFile({Picard, u"main-title"_s})->file.path, first);
     QSignalSpy messages(m_linker, &FileLinker::statusMessage);
     m_linker->perform({PaneAction::PreferFile, cue(u"main-title"_s), 0, second});
-    QCOMPARE(m_userData->preferredFile(Picard, u"main-title"_s)->file.path, second);
+    QCOMPARE(m_userData->preferredFile({Picard, u"main-title"_s})->file.path, second);
     QCOMPARE(messages.size(), 1);
     QVERIFY(messages.first().first().toString().contains(u"b.wav"_s));
 }
@@ -321,20 +319,20 @@ void tst_FileLinker::failedFileIsMarkedUntilLinkedAgain()
     link(u"main-title"_s, damaged);
     link(u"end-title"_s, gone);
     QVERIFY(QFile::remove(gone));
-    m_linker->markFailed(Picard, u"main-title"_s, damaged);
-    m_linker->markFailed(Picard, u"end-title"_s, gone);
-    QCOMPARE(m_catalogs->fileState(Picard, u"main-title"_s), FileState::Unplayable);
-    QCOMPARE(m_catalogs->fileState(Picard, u"end-title"_s), FileState::Missing);
+    m_linker->markFailed({Picard, u"main-title"_s}, damaged);
+    m_linker->markFailed({Picard, u"end-title"_s}, gone);
+    QCOMPARE(m_catalogs->fileState({Picard, u"main-title"_s}), FileState::Unplayable);
+    QCOMPARE(m_catalogs->fileState({Picard, u"end-title"_s}), FileState::Missing);
 
     // A check of the disk finds the damaged file present, but it still would not play.
     QSignalSpy checked(m_linker, &FileLinker::fileStatesChecked);
     m_linker->refreshFileStates();
     QVERIFY(checked.wait());
-    QCOMPARE(m_catalogs->fileState(Picard, u"main-title"_s), FileState::Unplayable);
+    QCOMPARE(m_catalogs->fileState({Picard, u"main-title"_s}), FileState::Unplayable);
 
     // Linking it again (a repaired file) decides anew.
     link(u"main-title"_s, wav(u"01.wav"_s));
-    QCOMPARE(m_catalogs->fileState(Picard, u"main-title"_s), FileState::Linked);
+    QCOMPARE(m_catalogs->fileState({Picard, u"main-title"_s}), FileState::Linked);
 }
 
 void tst_FileLinker::withoutUserDataEveryActionSaysWhy()

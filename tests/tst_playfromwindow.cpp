@@ -1,15 +1,15 @@
 #include "anchorclick.h"
-#include "library/audiofilereader.h"
 #include "audiofolder.h"
 #include "itemmodels/catalogmodel.h"
+#include "library/audiofilereader.h"
+#include "mainwindow.h"
 #include "panes/cuepane.h"
 #include "panes/detailview.h"
-#include "mainwindow.h"
 #include "panes/panebrowser.h"
+#include "panes/releasepane.h"
 #include "playback.h"
 #include "player.h"
 #include "playerbar.h"
-#include "panes/releasepane.h"
 #include "userdata/userdatabase.h"
 #include "wavwriter.h"
 
@@ -130,8 +130,7 @@ std::shared_ptr<qint64> tst_PlayFromWindow::lowestPlayingPosition()
 void tst_PlayFromWindow::link(const QString &cueId, const QString &path)
 {
     FileLink link;
-    link.catalogId = u"star-trek-picard"_s;
-    link.cueId = cueId;
+    link.cue = {u"star-trek-picard"_s, cueId};
     link.file = AudioFileReader::read(QFileInfo(path));
     QVERIFY(link.file.readable);
     QVERIFY(m_userData->linkFile(link));
@@ -219,9 +218,10 @@ void tst_PlayFromWindow::linkAudioFileByHand()
         QMetaObject::invokeMethod(dialog, "accept");
     });
     QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
-    QTRY_COMPARE(m_userData->fileLinks(u"star-trek-picard"_s, u"picard-requests-help"_s).size(), 1);
+    QTRY_COMPARE(
+        m_userData->fileLinks({u"star-trek-picard"_s, u"picard-requests-help"_s}).size(), 1);
     QCOMPARE(
-        m_userData->fileLinks(u"star-trek-picard"_s, u"picard-requests-help"_s).at(0).file.path,
+        m_userData->fileLinks({u"star-trek-picard"_s, u"picard-requests-help"_s}).at(0).file.path,
         path);
     QTRY_COMPARE(row(u"Picard Requests Help"_s).data(CatalogModel::HasFileRole).toInt(),
         int(FileState::Linked));
@@ -268,10 +268,9 @@ void tst_PlayFromWindow::scanMusicFolderLinksWhatTheUserKeeps()
         });
     });
     QTest::keyClick(m_window.get(), Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
-    QTRY_COMPARE(m_userData->fileLinks(u"star-trek-picard"_s, u"twins"_s).size(), 1);
-    QCOMPARE(m_userData->fileLinks(u"star-trek-picard"_s, u"twins"_s).at(0).file.path, twins);
-    QCOMPARE(
-        row(u"Twins"_s).data(CatalogModel::HasFileRole).toInt(), int(FileState::Linked));
+    QTRY_COMPARE(m_userData->fileLinks({u"star-trek-picard"_s, u"twins"_s}).size(), 1);
+    QCOMPARE(m_userData->fileLinks({u"star-trek-picard"_s, u"twins"_s}).at(0).file.path, twins);
+    QCOMPARE(row(u"Twins"_s).data(CatalogModel::HasFileRole).toInt(), int(FileState::Linked));
     QVERIFY(m_window->statusBar()->currentMessage().contains(u"Linked 1 file from"_s));
 }
 
@@ -409,7 +408,7 @@ void tst_PlayFromWindow::fileThatWillNotPlayIsMarkedAndSkipped()
         row(u"Twins"_s).data(CatalogModel::HasFileRole).toInt(), int(FileState::Unplayable));
     QVERIFY(row(u"Twins"_s).data(Qt::ToolTipRole).toString().contains(u"would not play"_s));
     // The link stays: the user decides what to do with the file.
-    QCOMPARE(m_userData->fileLinks(u"star-trek-picard"_s, u"twins"_s).size(), 1);
+    QCOMPARE(m_userData->fileLinks({u"star-trek-picard"_s, u"twins"_s}).size(), 1);
 }
 
 void tst_PlayFromWindow::dropFilesOnATrackLinksThem()
@@ -447,7 +446,7 @@ void tst_PlayFromWindow::dropFilesOnATrackLinksThem()
 
     QVERIFY2(refusal.contains(notAudio), qPrintable(refusal));
     const QList<FileLink> links
-        = m_userData->fileLinks(u"star-trek-picard"_s, u"picard-requests-help"_s);
+        = m_userData->fileLinks({u"star-trek-picard"_s, u"picard-requests-help"_s});
     QCOMPARE(links.size(), 1);
     QCOMPARE(links.constFirst().file.path, request);
     QCOMPARE(row(u"Picard Requests Help"_s).data(CatalogModel::HasFileRole).toInt(),

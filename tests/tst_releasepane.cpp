@@ -1,12 +1,12 @@
 #include "anchorclick.h"
-#include "itemmodels/catalogmodel.h"
 #include "catalog/catalogreader.h"
+#include "catalog/timecode.h"
+#include "covers/typographiccover.h"
+#include "itemmodels/catalogmodel.h"
 #include "panes/panebrowser.h"
 #include "panes/panehtml.h"
 #include "panes/releasepane.h"
 #include "testcatalogs.h"
-#include "catalog/timecode.h"
-#include "covers/typographiccover.h"
 
 #include <QDir>
 #include <QSignalSpy>
@@ -126,10 +126,10 @@ void tst_ReleasePane::audioFilesFollowTheTree()
 
     // As the window's check of the disk reports them: in a burst, for cues of this release and
     // of others.
-    m_catalogs->setFileState(Picard, u"twins"_s, FileState::Linked);
-    m_catalogs->setFileState(Picard, u"main-title"_s, FileState::Linked);
-    m_catalogs->setFileState(Picard, u"dahj-activates"_s, FileState::Missing);
-    m_catalogs->setFileState(Picard, u"leaving-spacedock"_s, FileState::Linked);
+    m_catalogs->setFileState({Picard, u"twins"_s}, FileState::Linked);
+    m_catalogs->setFileState({Picard, u"main-title"_s}, FileState::Linked);
+    m_catalogs->setFileState({Picard, u"dahj-activates"_s}, FileState::Missing);
+    m_catalogs->setFileState({Picard, u"leaving-spacedock"_s}, FileState::Linked);
     QTRY_VERIFY(text().contains(u"2 of 28 tracks · 1 missing or unplayable · ▶ Play release"_s));
 
     QSignalSpy requested(m_pane, &ReleasePane::actionRequested);
@@ -141,7 +141,7 @@ void tst_ReleasePane::audioFilesFollowTheTree()
     QCOMPARE(requested.first().first().value<PaneAction>(), play);
 
     for (const QString &cue : {u"twins"_s, u"main-title"_s})
-        m_catalogs->setFileState(Picard, cue, FileState::Missing);
+        m_catalogs->setFileState({Picard, cue}, FileState::Missing);
     QTRY_VERIFY(text().contains(u"0 of 28 tracks · 3 missing or unplayable"_s));
     QVERIFY(!text().contains(u"Play release"_s));
 }

@@ -44,7 +44,7 @@ QStringList linkKeys(const QList<FileLink> &links)
 {
     QStringList keys;
     for (const FileLink &link : links)
-        keys.append(link.catalogId + u'/' + link.cueId + u' ' + link.file.fileName);
+        keys.append(link.cue.catalogId + u'/' + link.cue.cueId + u' ' + link.file.fileName);
     return keys;
 }
 
@@ -199,8 +199,8 @@ void tst_ScanDialog::reviewAndStore()
         qPrintable(links.join(u", "_s)));
     QVERIFY(links.at(1).endsWith(u" 18 - Mystery Ship.flac"_s));
     for (const FileLink &link : dialog.chosenLinks()) {
-        QCOMPARE(link.catalogId, m_catalog.id);
-        QVERIFY(m_catalog.cue(link.cueId));
+        QCOMPARE(link.cue.catalogId, m_catalog.id);
+        QVERIFY(m_catalog.cue(link.cue.cueId));
         QCOMPARE(link.file.durationMs / 1000, link.file.fileName.contains(u"Main"_s) ? 103 : 190);
     }
     QCOMPARE(dialog.scanResult().files.size(), 5);
@@ -242,8 +242,8 @@ void tst_ScanDialog::pickAmbiguousCandidate()
     const QList<FileLink> links = dialog.chosenLinks();
     QCOMPARE(links.size(), 1);
     QCOMPARE(links.at(0).file.fileName, u"09 - Twins.flac"_s);
-    QVERIFY(links.at(0).catalogId == m_catalog.id || links.at(0).catalogId == copy.id);
-    QCOMPARE(m_catalog.cue(links.at(0).cueId)->title, u"Twins"_s);
+    QVERIFY(links.at(0).cue.catalogId == m_catalog.id || links.at(0).cue.catalogId == copy.id);
+    QCOMPARE(m_catalog.cue(links.at(0).cue.cueId)->title, u"Twins"_s);
 }
 
 void tst_ScanDialog::cancelDuringScan()

@@ -1,9 +1,9 @@
 #include "anchorclick.h"
-#include "itemmodels/catalogmodel.h"
 #include "catalog/catalogreader.h"
+#include "itemmodels/catalogmodel.h"
 #include "panes/panebrowser.h"
-#include "testcatalogs.h"
 #include "panes/themepane.h"
+#include "testcatalogs.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -201,7 +201,7 @@ void tst_ThemePane::playLinkFollowsTheFileState()
     QVERIFY(!text().contains(u"▶"_s));
 
     // As after the app's check of the disk: only the catalog model's state changes.
-    m_catalogs->setFileState(Picard, Collusion, FileState::Linked);
+    m_catalogs->setFileState({Picard, Collusion}, FileState::Linked);
     const PaneAction play {
         PaneAction::Play, {Location::Cue, Picard, Collusion, u"chapter-1"_s}, 45'000, {}};
     QTRY_COMPARE(actions(), QList<PaneAction>({play}));
@@ -214,7 +214,7 @@ void tst_ThemePane::playLinkFollowsTheFileState()
     QCOMPARE(requested.first().first().value<PaneAction>(), play);
 
     for (const auto state : {FileState::Missing, FileState::Unplayable}) {
-        m_catalogs->setFileState(Picard, Collusion, state);
+        m_catalogs->setFileState({Picard, Collusion}, state);
         QTRY_VERIFY(actions().isEmpty());
         QVERIFY(text().contains(u"0:45–1:05"_s));
     }
@@ -223,7 +223,7 @@ void tst_ThemePane::playLinkFollowsTheFileState()
 void tst_ThemePane::occurrenceWithoutTimePlaysTheCue()
 {
     show(Picard, Romulan);
-    m_catalogs->setFileState(Picard, MysteryShip, FileState::Linked);
+    m_catalogs->setFileState({Picard, MysteryShip}, FileState::Linked);
     const PaneAction play {
         PaneAction::Play, {Location::Cue, Picard, MysteryShip, u"chapter-1"_s}, 0, {}};
     QTRY_COMPARE(actions(), QList<PaneAction>({play}));

@@ -19,8 +19,7 @@ const QString Picard = u"star-trek-picard"_s;
 FileLink link(const QString &cueId, const QString &path)
 {
     FileLink link;
-    link.catalogId = Picard;
-    link.cueId = cueId;
+    link.cue = {Picard, cueId};
     AudioFileInfo &file = link.file;
     file.path = path;
     file.folder = QFileInfo(path).path();
@@ -165,19 +164,18 @@ void tst_UserDatabase::linkSurvivesReopen()
     }
     UserDatabase db;
     QVERIFY(db.open(path()));
-    const QList<FileLink> links = db.fileLinks(Picard, u"main-title"_s);
+    const QList<FileLink> links = db.fileLinks({Picard, u"main-title"_s});
     QCOMPARE(links.size(), 1);
     const FileLink &stored = links.first();
-    QCOMPARE(stored.catalogId, Picard);
-    QCOMPARE(stored.cueId, u"main-title"_s);
+    QCOMPARE(stored.cue, (CueKey {Picard, u"main-title"_s}));
     compareFiles(stored.file, link(u"main-title"_s, u"/music/01 Main Title.flac"_s).file);
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(stored.format, u"flac"_s);
     QVERIFY(stored.addedAt.isValid());
     QVERIFY(!stored.isPreferred);
-    QVERIFY(db.fileLinks(Picard, u"end-title"_s).isEmpty());
-    QVERIFY(db.fileLinks(u"other-catalog"_s, u"main-title"_s).isEmpty());
+    QVERIFY(db.fileLinks({Picard, u"end-title"_s}).isEmpty());
+    QVERIFY(db.fileLinks({u"other-catalog"_s, u"main-title"_s}).isEmpty());
 }
 
 void tst_UserDatabase::severalFilesPreferLossless()
@@ -188,16 +186,16 @@ void tst_UserDatabase::severalFilesPreferLossless()
     QVERIFY(db.linkFile(link(u"main-title"_s, u"/music/mp3/01.mp3"_s)));
     QVERIFY(db.linkFile(link(u"main-title"_s, u"/music/wav/01.wav"_s)));
     QVERIFY(db.linkFile(link(u"main-title"_s, u"/music/flac/01.FLAC"_s)));
-    const QList<FileLink> links = db.fileLinks(Picard, u"main-title"_s);
+    const QList<FileLink> links = db.fileLinks({Picard, u"main-title"_s});
     QCOMPARE(links.size(), 3);
     QCOMPARE(links.at(0).format, u"flac"_s);
     QCOMPARE(links.at(1).format, u"wav"_s);
     QCOMPARE(links.at(2).format, u"mp3"_s);
     // None exists on disk: the best of them, for the caller to report missing.
-    const auto preferred = db.preferredFile(Picard, u"main-title"_s);
+    const auto preferred = db.preferredFile({Picard, u"main-title"_s});
     QVERIFY(preferred);
     QCOMPARE(preferred->file.path, u"/music/flac/01.FLAC"_s);
-    QVERIFY(!db.preferredFile(Picard, u"end-title"_s));
+    QVERIFY(!db.preferredFile({Picard, u"end-title"_s}));
 }
 
 void tst_UserDatabase::userChoosesThePreferredFile()
@@ -208,29 +206,29 @@ void tst_UserDatabase::userChoosesThePreferredFile()
     QVERIFY(db.linkFile(link(u"main-title"_s, u"/music/01.mp3"_s)));
     QVERIFY(db.linkFile(link(u"main-title"_s, u"/music/01.ogg"_s)));
     QSignalSpy changed(&db, &UserDatabase::fileLinksChanged);
-    QVERIFY(db.setPreferredFile(Picard, u"main-title"_s, u"/music/01.mp3"_s));
+    QVERIFY(db.setPreferredFile({Picard, u"main-title"_s}, u"/music/01.mp3"_s));
     QCOMPARE(changed.count(), 1);
-    QCOMPARE(db.preferredFile(Picard, u"main-title"_s)->file.path, u"/music/01.mp3"_s);
+    QCOMPARE(db.preferredFile({Picard, u"main-title"_s})->file.path, u"/music/01.mp3"_s);
     // Choosing another moves the choice: never two preferred files for one cue.
-    QVERIFY(db.setPreferredFile(Picard, u"main-title"_s, u"/music/01.ogg"_s));
-    const QList<FileLink> links = db.fileLinks(Picard, u"main-title"_s);
+    QVERIFY(db.setPreferredFile({Picard, u"main-title"_s}, u"/music/01.ogg"_s));
+    const QList<FileLink> links = db.fileLinks({Picard, u"main-title"_s});
     QCOMPARE(links.at(0).file.path, u"/music/01.ogg"_s);
     QVERIFY(links.at(0).isPreferred);
     QCOMPARE(std::count_if(
                  links.cbegin(), links.cend(), [](const FileLink &l) { return l.isPreferred; }),
         1);
     // A path the cue does not have is refused, and the choice stays.
-    QVERIFY(!db.setPreferredFile(Picard, u"main-title"_s, u"/music/elsewhere.flac"_s));
+    QVERIFY(!db.setPreferredFile({Picard, u"main-title"_s}, u"/music/elsewhere.flac"_s));
     QVERIFY(db.errorString().contains(u"/music/elsewhere.flac"_s));
-    QCOMPARE(db.preferredFile(Picard, u"main-title"_s)->file.path, u"/music/01.ogg"_s);
+    QCOMPARE(db.preferredFile({Picard, u"main-title"_s})->file.path, u"/music/01.ogg"_s);
     // Linked again by a scan, the file keeps being the user's choice.
     QVERIFY(db.linkFile(link(u"main-title"_s, u"/music/01.ogg"_s)));
-    QCOMPARE(db.preferredFile(Picard, u"main-title"_s)->file.path, u"/music/01.ogg"_s);
+    QCOMPARE(db.preferredFile({Picard, u"main-title"_s})->file.path, u"/music/01.ogg"_s);
     // And a link can ask to be the preferred one.
     FileLink wav = link(u"main-title"_s, u"/music/01.wav"_s);
     wav.isPreferred = true;
     QVERIFY(db.linkFile(wav));
-    QCOMPARE(db.preferredFile(Picard, u"main-title"_s)->file.path, u"/music/01.wav"_s);
+    QCOMPARE(db.preferredFile({Picard, u"main-title"_s})->file.path, u"/music/01.wav"_s);
 }
 
 void tst_UserDatabase::preferredFileSkipsMissingFiles()
@@ -243,7 +241,7 @@ void tst_UserDatabase::preferredFileSkipsMissingFiles()
     file.close();
     QVERIFY(db.linkFile(link(u"main-title"_s, path(u"gone.flac"_s))));
     QVERIFY(db.linkFile(link(u"main-title"_s, mp3)));
-    QCOMPARE(db.preferredFile(Picard, u"main-title"_s)->file.path, mp3);
+    QCOMPARE(db.preferredFile({Picard, u"main-title"_s})->file.path, mp3);
 }
 
 void tst_UserDatabase::relinkKeepsAddedAtAndPreference()
@@ -251,13 +249,13 @@ void tst_UserDatabase::relinkKeepsAddedAtAndPreference()
     UserDatabase db;
     QVERIFY(db.open(path()));
     QVERIFY(db.linkFile(link(u"main-title"_s, u"/music/01.mp3"_s)));
-    QVERIFY(db.setPreferredFile(Picard, u"main-title"_s, u"/music/01.mp3"_s));
-    const QDateTime addedAt = db.fileLinks(Picard, u"main-title"_s).first().addedAt;
+    QVERIFY(db.setPreferredFile({Picard, u"main-title"_s}, u"/music/01.mp3"_s));
+    const QDateTime addedAt = db.fileLinks({Picard, u"main-title"_s}).first().addedAt;
     FileLink updated = link(u"main-title"_s, u"/music/01.mp3"_s);
     updated.file.size = 999;
     updated.file.durationMs = 104'000;
     QVERIFY(db.linkFile(updated));
-    const QList<FileLink> links = db.fileLinks(Picard, u"main-title"_s);
+    const QList<FileLink> links = db.fileLinks({Picard, u"main-title"_s});
     QCOMPARE(links.size(), 1);
     QCOMPARE(links.first().file.size, 999);
     QCOMPARE(links.first().file.durationMs, 104'000);
@@ -272,13 +270,12 @@ void tst_UserDatabase::unlinkAndSignals()
     QSignalSpy changed(&db, &UserDatabase::fileLinksChanged);
     QVERIFY(db.linkFile(link(u"main-title"_s, u"/music/01.flac"_s)));
     QCOMPARE(changed.count(), 1);
-    QCOMPARE(changed.at(0).at(0).toString(), Picard);
-    QCOMPARE(changed.at(0).at(1).toString(), u"main-title"_s);
-    QVERIFY(db.unlinkFile(Picard, u"main-title"_s, u"/music/01.flac"_s));
+    QCOMPARE(changed.at(0).at(0).value<CueKey>(), (CueKey {Picard, u"main-title"_s}));
+    QVERIFY(db.unlinkFile({Picard, u"main-title"_s}, u"/music/01.flac"_s));
     QCOMPARE(changed.count(), 2);
-    QVERIFY(db.fileLinks(Picard, u"main-title"_s).isEmpty());
+    QVERIFY(db.fileLinks({Picard, u"main-title"_s}).isEmpty());
     // Nothing to unlink: no change, no signal.
-    QVERIFY(db.unlinkFile(Picard, u"main-title"_s, u"/music/01.flac"_s));
+    QVERIFY(db.unlinkFile({Picard, u"main-title"_s}, u"/music/01.flac"_s));
     QCOMPARE(changed.count(), 2);
 }
 
@@ -295,9 +292,9 @@ void tst_UserDatabase::fileStates()
     QVERIFY(db.linkFile(link(u"missing"_s, path(u"gone.flac"_s))));
     QVERIFY(db.linkFile(link(u"missing"_s, path(u"gone.ogg"_s))));
 
-    QCOMPARE(db.fileState(Picard, u"linked"_s), FileState::Linked);
-    QCOMPARE(db.fileState(Picard, u"missing"_s), FileState::Missing);
-    QCOMPARE(db.fileState(Picard, u"unlinked"_s), FileState::None);
+    QCOMPARE(db.fileState({Picard, u"linked"_s}), FileState::Linked);
+    QCOMPARE(db.fileState({Picard, u"missing"_s}), FileState::Missing);
+    QCOMPARE(db.fileState({Picard, u"unlinked"_s}), FileState::None);
 
     // From the table alone: every cue with a link counts as linked.
     const auto fromTable = db.fileStates();
@@ -326,7 +323,7 @@ void tst_UserDatabase::storeTenThousandLinksInOneTransaction()
     // One signal per cue, not per link.
     QCOMPARE(changed.count(), 5000);
     QCOMPARE(db.allFileLinks().size(), 10'000);
-    const QList<FileLink> two = db.fileLinks(Picard, u"cue-4321"_s);
+    const QList<FileLink> two = db.fileLinks({Picard, u"cue-4321"_s});
     QCOMPARE(two.size(), 2);
     QCOMPARE(two.at(0).file.path, u"/music/album/8642.flac"_s);
     QCOMPARE(two.at(1).file.path, u"/music/album/8643.flac"_s);
@@ -353,13 +350,13 @@ void tst_UserDatabase::relinkMovedFile()
     QSignalSpy changed(&db, &UserDatabase::fileLinksChanged);
     QVERIFY(db.relinkMovedFile(u"/old/01.flac"_s, moved));
     QCOMPARE(changed.count(), 2);
-    const QList<FileLink> main = db.fileLinks(Picard, u"main-title"_s);
+    const QList<FileLink> main = db.fileLinks({Picard, u"main-title"_s});
     QCOMPARE(main.size(), 1);
     compareFiles(main.first().file, moved);
     if (QTest::currentTestFailed())
         return;
-    QCOMPARE(db.fileLinks(Picard, u"end-title"_s).size(), 2);
-    QCOMPARE(db.fileLinks(Picard, u"end-title"_s).first().file.path, moved.path);
+    QCOMPARE(db.fileLinks({Picard, u"end-title"_s}).size(), 2);
+    QCOMPARE(db.fileLinks({Picard, u"end-title"_s}).first().file.path, moved.path);
 }
 
 void tst_UserDatabase::knownFilesForRescans()
@@ -409,21 +406,21 @@ void tst_UserDatabase::notesRoundTrip()
         UserDatabase db;
         QVERIFY(db.open(path()));
         QSignalSpy changed(&db, &UserDatabase::noteChanged);
-        QVERIFY(db.setNote(Picard, u"main-title"_s, u"horns at 1:12 — “Picard’s theme”"_s));
+        QVERIFY(db.setNote({Picard, u"main-title"_s}, u"horns at 1:12 — “Picard’s theme”"_s));
         QCOMPARE(changed.count(), 1);
-        QCOMPARE(changed.at(0).at(1).toString(), u"main-title"_s);
+        QCOMPARE(changed.at(0).at(0).value<CueKey>(), (CueKey {Picard, u"main-title"_s}));
         // The same text again changes nothing.
-        QVERIFY(db.setNote(Picard, u"main-title"_s, u"horns at 1:12 — “Picard’s theme”"_s));
+        QVERIFY(db.setNote({Picard, u"main-title"_s}, u"horns at 1:12 — “Picard’s theme”"_s));
         QCOMPARE(changed.count(), 1);
-        QVERIFY(db.setNote(Picard, u"end-title"_s, u"to delete"_s));
-        QVERIFY(db.setNote(Picard, u"end-title"_s, QString()));
+        QVERIFY(db.setNote({Picard, u"end-title"_s}, u"to delete"_s));
+        QVERIFY(db.setNote({Picard, u"end-title"_s}, QString()));
         QCOMPARE(changed.count(), 3);
     }
     UserDatabase db;
     QVERIFY(db.open(path()));
-    QCOMPARE(db.note(Picard, u"main-title"_s), u"horns at 1:12 — “Picard’s theme”"_s);
-    QCOMPARE(db.note(Picard, u"end-title"_s), QString());
-    QCOMPARE(db.note(u"other"_s, u"main-title"_s), QString());
+    QCOMPARE(db.note({Picard, u"main-title"_s}), u"horns at 1:12 — “Picard’s theme”"_s);
+    QCOMPARE(db.note({Picard, u"end-title"_s}), QString());
+    QCOMPARE(db.note({u"other"_s, u"main-title"_s}), QString());
     QCOMPARE(db.cuesWithNotes(), (QList<CueKey> {{Picard, u"main-title"_s}}));
 }
 
@@ -457,7 +454,7 @@ void tst_UserDatabase::migratesFromVersionZero()
     file.close();
     UserDatabase db;
     QVERIFY2(db.open(path()), qPrintable(db.errorString()));
-    QVERIFY(db.setNote(Picard, u"main-title"_s, u"note"_s));
+    QVERIFY(db.setNote({Picard, u"main-title"_s}, u"note"_s));
     QVERIFY(db.linkFile(link(u"main-title"_s, u"/music/01.flac"_s)));
 }
 
@@ -473,14 +470,14 @@ void tst_UserDatabase::migratesFromVersionOne()
     {
         UserDatabase db;
         QVERIFY2(db.open(path()), qPrintable(db.errorString()));
-        QCOMPARE(db.note(Picard, u"main-title"_s), u"kept"_s);
+        QCOMPARE(db.note({Picard, u"main-title"_s}), u"kept"_s);
         QVERIFY(db.linkFile(link(u"main-title"_s, u"/music/01.flac"_s)));
         QVERIFY(db.storeKnownFiles(u"/music"_s, {}));
     }
     // Upgraded once: opening again finds the current version.
     UserDatabase db;
     QVERIFY(db.open(path()));
-    QCOMPARE(db.fileLinks(Picard, u"main-title"_s).size(), 1);
+    QCOMPARE(db.fileLinks({Picard, u"main-title"_s}).size(), 1);
 }
 
 void tst_UserDatabase::refusesGarbageUntouched_data()
@@ -515,7 +512,7 @@ void tst_UserDatabase::refusesGarbageUntouched()
     // A second attempt is refused the same way: nothing was "repaired" in between.
     QVERIFY(!db.open(path()));
     QCOMPARE(contents(path()), bytes);
-    QVERIFY(!db.setNote(Picard, u"main-title"_s, u"x"_s));
+    QVERIFY(!db.setNote({Picard, u"main-title"_s}, u"x"_s));
 }
 
 void tst_UserDatabase::refusesNewerSchemaUntouched()
@@ -523,7 +520,7 @@ void tst_UserDatabase::refusesNewerSchemaUntouched()
     {
         UserDatabase db;
         QVERIFY(db.open(path()));
-        QVERIFY(db.setNote(Picard, u"main-title"_s, u"from the future"_s));
+        QVERIFY(db.setNote({Picard, u"main-title"_s}, u"from the future"_s));
     }
     QVERIFY(runSql(path(), {u"PRAGMA user_version = %1"_s.arg(UserDatabase::SchemaVersion + 1)}));
     const QByteArray before = contents(path());
@@ -559,17 +556,17 @@ void tst_UserDatabase::twoInstancesAtOnce()
     UserDatabase second;
     QVERIFY(first.open(path(u"one.sqlite"_s)));
     QVERIFY(second.open(path(u"two.sqlite"_s)));
-    QVERIFY(first.setNote(Picard, u"main-title"_s, u"one"_s));
-    QVERIFY(second.setNote(Picard, u"main-title"_s, u"two"_s));
-    QCOMPARE(first.note(Picard, u"main-title"_s), u"one"_s);
-    QCOMPARE(second.note(Picard, u"main-title"_s), u"two"_s);
+    QVERIFY(first.setNote({Picard, u"main-title"_s}, u"one"_s));
+    QVERIFY(second.setNote({Picard, u"main-title"_s}, u"two"_s));
+    QCOMPARE(first.note({Picard, u"main-title"_s}), u"one"_s);
+    QCOMPARE(second.note({Picard, u"main-title"_s}), u"two"_s);
     {
         // A third, opened and destroyed while the others stay open.
         UserDatabase third;
         QVERIFY(third.open(path(u"one.sqlite"_s)));
-        QCOMPARE(third.note(Picard, u"main-title"_s), u"one"_s);
+        QCOMPARE(third.note({Picard, u"main-title"_s}), u"one"_s);
     }
-    QCOMPARE(first.note(Picard, u"main-title"_s), u"one"_s);
+    QCOMPARE(first.note({Picard, u"main-title"_s}), u"one"_s);
 }
 
 void tst_UserDatabase::writeFailureIsReportedAndStoresNothing()
@@ -595,7 +592,7 @@ void tst_UserDatabase::writeFailureIsReportedAndStoresNothing()
     QVERIFY(db.allFileLinks().isEmpty());
 
     QSignalSpy noteChanged(&db, &UserDatabase::noteChanged);
-    QVERIFY(!db.setNote(Picard, u"main-title"_s, u"lost?"_s));
+    QVERIFY(!db.setNote({Picard, u"main-title"_s}, u"lost?"_s));
     QCOMPARE(errors.count(), 2);
     QCOMPARE(noteChanged.count(), 0);
 }
@@ -604,11 +601,11 @@ void tst_UserDatabase::callsWithoutAnOpenFileFailQuietly()
 {
     UserDatabase db;
     QSignalSpy errors(&db, &UserDatabase::errorOccurred);
-    QVERIFY(!db.setNote(Picard, u"main-title"_s, u"x"_s));
+    QVERIFY(!db.setNote({Picard, u"main-title"_s}, u"x"_s));
     QVERIFY(!db.linkFile(link(u"main-title"_s, u"/music/01.flac"_s)));
-    QVERIFY(db.note(Picard, u"main-title"_s).isEmpty());
-    QVERIFY(db.fileLinks(Picard, u"main-title"_s).isEmpty());
-    QCOMPARE(db.fileState(Picard, u"main-title"_s), FileState::None);
+    QVERIFY(db.note({Picard, u"main-title"_s}).isEmpty());
+    QVERIFY(db.fileLinks({Picard, u"main-title"_s}).isEmpty());
+    QCOMPARE(db.fileState({Picard, u"main-title"_s}), FileState::None);
     QCOMPARE(errors.count(), 0);
 }
 

@@ -2,8 +2,8 @@
 
 #include "itemmodels/catalogfiltermodel.h"
 #include "itemmodels/catalogmodel.h"
-#include "searchfield.h"
 #include "itemmodels/themelistmodel.h"
+#include "searchfield.h"
 #include "trackdelegate.h"
 #include "tracktree.h"
 
@@ -158,7 +158,7 @@ void CatalogBrowser::select(const Location &location)
     if (location.kind == Location::Release) {
         source = m_catalogs->indexOfRelease(location.catalogId, location.id);
     } else if (location.kind == Location::Cue) {
-        const QList<QModelIndex> tracks = m_catalogs->indexesOfCue(location.catalogId, location.id);
+        const QList<QModelIndex> tracks = m_catalogs->indexesOfCue(location.cueKey());
         const auto onRelease
             = std::find_if(tracks.begin(), tracks.end(), [&](const QModelIndex &track) {
                   return track.data(CatalogModel::ReleaseIdRole).toString() == location.releaseId;

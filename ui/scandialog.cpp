@@ -23,8 +23,7 @@ constexpr int AllStatuses = -1;
 FileLink linkTo(const MatchCandidate &candidate, const AudioFileInfo &file)
 {
     FileLink link;
-    link.catalogId = candidate.catalogId;
-    link.cueId = candidate.cueId;
+    link.cue = {candidate.catalogId, candidate.cueId};
     link.file = file;
     return link;
 }

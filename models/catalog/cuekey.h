@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHashFunctions>
+#include <QMetaType>
 #include <QString>
 
 // A cue across catalogs: what every piece of user data is keyed by.
@@ -9,8 +10,13 @@ struct CueKey
     QString catalogId;
     QString cueId;
 
+    bool isEmpty() const { return catalogId.isEmpty() && cueId.isEmpty(); }
+
     friend bool operator==(const CueKey &, const CueKey &) = default;
 };
+
+// Signals carry it, queued connections and QSignalSpy included.
+Q_DECLARE_METATYPE(CueKey)
 
 inline size_t qHash(const CueKey &key, size_t seed = 0)
 {

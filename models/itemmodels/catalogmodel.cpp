@@ -222,44 +222,43 @@ QModelIndex CatalogModel::indexOfRelease(const QString &catalogId, const QString
     return index(Item {ReleaseItem, c, m_catalogs.at(c).releaseIndex(releaseId)});
 }
 
-QList<QModelIndex> CatalogModel::indexesOfCue(const QString &catalogId, const QString &cueId) const
+QList<QModelIndex> CatalogModel::indexesOfCue(const CueKey &cue) const
 {
     QList<QModelIndex> indexes;
-    const int c = catalogIndex(catalogId);
+    const int c = catalogIndex(cue.catalogId);
     if (c < 0)
         return indexes;
-    for (const TrackRef &ref : m_catalogs.at(c).tracksOfCue(cueId))
+    for (const TrackRef &ref : m_catalogs.at(c).tracksOfCue(cue.cueId))
         indexes.append(index(Item {TrackItem, c, ref.release, ref.track}));
     return indexes;
 }
 
-void CatalogModel::setNoteState(const QString &catalogId, const QString &cueId, bool hasNote)
+void CatalogModel::setNoteState(const CueKey &cue, bool hasNote)
 {
-    setCueState(catalogId, cueId, NoteBit, hasNote ? NoteBit : 0, HasNoteRole);
+    setCueState(cue, NoteBit, hasNote ? NoteBit : 0, HasNoteRole);
 }
 
-void CatalogModel::setFileState(const QString &catalogId, const QString &cueId, FileState state)
+void CatalogModel::setFileState(const CueKey &cue, FileState state)
 {
-    if (setCueState(catalogId, cueId, FileMask, quint8(quint8(state) << FileShift), HasFileRole))
-        emit fileStateChanged(catalogId, cueId);
+    if (setCueState(cue, FileMask, quint8(quint8(state) << FileShift), HasFileRole))
+        emit fileStateChanged(cue);
 }
 
-void CatalogModel::setPlayingCue(const QString &catalogId, const QString &cueId)
+void CatalogModel::setPlayingCue(const CueKey &cue)
 {
-    const auto [oldCatalog, oldCue] = std::exchange(m_playingCue, {catalogId, cueId});
-    setCueState(oldCatalog, oldCue, PlayingBit, 0, IsPlayingRole);
-    setCueState(catalogId, cueId, PlayingBit, PlayingBit, IsPlayingRole);
+    const CueKey old = std::exchange(m_playingCue, cue);
+    setCueState(old, PlayingBit, 0, IsPlayingRole);
+    setCueState(cue, PlayingBit, PlayingBit, IsPlayingRole);
 }
 
-bool CatalogModel::hasNote(const QString &catalogId, const QString &cueId) const
+bool CatalogModel::hasNote(const CueKey &cue) const
 {
-    return cueState(catalogIndex(catalogId), cueId) & NoteBit;
+    return cueState(catalogIndex(cue.catalogId), cue.cueId) & NoteBit;
 }
 
-FileState CatalogModel::fileState(
-    const QString &catalogId, const QString &cueId) const
+FileState CatalogModel::fileState(const CueKey &cue) const
 {
-    return fileStateOf(cueState(catalogIndex(catalogId), cueId));
+    return fileStateOf(cueState(catalogIndex(cue.catalogId), cue.cueId));
 }
 
 quint8 CatalogModel::cueState(int catalog, const QString &cueId) const
@@ -270,22 +269,21 @@ quint8 CatalogModel::cueState(int catalog, const QString &cueId) const
     return cue < 0 ? 0 : m_cueStates.at(catalog).at(cue);
 }
 
-bool CatalogModel::setCueState(
-    const QString &catalogId, const QString &cueId, quint8 mask, quint8 value, int role)
+bool CatalogModel::setCueState(const CueKey &cue, quint8 mask, quint8 value, int role)
 {
-    const int c = catalogIndex(catalogId);
+    const int c = catalogIndex(cue.catalogId);
     if (c < 0)
         return false;
-    const int cue = m_catalogs.at(c).cueIndex(cueId);
-    if (cue < 0)
+    const int row = m_catalogs.at(c).cueIndex(cue.cueId);
+    if (row < 0)
         return false;
-    quint8 &state = m_cueStates[c][cue];
+    quint8 &state = m_cueStates[c][row];
     const quint8 next = quint8((state & ~mask) | value);
     if (next == state)
         return false;
     state = next;
     // The same cue stands on several releases: every one of its tracks changes.
-    for (const TrackRef &ref : m_catalogs.at(c).tracksOfCue(cueId)) {
+    for (const TrackRef &ref : m_catalogs.at(c).tracksOfCue(cue.cueId)) {
         const Item track {TrackItem, c, ref.release, ref.track};
         emit dataChanged(
             index(track, 0), index(track, ColumnCount - 1), {role, Qt::FontRole, Qt::ToolTipRole});

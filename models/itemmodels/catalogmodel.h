@@ -67,16 +67,16 @@ public:
     QModelIndex indexOfCatalog(const QString &catalogId) const;
     QModelIndex indexOfRelease(const QString &catalogId, const QString &releaseId) const;
     // Every track of the cue, on every release, in release then track order; column 0.
-    QList<QModelIndex> indexesOfCue(const QString &catalogId, const QString &cueId) const;
+    QList<QModelIndex> indexesOfCue(const CueKey &cue) const;
 
     // Both emit dataChanged (HasNoteRole / HasFileRole) for every track of the cue, and only
     // when the state changes. Unknown catalogs and cues are ignored.
-    void setNoteState(const QString &catalogId, const QString &cueId, bool hasNote);
-    void setFileState(const QString &catalogId, const QString &cueId, FileState state);
-    // Marks the cue the player has (bold, on every release); empty ids mark none.
-    void setPlayingCue(const QString &catalogId, const QString &cueId);
-    bool hasNote(const QString &catalogId, const QString &cueId) const;
-    FileState fileState(const QString &catalogId, const QString &cueId) const;
+    void setNoteState(const CueKey &cue, bool hasNote);
+    void setFileState(const CueKey &cue, FileState state);
+    // Marks the cue the player has (bold, on every release); an empty key marks none.
+    void setPlayingCue(const CueKey &cue);
+    bool hasNote(const CueKey &cue) const;
+    FileState fileState(const CueKey &cue) const;
 
     // "4", or "2-04" when the release has more than one disc.
     static QString trackNumberText(const Release &release, const Track &track);
@@ -97,7 +97,7 @@ signals:
     // looked up by id may be gone, or may now be found.
     void catalogsChanged();
     // Once per cue whose file state changed (after dataChanged for each of its tracks).
-    void fileStateChanged(const QString &catalogId, const QString &cueId);
+    void fileStateChanged(const CueKey &cue);
 
 private:
     QVariant catalogData(const Catalog &catalog, int column, int role) const;
@@ -106,8 +106,7 @@ private:
     static QString trackToolTip(const Catalog &catalog, const Track &track, quint8 state);
     quint8 cueState(int catalog, const QString &cueId) const;
     // True when the state changed.
-    bool setCueState(
-        const QString &catalogId, const QString &cueId, quint8 mask, quint8 value, int role);
+    bool setCueState(const CueKey &cue, quint8 mask, quint8 value, int role);
 
     int catalogOfSlot(quintptr slot) const { return m_catalogOfSlot[slot]; }
     int freeSlot() const;
@@ -119,6 +118,6 @@ private:
     // Indexes name their catalog by a slot that stays the same while it is open, not by its row:
     // removing a catalog then leaves the indexes of the ones after it valid.
     QList<int> m_slots;
-    std::pair<QString, QString> m_playingCue;
+    CueKey m_playingCue;
     std::array<int, MaxCatalogs> m_catalogOfSlot = {};
 };

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "catalog/cuekey.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -15,6 +17,8 @@ struct Location
     QString releaseId;
 
     bool isValid() const { return kind != None; }
+    // The cue a Cue location shows; for other kinds, a key that names no cue.
+    CueKey cueKey() const { return {catalogId, id}; }
     // Four fields, for settings; fromStringList() gives an invalid Location for anything else.
     QStringList toStringList() const;
     static Location fromStringList(const QStringList &fields);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "catalog/cuekey.h"
+
 #include <QList>
 #include <QString>
 
@@ -16,6 +18,8 @@ public:
         QString title;
         // Empty when the track has no file: such tracks never enter the queue.
         QString filePath;
+
+        CueKey cue() const { return {catalogId, cueId}; }
     };
 
     // What the caller does after a move.

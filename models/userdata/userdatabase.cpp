@@ -156,8 +156,7 @@ int formatRank(const QString &format)
 FileLink linkFromRow(const QSqlQuery &query)
 {
     FileLink link;
-    link.catalogId = query.value(0).toString();
-    link.cueId = query.value(1).toString();
+    link.cue = {query.value(0).toString(), query.value(1).toString()};
     AudioFileInfo &file = link.file;
     file.path = query.value(2).toString();
     const QFileInfo info(file.path);
@@ -397,31 +396,32 @@ bool UserDatabase::execAll(const QStringList &statements)
     return true;
 }
 
-QString UserDatabase::note(const QString &catalogId, const QString &cueId) const
+QString UserDatabase::note(const CueKey &cue) const
 {
     QString body;
-    forEachRow(u"SELECT body FROM notes WHERE catalog_id = ? AND cue_id = ?"_s, {catalogId, cueId},
-        [&](const QSqlQuery &row) { body = row.value(0).toString(); });
+    forEachRow(u"SELECT body FROM notes WHERE catalog_id = ? AND cue_id = ?"_s,
+        {cue.catalogId, cue.cueId}, [&](const QSqlQuery &row) { body = row.value(0).toString(); });
     return body;
 }
 
-bool UserDatabase::setNote(const QString &catalogId, const QString &cueId, const QString &text)
+bool UserDatabase::setNote(const CueKey &cue, const QString &text)
 {
     if (!m_open)
         return notOpen();
-    if (note(catalogId, cueId) == text)
+    if (note(cue) == text)
         return true;
     QSqlQuery query(database());
     const bool ok = text.isEmpty()
-        ? run(query, u"DELETE FROM notes WHERE catalog_id = ? AND cue_id = ?"_s, {catalogId, cueId})
+        ? run(query, u"DELETE FROM notes WHERE catalog_id = ? AND cue_id = ?"_s,
+            {cue.catalogId, cue.cueId})
         : run(query,
             u"INSERT INTO notes (catalog_id, cue_id, body, updated_at_ms) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (catalog_id, cue_id) DO UPDATE SET body = excluded.body, "
             "updated_at_ms = excluded.updated_at_ms"_s,
-            {catalogId, cueId, text, QDateTime::currentMSecsSinceEpoch()});
+            {cue.catalogId, cue.cueId, text, QDateTime::currentMSecsSinceEpoch()});
     if (!ok)
         return writeFailed();
-    emit noteChanged(catalogId, cueId);
+    emit noteChanged(cue);
     return true;
 }
 
@@ -460,11 +460,11 @@ QList<CueKey> UserDatabase::cuesWithNotes() const
     return keys;
 }
 
-QList<FileLink> UserDatabase::fileLinks(const QString &catalogId, const QString &cueId) const
+QList<FileLink> UserDatabase::fileLinks(const CueKey &cue) const
 {
     QList<FileLink> links;
     forEachRow(SelectLinks + u" WHERE catalog_id = ? AND cue_id = ? ORDER BY added_at_ms, path"_s,
-        {catalogId, cueId}, [&](const QSqlQuery &row) { links.append(linkFromRow(row)); });
+        {cue.catalogId, cue.cueId}, [&](const QSqlQuery &row) { links.append(linkFromRow(row)); });
     std::stable_sort(links.begin(), links.end(), [](const FileLink &a, const FileLink &b) {
         if (a.isPreferred != b.isPreferred)
             return a.isPreferred;
@@ -473,10 +473,9 @@ QList<FileLink> UserDatabase::fileLinks(const QString &catalogId, const QString 
     return links;
 }
 
-std::optional<FileLink> UserDatabase::preferredFile(
-    const QString &catalogId, const QString &cueId) const
+std::optional<FileLink> UserDatabase::preferredFile(const CueKey &cue) const
 {
-    const QList<FileLink> links = fileLinks(catalogId, cueId);
+    const QList<FileLink> links = fileLinks(cue);
     if (links.isEmpty())
         return std::nullopt;
     const auto existing = std::find_if(links.cbegin(), links.cend(),
@@ -489,33 +488,32 @@ bool UserDatabase::linkFile(const FileLink &link)
     return storeLinks({link});
 }
 
-bool UserDatabase::unlinkFile(const QString &catalogId, const QString &cueId, const QString &path)
+bool UserDatabase::unlinkFile(const CueKey &cue, const QString &path)
 {
     if (!m_open)
         return notOpen();
     QSqlQuery query(database());
     if (!run(query, u"DELETE FROM file_links WHERE catalog_id = ? AND cue_id = ? AND path = ?"_s,
-            {catalogId, cueId, path}))
+            {cue.catalogId, cue.cueId, path}))
         return writeFailed();
     if (query.numRowsAffected() > 0)
-        emit fileLinksChanged(catalogId, cueId);
+        emit fileLinksChanged(cue);
     return true;
 }
 
-bool UserDatabase::setPreferredFile(
-    const QString &catalogId, const QString &cueId, const QString &path)
+bool UserDatabase::setPreferredFile(const CueKey &cue, const QString &path)
 {
     if (!m_open)
         return notOpen();
     Transaction transaction(database());
-    const int found = transaction.isActive() ? markPreferred(catalogId, cueId, path) : -1;
+    const int found = transaction.isActive() ? markPreferred(cue, path) : -1;
     if (found < 0 || (found > 0 && !transaction.commit()))
         return writeFailed(transaction.lastError());
     if (found == 0) {
         m_errorString = tr("“%1” is not linked to that cue").arg(path);
         return false;
     }
-    emit fileLinksChanged(catalogId, cueId);
+    emit fileLinksChanged(cue);
     return true;
 }
 
@@ -536,26 +534,25 @@ bool UserDatabase::storeLinks(const QList<FileLink> &links)
     QSet<CueKey> seen;
     for (const FileLink &link : links) {
         const AudioFileInfo &file = link.file;
-        const QVariantList values = {link.catalogId, link.cueId, file.path, file.size, file.mtime,
-            file.audioHash, formatOf(file.path), file.durationMs, tagsText(file), now};
+        const QVariantList values = {link.cue.catalogId, link.cue.cueId, file.path, file.size,
+            file.mtime, file.audioHash, formatOf(file.path), file.durationMs, tagsText(file), now};
         for (int i = 0; i < values.size(); ++i)
             query.bindValue(i, values.at(i));
         if (!query.exec()) {
             m_sqlError = query.lastError();
             return writeFailed();
         }
-        if (link.isPreferred && markPreferred(link.catalogId, link.cueId, file.path) < 0)
+        if (link.isPreferred && markPreferred(link.cue, file.path) < 0)
             return writeFailed();
-        const CueKey key {link.catalogId, link.cueId};
-        if (!seen.contains(key)) {
-            seen.insert(key);
-            changed.append(key);
+        if (!seen.contains(link.cue)) {
+            seen.insert(link.cue);
+            changed.append(link.cue);
         }
     }
     if (!transaction.commit())
         return writeFailed(transaction.lastError());
     for (const CueKey &key : std::as_const(changed))
-        emit fileLinksChanged(key.catalogId, key.cueId);
+        emit fileLinksChanged(key);
     return true;
 }
 
@@ -581,7 +578,7 @@ bool UserDatabase::relinkMovedFile(const QString &oldPath, const AudioFileInfo &
         || !transaction.commit())
         return writeFailed(transaction.lastError());
     for (const CueKey &key : std::as_const(changed))
-        emit fileLinksChanged(key.catalogId, key.cueId);
+        emit fileLinksChanged(key);
     return true;
 }
 
@@ -593,12 +590,12 @@ QList<FileLink> UserDatabase::allFileLinks() const
     return links;
 }
 
-FileState UserDatabase::fileState(
-    const QString &catalogId, const QString &cueId) const
+FileState UserDatabase::fileState(const CueKey &cue) const
 {
     QStringList paths;
     forEachRow(u"SELECT path FROM file_links WHERE catalog_id = ? AND cue_id = ?"_s,
-        {catalogId, cueId}, [&](const QSqlQuery &row) { paths.append(row.value(0).toString()); });
+        {cue.catalogId, cue.cueId},
+        [&](const QSqlQuery &row) { paths.append(row.value(0).toString()); });
     return stateOnDisk(paths);
 }
 
@@ -618,8 +615,7 @@ QHash<CueKey, QStringList> UserDatabase::linkedPaths() const
     return paths;
 }
 
-QHash<CueKey, FileState> UserDatabase::fileStatesOnDisk(
-    const QHash<CueKey, QStringList> &paths)
+QHash<CueKey, FileState> UserDatabase::fileStatesOnDisk(const QHash<CueKey, QStringList> &paths)
 {
     QHash<CueKey, FileState> states;
     states.reserve(paths.size());
@@ -731,18 +727,18 @@ bool UserDatabase::forEachRow(const QString &sql, const QVariantList &values,
     return true;
 }
 
-int UserDatabase::markPreferred(const QString &catalogId, const QString &cueId, const QString &path)
+int UserDatabase::markPreferred(const CueKey &cue, const QString &path)
 {
     // Clear first: the unique index on preferred rows is checked row by row.
     QSqlQuery query(database());
     if (!run(query,
             u"UPDATE file_links SET preferred = 0 WHERE catalog_id = ? AND cue_id = ? "
             "AND preferred = 1"_s,
-            {catalogId, cueId})
+            {cue.catalogId, cue.cueId})
         || !run(query,
             u"UPDATE file_links SET preferred = 1 WHERE catalog_id = ? AND cue_id = ? "
             "AND path = ?"_s,
-            {catalogId, cueId, path}))
+            {cue.catalogId, cue.cueId, path}))
         return -1;
     return query.numRowsAffected();
 }

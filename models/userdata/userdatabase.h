@@ -1,7 +1,7 @@
 #pragma once
 
-#include "library/audiofileinfo.h"
 #include "catalog/cuekey.h"
+#include "library/audiofileinfo.h"
 #include "library/filestate.h"
 
 #include <QDateTime>
@@ -21,8 +21,7 @@ class QSqlQuery;
 // kept so that a moved file can be found again. A cue may have several: a FLAC and an MP3 of it.
 struct FileLink
 {
-    QString catalogId;
-    QString cueId;
+    CueKey cue;
     // Stored as it is, except that folder and fileName come back derived from file.path, and
     // readable as true (a link is made to a file that was read).
     AudioFileInfo file;
@@ -62,8 +61,8 @@ public:
     QString errorString() const { return m_errorString; }
 
     // An empty text removes the note.
-    QString note(const QString &catalogId, const QString &cueId) const;
-    bool setNote(const QString &catalogId, const QString &cueId, const QString &text);
+    QString note(const CueKey &cue) const;
+    bool setNote(const CueKey &cue, const QString &text);
     QList<CueKey> cuesWithNotes() const;
 
     // The image the user chose as a release's cover (an absolute path), or empty for none. An
@@ -73,17 +72,17 @@ public:
 
     // In the order to play them: the user's preferred file, then lossless formats (FLAC, then
     // WAV, then AIFF and WavPack), then the others, each group oldest link first.
-    QList<FileLink> fileLinks(const QString &catalogId, const QString &cueId) const;
+    QList<FileLink> fileLinks(const CueKey &cue) const;
     // The first file of fileLinks() that exists on disk; the first of all when none does (the
     // caller then reports it missing). Checks a cue's few files: fine on the GUI thread.
-    std::optional<FileLink> preferredFile(const QString &catalogId, const QString &cueId) const;
+    std::optional<FileLink> preferredFile(const CueKey &cue) const;
     // Adds the link, or updates the facts of the cue's link to the same path (keeping when it
     // was added, and the user's preference unless link.isPreferred asks for it).
     bool linkFile(const FileLink &link);
-    bool unlinkFile(const QString &catalogId, const QString &cueId, const QString &path);
+    bool unlinkFile(const CueKey &cue, const QString &path);
     // False when the cue has no link to path (errorString() says so; not a database failure,
     // so errorOccurred stays quiet).
-    bool setPreferredFile(const QString &catalogId, const QString &cueId, const QString &path);
+    bool setPreferredFile(const CueKey &cue, const QString &path);
     // linkFile() for many links in one transaction: all are stored or none.
     bool storeLinks(const QList<FileLink> &links);
     // Points every link to oldPath at the file a rescan found in its place.
@@ -91,16 +90,16 @@ public:
     // Every link of every cue, for a scan that looks for moved files.
     QList<FileLink> allFileLinks() const;
 
-    // FileState::None, FileState::Linked, or FileState::Missing when every linked file is gone from disk.
-    FileState fileState(const QString &catalogId, const QString &cueId) const;
+    // FileState::None, FileState::Linked, or FileState::Missing when every linked file is gone from
+    // disk.
+    FileState fileState(const CueKey &cue) const;
     // FileState::Linked for every cue with a link, from the table alone: no disk access. Hand
     // linkedPaths() to fileStatesOnDisk() on a worker to learn which are missing.
     QHash<CueKey, FileState> fileStates() const;
     QHash<CueKey, QStringList> linkedPaths() const;
     // Touches no database, so any thread may call it: FileState::Linked when one of a cue's paths
     // exists, else FileState::Missing.
-    static QHash<CueKey, FileState> fileStatesOnDisk(
-        const QHash<CueKey, QStringList> &paths);
+    static QHash<CueKey, FileState> fileStatesOnDisk(const QHash<CueKey, QStringList> &paths);
 
     // The folders scanned before, and what was found in them by path, unreadable files and
     // folders included: LibraryScanner::scan()'s known, so that a rescan reads only what changed.
@@ -112,9 +111,9 @@ public:
     bool removeScanFolder(const QString &folder);
 
 signals:
-    void noteChanged(const QString &catalogId, const QString &cueId);
+    void noteChanged(const CueKey &cue);
     void releaseCoverChanged(const QString &catalogId, const QString &releaseId);
-    void fileLinksChanged(const QString &catalogId, const QString &cueId);
+    void fileLinksChanged(const CueKey &cue);
     void errorOccurred(const QString &message);
 
 private:
@@ -130,7 +129,7 @@ private:
     bool forEachRow(const QString &sql, const QVariantList &values,
         const std::function<void(const QSqlQuery &)> &row) const;
     // The number of links marked (0 or 1), or -1 on failure.
-    int markPreferred(const QString &catalogId, const QString &cueId, const QString &path);
+    int markPreferred(const CueKey &cue, const QString &path);
     bool notOpen();
     bool writeFailed(const QSqlError &transactionError = QSqlError());
     void readFailed() const;

@@ -53,7 +53,7 @@ double scanFilesPerSecond(
         const MatchResult &match = result.matches.at(i);
         if (match.status == MatchResult::Linked)
             links.append(
-                {match.link.catalogId, match.link.cueId, result.files.at(i), {}, {}, false});
+                {{match.link.catalogId, match.link.cueId}, result.files.at(i), {}, {}, false});
     }
     if (!userData.storeLinks(links) || !userData.storeKnownFiles(folder, result.files))
         return -1;

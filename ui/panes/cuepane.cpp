@@ -1,10 +1,10 @@
 #include "panes/cuepane.h"
 
+#include "catalog/timecode.h"
 #include "itemmodels/catalogmodel.h"
 #include "itemmodels/occurrencemodel.h"
 #include "panes/panebrowser.h"
 #include "panes/panehtml.h"
-#include "catalog/timecode.h"
 #include "userdata/userdatabase.h"
 
 #include <QDir>
@@ -33,11 +33,10 @@ CuePane::CuePane(const CatalogModel *catalogs, QWidget *parent)
         m_browser, &PaneBrowser::refreshDue, this, [this] { render(PaneBrowser::Scroll::Keep); });
     // The pane keeps ids, not pointers: when catalogs come and go it looks its cue up again.
     connect(catalogs, &CatalogModel::catalogsChanged, this, &CuePane::refresh);
-    connect(catalogs, &CatalogModel::fileStateChanged, this,
-        [this](const QString &catalogId, const QString &cueId) {
-            if (catalogId == m_catalogId && cueId == m_cueId)
-                m_browser->refreshLater();
-        });
+    connect(catalogs, &CatalogModel::fileStateChanged, this, [this](const CueKey &cue) {
+        if (cue == m_cue)
+            m_browser->refreshLater();
+    });
 }
 
 void CuePane::setUserData(const UserDatabase *userData)
@@ -46,33 +45,30 @@ void CuePane::setUserData(const UserDatabase *userData)
         disconnect(m_userData, nullptr, this, nullptr);
     m_userData = userData;
     if (userData) {
-        connect(userData, &UserDatabase::fileLinksChanged, this,
-            [this](const QString &catalogId, const QString &cueId) {
-                if (catalogId == m_catalogId && cueId == m_cueId)
-                    m_browser->refreshLater();
-            });
+        connect(userData, &UserDatabase::fileLinksChanged, this, [this](const CueKey &cue) {
+            if (cue == m_cue)
+                m_browser->refreshLater();
+        });
     }
     render(PaneBrowser::Scroll::Keep);
 }
 
-void CuePane::showCue(const QString &catalogId, const QString &cueId, const QString &releaseId)
+void CuePane::showCue(const CueKey &cue, const QString &releaseId)
 {
-    const Catalog *catalog = m_catalogs->catalog(catalogId);
-    if (!catalog || !catalog->cue(cueId)) {
+    const Catalog *catalog = m_catalogs->catalog(cue.catalogId);
+    if (!catalog || !catalog->cue(cue.cueId)) {
         clear();
         return;
     }
-    m_catalogId = catalogId;
-    m_cueId = cueId;
+    m_cue = cue;
     m_releaseId = releaseId;
-    m_occurrences->setCue(catalogId, cueId);
+    m_occurrences->setCue(cue.catalogId, cue.cueId);
     render();
 }
 
 void CuePane::clear()
 {
-    m_catalogId.clear();
-    m_cueId.clear();
+    m_cue = {};
     m_releaseId.clear();
     m_occurrences->clear();
     m_browser->setPageHtml(QString());
@@ -81,13 +77,13 @@ void CuePane::clear()
 void CuePane::refresh()
 {
     // Shows the same subject again over the catalogs now open; one that is gone clears.
-    showCue(m_catalogId, m_cueId, m_releaseId);
+    showCue(m_cue, m_releaseId);
 }
 
 void CuePane::render(PaneBrowser::Scroll scroll)
 {
-    const Catalog *catalog = m_catalogs->catalog(m_catalogId);
-    const Cue *cue = catalog ? catalog->cue(m_cueId) : nullptr;
+    const Catalog *catalog = m_catalogs->catalog(m_cue.catalogId);
+    const Cue *cue = catalog ? catalog->cue(m_cue.cueId) : nullptr;
     if (!cue)
         return;
     m_browser->setPageHtml(headerHtml(*catalog, *cue) + PaneHtml::paragraph(cue->description)
@@ -97,12 +93,12 @@ void CuePane::render(PaneBrowser::Scroll scroll)
 
 Location CuePane::cueLocation() const
 {
-    return Location {Location::Cue, m_catalogId, m_cueId, m_releaseId};
+    return Location {Location::Cue, m_cue.catalogId, m_cue.cueId, m_releaseId};
 }
 
 bool CuePane::isPlayable() const
 {
-    return m_catalogs->fileState(m_catalogId, m_cueId) == FileState::Linked;
+    return m_catalogs->fileState(m_cue) == FileState::Linked;
 }
 
 QString CuePane::headerHtml(const Catalog &catalog, const Cue &cue) const
@@ -149,14 +145,13 @@ QString CuePane::filesHtml(const Cue &cue) const
             + PaneHtml::emptyState(tr("Your user database could not be opened, so no audio file "
                                       "can be linked to this cue."));
     }
-    const QList<FileLink> links = m_userData->fileLinks(m_catalogId, m_cueId);
+    const QList<FileLink> links = m_userData->fileLinks(m_cue);
     if (links.isEmpty()) {
         html += PaneHtml::emptyState(
             tr("No audio file is linked to this cue. Link one, drop a file on the track in the "
                "list, or scan a music folder (File > Scan Music Folder…)."));
     }
-    const bool unplayable
-        = m_catalogs->fileState(m_catalogId, m_cueId) == FileState::Unplayable;
+    const bool unplayable = m_catalogs->fileState(m_cue) == FileState::Unplayable;
     bool playingFound = false;
     for (const FileLink &link : links) {
         FileRole role = SpareFile;

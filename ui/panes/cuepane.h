@@ -28,14 +28,15 @@ public:
 
     // releaseId is the release the cue was reached through, kept for the history; the pane
     // lists every release the cue stands on either way. An unknown cue shows nothing.
-    void showCue(const QString &catalogId, const QString &cueId, const QString &releaseId = {});
+    void showCue(const CueKey &cue, const QString &releaseId = {});
     void clear();
     // Where the cue's audio files come from; without one (nullptr, or a database that did not
     // open) the pane says files cannot be linked. The pane follows its changes.
     void setUserData(const UserDatabase *userData);
 
-    QString catalogId() const { return m_catalogId; }
-    QString cueId() const { return m_cueId; }
+    CueKey cue() const { return m_cue; }
+    QString catalogId() const { return m_cue.catalogId; }
+    QString cueId() const { return m_cue.cueId; }
     QString releaseId() const { return m_releaseId; }
 
 signals:
@@ -67,7 +68,6 @@ private:
     QPointer<const UserDatabase> m_userData;
     PaneBrowser *m_browser = nullptr;
     OccurrenceModel *m_occurrences = nullptr;
-    QString m_catalogId;
-    QString m_cueId;
+    CueKey m_cue;
     QString m_releaseId;
 };

@@ -55,7 +55,7 @@ void DetailView::showLocation(const Location &location)
         setCurrentWidget(m_releasePane);
         break;
     case Location::Cue:
-        m_cuePane->showCue(location.catalogId, location.id, location.releaseId);
+        m_cuePane->showCue(location.cueKey(), location.releaseId);
         setCurrentWidget(m_cuePane);
         break;
     case Location::Theme:

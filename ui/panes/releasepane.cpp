@@ -1,10 +1,10 @@
 #include "panes/releasepane.h"
 
+#include "catalog/timecode.h"
+#include "covers/typographiccover.h"
 #include "itemmodels/catalogmodel.h"
 #include "panes/panebrowser.h"
 #include "panes/panehtml.h"
-#include "catalog/timecode.h"
-#include "covers/typographiccover.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -56,11 +56,10 @@ ReleasePane::ReleasePane(const CatalogModel *catalogs, QWidget *parent)
     connect(m_browser, &PaneBrowser::actionRequested, this, &ReleasePane::actionRequested);
     connect(
         m_browser, &PaneBrowser::refreshDue, this, [this] { render(PaneBrowser::Scroll::Keep); });
-    connect(catalogs, &CatalogModel::fileStateChanged, this,
-        [this](const QString &catalogId, const QString &cueId) {
-            if (catalogId == m_catalogId && holdsCue(cueId))
-                m_browser->refreshLater();
-        });
+    connect(catalogs, &CatalogModel::fileStateChanged, this, [this](const CueKey &cue) {
+        if (cue.catalogId == m_catalogId && holdsCue(cue.cueId))
+            m_browser->refreshLater();
+    });
     // The pane keeps ids, not pointers: when catalogs come and go it looks its release up again.
     connect(catalogs, &CatalogModel::catalogsChanged, this, &ReleasePane::refresh);
 }
@@ -168,7 +167,7 @@ QString ReleasePane::filesHtml(const Catalog &catalog, const Release &release) c
     int linked = 0;
     int absent = 0;
     for (const Track &track : release.tracks) {
-        switch (m_catalogs->fileState(catalog.id, track.cueId)) {
+        switch (m_catalogs->fileState({catalog.id, track.cueId})) {
         case FileState::Linked:
             ++linked;
             break;

@@ -27,11 +27,10 @@ ThemePane::ThemePane(const CatalogModel *catalogs, QWidget *parent)
         m_browser, &PaneBrowser::refreshDue, this, [this] { render(PaneBrowser::Scroll::Keep); });
     // The pane keeps ids, not pointers; and a catalog opened or closed adds or takes cues.
     connect(catalogs, &CatalogModel::catalogsChanged, this, &ThemePane::refresh);
-    connect(catalogs, &CatalogModel::fileStateChanged, this,
-        [this](const QString &catalogId, const QString &cueId) {
-            if (m_cues.contains({catalogId, cueId}))
-                m_browser->refreshLater();
-        });
+    connect(catalogs, &CatalogModel::fileStateChanged, this, [this](const CueKey &cue) {
+        if (m_cues.contains(cue))
+            m_browser->refreshLater();
+    });
 }
 
 void ThemePane::showTheme(const QString &catalogId, const QString &themeId)
@@ -175,7 +174,7 @@ QString ThemePane::playLinkHtml(const QModelIndex &occurrence) const
     const QString catalogId = occurrence.data(OccurrenceModel::CatalogIdRole).toString();
     const QString cueId = occurrence.data(OccurrenceModel::CueIdRole).toString();
     const Catalog *catalog = m_catalogs->catalog(catalogId);
-    if (!catalog || m_catalogs->fileState(catalogId, cueId) != FileState::Linked)
+    if (!catalog || m_catalogs->fileState({catalogId, cueId}) != FileState::Linked)
         return QString();
     const Location cue = PaneHtml::cueLocation(*catalog, cueId);
     const qint64 startMs = occurrence.data(OccurrenceModel::StartMsRole).toLongLong();

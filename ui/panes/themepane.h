@@ -55,5 +55,5 @@ private:
     QString m_themeId;
     // The cues shown, as (catalog id, cue id): a change to the file state of one of them
     // changes the play links.
-    QSet<std::pair<QString, QString>> m_cues;
+    QSet<CueKey> m_cues;
 };
