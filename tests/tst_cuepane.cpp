@@ -12,6 +12,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextCursor>
+#include <QTextDocument>
 
 #include <memory>
 
@@ -33,6 +35,9 @@ private slots:
     void sharedCueShowsEveryRelease();
     void factsOfTheCue();
     void themesInTheOrderHeard();
+    void oneEntranceListsEverySource();
+    void inferredOccurrenceIsMarked();
+    void excerptCreditsWhoSpeaks();
     void emptyStates();
     void clickOnThemeLinkActivatesTheme();
     void tabThenEnterActivatesLink();
@@ -217,6 +222,60 @@ void tst_CuePane::themesInTheOrderHeard()
     QVERIFY(shown.contains(u"Allusion"_s));
     QVERIFY(shown.contains(u"source: Noah Marconi"_s));
     QVERIFY(!shown.contains(u"No themes are known in this cue yet."_s));
+}
+
+// The review and the interview both put the March at the end of the main title: one row, with
+// both sources.
+void tst_CuePane::oneEntranceListsEverySource()
+{
+    show(u"main-title"_s);
+    const qsizetype heading = text().indexOf(u"\nThemes, in the order heard\n"_s);
+    const QString themes = text().mid(heading, text().indexOf(u"\nExcerpts\n"_s) - heading);
+    QCOMPARE(themes.count(u"towards the end"_s), 1);
+    QCOMPARE(themes.count(u"Star Trek March"_s), 1);
+    const QString sources
+        = QLocale().createSeparatedList({u"Noah Marconi"_s, u"Randall D. Larson"_s});
+    QVERIFY(themes.contains(u"Star Trek March · Quotation\nsources: "_s + sources + u'\n'));
+    QVERIFY(themes.contains(u"solo cello · source: Noah Marconi\n"_s));
+}
+
+// No source names the track: the row says the link is the catalog's, and on what it rests,
+// both as text and as the mark's tooltip.
+void tst_CuePane::inferredOccurrenceIsMarked()
+{
+    show(u"picard-and-riker-reunite"_s);
+    const Occurrence &march = m_catalogs->catalog(Picard)->occurrences.at(
+        m_catalogs->catalog(Picard)->occurrencesOfCue(u"picard-and-riker-reunite"_s).first());
+    QVERIFY(march.inferred);
+    const QString sources
+        = QLocale().createSeparatedList({u"Randall D. Larson"_s, u"Noah Marconi"_s});
+    QVERIFY(text().contains(u"Star Trek March · Allusion (inferred)\nsources: "_s + sources
+        + u"\nInferred: "_s + march.basis));
+    const QTextCursor mark = m_browser->document()->find(u"(inferred)"_s);
+    QVERIFY(!mark.isNull());
+    QCOMPARE(mark.charFormat().toolTip(), march.basis);
+
+    // In the main title, only the return of the flute melody is inferred.
+    show(u"main-title"_s);
+    QCOMPARE(text().count(u"(inferred)"_s), 1);
+    QVERIFY(text().contains(u"Main title piccolo melody · Statement (inferred)"_s));
+}
+
+// Russo's answers are his words: the interviewer and the column are where they appeared.
+void tst_CuePane::excerptCreditsWhoSpeaks()
+{
+    show(u"main-title"_s);
+    const QString shown = text();
+    QVERIFY(
+        shown.contains(u"“I thought it would be a good way to begin and end the theme with "
+                       "that sound.”\n"
+                       "— Jeff Russo, interviewed by Randall D. Larson, Soundtrax, 27 March 2020\n"
+                       "Interview · “Jeff Russo: Scoring STAR TREK PICARD”"_s));
+    // The interviewer's own question stays his.
+    QVERIFY(shown.contains(u"that bit from Jerry’s theme at the end”\n"
+                           "— Randall D. Larson, Soundtrax, 27 March 2020\n"_s));
+    // A featurette quoted by ComicBook.
+    QVERIFY(shown.contains(u"— Jeff Russo, quoted in ComicBook, February 2020\n"_s));
 }
 
 void tst_CuePane::emptyStates()

@@ -41,6 +41,7 @@ private slots:
     void cueOrder();
     void cueColumns();
     void cueRoles();
+    void severalSourcesAndInferences();
     void themeAcrossReleasesAndCatalogs();
     void themeInAlbumOrder();
     void cueCountOfTheme();
@@ -135,6 +136,35 @@ void tst_OccurrenceModel::cueRoles()
     QCOMPARE(statement.data(OccurrenceModel::SourceIdsRole).toStringList(),
         QStringList {u"larson-soundtrax"_s});
     QCOMPARE(model.index(2, 0).data(OccurrenceModel::SourceIdsRole).toStringList(), QStringList());
+}
+
+// One entrance stated by two sources is one row naming both; an inferred one says so.
+void tst_OccurrenceModel::severalSourcesAndInferences()
+{
+    Catalog catalog = TestCatalogs::picard();
+    Occurrence &march = catalog.occurrences[3];
+    QCOMPARE(march.themeId, u"star-trek-march"_s);
+    march.sourceIds = {u"marconi-review"_s, u"larson-soundtrax"_s};
+    march.inferred = true;
+    march.basis = u"Both texts name the scene."_s;
+    CatalogModel catalogs;
+    QVERIFY(catalogs.addCatalog(std::move(catalog)));
+    OccurrenceModel model(&catalogs);
+    model.setCue(Picard, u"main-title"_s);
+
+    const QModelIndex row = model.index(4, 0);
+    QCOMPARE(row.data(OccurrenceModel::ThemeIdRole).toString(), u"star-trek-march"_s);
+    QCOMPARE(row.data(OccurrenceModel::SourceIdsRole).toStringList(),
+        (QStringList {u"marconi-review"_s, u"larson-soundtrax"_s}));
+    QCOMPARE(model.index(4, OccurrenceModel::SourceColumn).data().toString(),
+        u"Noah Marconi; Randall D. Larson"_s);
+    QCOMPARE(
+        model.index(4, OccurrenceModel::SourceColumn).data(Qt::ToolTipRole).toString().count(u'\n'),
+        1);
+    QVERIFY(row.data(OccurrenceModel::InferredRole).toBool());
+    QCOMPARE(row.data(OccurrenceModel::BasisRole).toString(), u"Both texts name the scene."_s);
+    QVERIFY(!model.index(1, 0).data(OccurrenceModel::InferredRole).toBool());
+    QVERIFY(model.index(1, 0).data(OccurrenceModel::BasisRole).toString().isEmpty());
 }
 
 void tst_OccurrenceModel::themeAcrossReleasesAndCatalogs()

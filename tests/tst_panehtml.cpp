@@ -21,6 +21,8 @@ private slots:
     void webLinkOnlyForTheWeb();
     void citation_data();
     void citation();
+    void speakerIsEscaped();
+    void inferenceMarks();
     void excerptLinksWhatItIsAbout();
     void playLinks();
     void actionsLine();
@@ -128,36 +130,81 @@ void tst_PaneHtml::webLinkOnlyForTheWeb()
 
 void tst_PaneHtml::citation_data()
 {
+    QTest::addColumn<int>("kind");
     QTest::addColumn<QString>("author");
     QTest::addColumn<QString>("publication");
     QTest::addColumn<QString>("date");
     QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("speaker");
     QTest::addColumn<QString>("text");
-    QTest::newRow("everything") << u"Randall D. Larson"_s << u"Soundtrax"_s << u"2020-03-27"_s
-                                << u"Jeff Russo: Scoring"_s
+    const int interview = Source::Interview;
+    const int article = Source::Article;
+    QTest::newRow("everything") << interview << u"Randall D. Larson"_s << u"Soundtrax"_s
+                                << u"2020-03-27"_s << u"Jeff Russo: Scoring"_s << QString()
                                 << u"— Randall D. Larson, Soundtrax, 27 March 2020\n"
                                    "Interview · “Jeff Russo: Scoring”"_s;
-    QTest::newRow("publication and month")
-        << QString() << u"ComicBook"_s << u"2020-02"_s << u"Releases This Week"_s
-        << u"— ComicBook, February 2020\n"
-           "Interview · “Releases This Week”"_s;
-    QTest::newRow("author only") << u"Noah Marconi"_s << QString() << QString() << u"Review"_s
+    QTest::newRow("publication and month") << interview << QString() << u"ComicBook"_s
+                                           << u"2020-02"_s << u"Releases This Week"_s << QString()
+                                           << u"— ComicBook, February 2020\n"
+                                              "Interview · “Releases This Week”"_s;
+    QTest::newRow("author only") << interview << u"Noah Marconi"_s << QString() << QString()
+                                 << u"Review"_s << QString()
                                  << u"— Noah Marconi\nInterview · “Review”"_s;
-    QTest::newRow("title only") << QString() << QString() << QString() << u"[A premiere]"_s
-                                << u"— [A premiere]\nInterview"_s;
+    QTest::newRow("title only") << interview << QString() << QString() << QString()
+                                << u"[A premiere]"_s << QString() << u"— [A premiere]\nInterview"_s;
+    // The words are the speaker's; the source is where they appeared.
+    QTest::newRow("speaker in an interview")
+        << interview << u"Randall D. Larson"_s << u"Soundtrax"_s << u"2020-03-27"_s
+        << u"Jeff Russo: Scoring"_s << u"Jeff Russo"_s
+        << u"— Jeff Russo, interviewed by Randall D. Larson, Soundtrax, 27 March 2020\n"
+           "Interview · “Jeff Russo: Scoring”"_s;
+    QTest::newRow("speaker quoted in a publication")
+        << article << QString() << u"Collider"_s << u"2023-04-13"_s << u"[A premiere]"_s
+        << u"Terry Matalas"_s
+        << u"— Terry Matalas, quoted in Collider, 13 April 2023\nArticle · [A premiere]"_s;
+    QTest::newRow("speaker quoted by an author")
+        << int(Source::Review) << u"Noah Marconi"_s << QString() << QString() << u"Review"_s
+        << u"Jeff Russo"_s << u"— Jeff Russo, quoted by Noah Marconi\nReview · “Review”"_s;
+    QTest::newRow("speaker in an untitled interview")
+        << interview << QString() << QString() << u"2020"_s << u"A Featurette"_s << u"Jeff Russo"_s
+        << u"— Jeff Russo, interviewed in “A Featurette”, 2020\nInterview"_s;
 }
 
 void tst_PaneHtml::citation()
 {
+    QFETCH(int, kind);
     QFETCH(QString, author);
     QFETCH(QString, publication);
     QFETCH(QString, date);
     QFETCH(QString, title);
+    QFETCH(QString, speaker);
     QFETCH(QString, text);
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
-    const Source source {u"s"_s, Source::Interview, title, author, publication, date, {}};
-    QCOMPARE(plain(PaneHtml::citation(source)), text);
+    const Source source {u"s"_s, Source::Kind(kind), title, author, publication, date, {}};
+    QCOMPARE(plain(PaneHtml::citation(source, speaker)), text);
     QLocale::setDefault(QLocale::c());
+}
+
+void tst_PaneHtml::speakerIsEscaped()
+{
+    const Source source {u"s"_s, Source::Interview, u"T"_s, u"A"_s, {}, {}, {}};
+    const QString html = PaneHtml::citation(source, u"<b>Russo</b> & co"_s);
+    QVERIFY(!html.contains(u"<b>Russo"_s));
+    QCOMPARE(plain(html), u"— <b>Russo</b> & co, interviewed by A\nInterview · “T”"_s);
+}
+
+void tst_PaneHtml::inferenceMarks()
+{
+    QTextDocument document;
+    document.setHtml(
+        PaneHtml::inferredMark(u"The title names the scene & <b>not</b> the track."_s));
+    QCOMPARE(document.toPlainText(), u"(inferred)"_s);
+    QCOMPARE(document.begin().begin().fragment().charFormat().toolTip(),
+        u"The title names the scene & <b>not</b> the track."_s);
+    QVERIFY(document.begin().begin().fragment().charFormat().fontItalic());
+    QCOMPARE(plain(PaneHtml::inferenceDetail(u"The title."_s)), u"Inferred: The title."_s);
+    QCOMPARE(plain(PaneHtml::inferenceDetail(QString())),
+        u"Inferred: no source states this outright."_s);
 }
 
 void tst_PaneHtml::excerptLinksWhatItIsAbout()
@@ -177,6 +224,12 @@ void tst_PaneHtml::excerptLinksWhatItIsAbout()
     QTextDocument document;
     document.setHtml(PaneHtml::excerptBlock(catalog, excerpt, shown));
     QVERIFY(document.toPlainText().contains(u"“The ‘March’ at the end.”\n— Randall D. Larson"_s));
+    // The same words from the composer's mouth credit him, the interviewer after.
+    Excerpt spoken = excerpt;
+    spoken.speaker = u"Jeff Russo"_s;
+    document.setHtml(PaneHtml::excerptBlock(catalog, spoken, shown));
+    QVERIFY(document.toPlainText().contains(
+        u"“The ‘March’ at the end.”\n— Jeff Russo, interviewed by Randall D. Larson, "_s));
     const QList<Location> expected {
         {Location::Theme, catalog.id, u"star-trek-march"_s, {}},
         {Location::Cue, catalog.id, u"main-title"_s, u"chapter-1"_s},

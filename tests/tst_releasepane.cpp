@@ -33,6 +33,7 @@ private slots:
     void partialNoteOnlyWhenIncomplete_data();
     void partialNoteOnlyWhenIncomplete();
     void everyExcerptWithItsSource();
+    void excerptsCreditTheSpeaker();
     void emptyStateWithoutExcerpts();
     void themeLinkInExcerptActivates();
     void drawsCoverWithoutImage();
@@ -207,6 +208,24 @@ void tst_ReleasePane::everyExcerptWithItsSource()
     QVERIFY(text().contains(u"Interview · “Jeff Russo: Scoring STAR TREK PICARD”"_s));
     show(Picard, u"picard-s1-chapter-1"_s);
     QVERIFY(text().contains(u"— ComicBook, February 2020"_s));
+}
+
+// Quoted words are credited to whoever says them, and to the text they appeared in.
+void tst_ReleasePane::excerptsCreditTheSpeaker()
+{
+    show(Picard, u"picard-s1"_s);
+    QVERIFY(text().contains(
+        u"orchestra is about 65 players.”\n"
+        "— Jeff Russo, interviewed by Randall D. Larson, Soundtrax, 27 March 2020"_s));
+    QVERIFY(
+        text().contains(u"a lot more woodwinds than I do brass.”\n— Jeff Russo, interviewed by"_s));
+    show(Picard, u"picard-s3"_s);
+    QVERIFY(
+        text().contains(u"James Horner.”\n— Terry Matalas, quoted in Collider, 13 April 2023\n"_s));
+    QVERIFY(text().contains(u"as well as new ones.”\n— Frederik Wiedmann, quoted in Collider, "_s));
+    QVERIFY(text().contains(u"an epic journey.”\n— Stephen Barton, quoted in Collider, "_s));
+    // Collider's own words are Collider's.
+    QVERIFY(text().contains(u"on Paramount+.”\n— Collider, 13 April 2023\n"_s));
 }
 
 void tst_ReleasePane::emptyStateWithoutExcerpts()

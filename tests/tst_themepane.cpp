@@ -7,6 +7,8 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextCursor>
+#include <QTextDocument>
 
 using namespace Qt::StringLiterals;
 
@@ -31,6 +33,7 @@ private slots:
     void clickOnCueLinkActivatesCueWithItsRelease();
     void followsCatalogsOpenedAndClosed();
     void emptyState();
+    void inferredOccurrencesAreMarked();
     void clearAndUnknownTheme();
     void playLinkFollowsTheFileState();
     void occurrenceWithoutTimePlaysTheCue();
@@ -176,6 +179,34 @@ void tst_ThemePane::emptyState()
     pane.showTheme(Picard, u"la-sirena-theme"_s);
     QVERIFY(pane.findChild<PaneBrowser *>()->toPlainText().contains(
         u"No cue is known to quote this theme yet."_s));
+}
+
+// The bundled catalog ties the March to "Picard and Riker Reunite" by inference: the row says
+// so, with what it rests on; the rows the sources state carry no mark.
+void tst_ThemePane::inferredOccurrencesAreMarked()
+{
+    CatalogReader reader;
+    QVERIFY2(reader.read(QFINDTESTDATA("../resources/catalogs/star-trek-picard/catalog.json")),
+        qPrintable(reader.errorString()));
+    CatalogModel catalogs;
+    QVERIFY(catalogs.addCatalog(reader.takeCatalog()));
+    ThemePane pane(&catalogs);
+    pane.showTheme(Picard, March);
+    PaneBrowser *browser = pane.findChild<PaneBrowser *>();
+    const QString shown = browser->toPlainText();
+    QCOMPARE(shown.count(u"(inferred)"_s), 1);
+    const qsizetype reunion = shown.indexOf(u"Picard and Riker Reunite\n"_s);
+    QVERIFY(reunion >= 0);
+    QVERIFY(shown.indexOf(u"Allusion (inferred)\nInferred: Russo says that"_s, reunion) > reunion);
+    QVERIFY(browser->document()
+                ->find(u"(inferred)"_s)
+                .charFormat()
+                .toolTip()
+                .startsWith(u"Russo says that “when you see him and Riker together”"_s));
+
+    pane.showTheme(Picard, u"picard-theme"_s);
+    QVERIFY(browser->toPlainText().contains(
+        u"Variation (inferred)\nInferred: Russo says “there is a different End Title"_s));
 }
 
 void tst_ThemePane::clearAndUnknownTheme()

@@ -98,22 +98,14 @@ QString whereText(const Occurrence &occurrence)
     return QString();
 }
 
-// The short form for a table cell: who wrote it, or where it appeared, or its title.
-QString sourceText(const Source *source)
-{
-    if (!source)
-        return QString();
-    if (!source->author.isEmpty())
-        return source->author;
-    return source->publication.isEmpty() ? source->title : source->publication;
-}
-
 // "Noah Marconi; Randall D. Larson": every source that states the entrance.
 QString sourcesText(const Catalog &catalog, const QStringList &sourceIds)
 {
     QStringList texts;
-    for (const QString &id : sourceIds)
-        texts.append(sourceText(catalog.source(id)));
+    for (const QString &id : sourceIds) {
+        if (const Source *source = catalog.source(id))
+            texts.append(OccurrenceModel::sourceName(*source));
+    }
     texts.removeAll(QString());
     return texts.join(u"; ");
 }
@@ -189,6 +181,13 @@ int OccurrenceModel::cueCountOfTheme(const CatalogModel &catalogs, const QString
         count += cues.size();
     }
     return count;
+}
+
+QString OccurrenceModel::sourceName(const Source &source)
+{
+    if (!source.author.isEmpty())
+        return source.author;
+    return source.publication.isEmpty() ? source.title : source.publication;
 }
 
 int OccurrenceModel::rowCount(const QModelIndex &parent) const

@@ -5,6 +5,7 @@
 #include <QString>
 
 class CatalogModel;
+struct Source;
 
 // The table behind theme navigation, over the catalogs a CatalogModel has open: either the
 // themes one cue quotes, in the order they are heard (cue mode), or every cue where one theme is
@@ -69,6 +70,8 @@ public:
 
     // How many distinct cues quote the theme, over every open catalog.
     static int cueCountOfTheme(const CatalogModel &catalogs, const QString &themeId);
+    // A source as the Source column names it: who wrote it, or where it appeared, or its title.
+    static QString sourceName(const Source &source);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;

@@ -245,16 +245,21 @@ QString CuePane::themesHtml(const Catalog &catalog) const
 }
 
 // One theme as it is heard: where, on the left like a cue sheet's timings; then the theme, its
-// kind, the instruments and the source that says so; then the source's note, quieter.
+// kind (marked when the catalog infers it), the instruments and every source that says so; then
+// what an inference rests on and the note, quieter.
 QString CuePane::occurrenceHtml(const Catalog &catalog, int row) const
 {
     auto text = [&](int column) { return m_occurrences->index(row, column).data().toString(); };
     const QModelIndex first = m_occurrences->index(row, 0);
     const QString themeId = first.data(OccurrenceModel::ThemeIdRole).toString();
+    const bool inferred = first.data(OccurrenceModel::InferredRole).toBool();
+    const QString basis = first.data(OccurrenceModel::BasisRole).toString();
 
     QString heading = PaneHtml::themeLink(catalog, themeId);
     if (const QString kind = text(OccurrenceModel::KindColumn); !kind.isEmpty())
         heading += u" <span class=\"muted\">· "_s + PaneHtml::escaped(kind) + u"</span>"_s;
+    if (inferred)
+        heading += u" "_s + PaneHtml::inferredMark(basis);
     if (const qint64 startMs = first.data(OccurrenceModel::StartMsRole).toLongLong();
         startMs >= 0 && isPlayable())
         heading += u" · "_s + PaneHtml::playFromLink(catalog, cueLocation(), startMs);
@@ -263,16 +268,30 @@ QString CuePane::occurrenceHtml(const Catalog &catalog, int row) const
     if (const QString instruments = text(OccurrenceModel::InstrumentsColumn);
         !instruments.isEmpty())
         details.append(PaneHtml::escaped(instruments));
-    if (const QString source = text(OccurrenceModel::SourceColumn); !source.isEmpty()) {
-        const Source *cited
-            = catalog.source(first.data(OccurrenceModel::SourceIdsRole).toStringList().value(0));
-        details.append(
-            tr("source: %1").arg(PaneHtml::webLink(cited ? cited->url : QString(), source)));
-    }
+    if (const QString sources
+        = sourcesHtml(catalog, first.data(OccurrenceModel::SourceIdsRole).toStringList());
+        !sources.isEmpty())
+        details.append(sources);
     const QString note = first.data(OccurrenceModel::NoteRole).toString();
     return PaneHtml::row(text(OccurrenceModel::WhereColumn),
         u"<p class=\"heading\">"_s + heading + u"</p>"_s + PaneHtml::detail(details.join(u" · "))
+            + (inferred ? PaneHtml::inferenceDetail(basis) : QString())
             + PaneHtml::detail(PaneHtml::escaped(note)));
+}
+
+// "sources: Noah Marconi and Randall D. Larson": an entrance that several texts state is one
+// row naming them all, each linked to the text where it has an address.
+QString CuePane::sourcesHtml(const Catalog &catalog, const QStringList &sourceIds) const
+{
+    QStringList names;
+    for (const QString &id : sourceIds) {
+        if (const Source *source = catalog.source(id))
+            names.append(PaneHtml::webLink(source->url, OccurrenceModel::sourceName(*source)));
+    }
+    if (names.isEmpty())
+        return QString();
+    return (names.size() == 1 ? tr("source: %1") : tr("sources: %1"))
+        .arg(PaneHtml::nameList(names));
 }
 
 QString CuePane::excerptsHtml(const Catalog &catalog, const Cue &cue) const

@@ -62,6 +62,7 @@ private:
         const QString &title) const;
     QString themesHtml(const Catalog &catalog) const;
     QString occurrenceHtml(const Catalog &catalog, int row) const;
+    QString sourcesHtml(const Catalog &catalog, const QStringList &sourceIds) const;
     QString excerptsHtml(const Catalog &catalog, const Cue &cue) const;
 
     const CatalogModel *m_catalogs = nullptr;

@@ -113,6 +113,36 @@ QString aboutLinks(const Catalog &catalog, const Excerpt &excerpt, const Locatio
     return u"<p class=\"about\">"_s + tr("About %1").arg(groups.join(u"; ")) + u"</p>"_s;
 }
 
+// Who wrote it, where and when, each part HTML. For a quoted speaker, the author is who
+// interviewed or quoted them.
+QStringList citationParts(const Source &source)
+{
+    QStringList parts;
+    if (!source.author.isEmpty())
+        parts.append(PaneHtml::escaped(source.author));
+    if (!source.publication.isEmpty())
+        parts.append(u"<i>"_s + PaneHtml::escaped(source.publication) + u"</i>"_s);
+    if (!source.date.isEmpty())
+        parts.append(PaneHtml::escaped(PaneHtml::readableDate(source.date)));
+    return parts;
+}
+
+// "Jeff Russo, interviewed by Randall D. Larson" where the source has an author, else
+// "Terry Matalas, quoted in Collider": first is the citation's first part (HTML).
+QString speakerLead(const Source &source, const QString &speaker, const QString &first)
+{
+    const bool interview = source.kind == Source::Interview;
+    const char *text = nullptr;
+    if (!source.author.isEmpty()) {
+        text = interview ? QT_TRANSLATE_NOOP("PaneHtml", "%1, interviewed by %2")
+                         : QT_TRANSLATE_NOOP("PaneHtml", "%1, quoted by %2");
+    } else {
+        text = interview ? QT_TRANSLATE_NOOP("PaneHtml", "%1, interviewed in %2")
+                         : QT_TRANSLATE_NOOP("PaneHtml", "%1, quoted in %2");
+    }
+    return tr(text).arg(PaneHtml::escaped(speaker), first);
+}
+
 QColor mixed(const QColor &a, const QColor &b, qreal amountOfB)
 {
     const qreal k = 1.0 - amountOfB;
@@ -366,18 +396,30 @@ QString detail(const QString &html)
     return html.isEmpty() ? QString() : u"<p class=\"detail\">"_s + html + u"</p>"_s;
 }
 
-QString citation(const Source &source)
+QString inferredMark(const QString &basis)
 {
-    QStringList parts;
-    if (!source.author.isEmpty())
-        parts.append(escaped(source.author));
-    if (!source.publication.isEmpty())
-        parts.append(u"<i>"_s + escaped(source.publication) + u"</i>"_s);
-    if (!source.date.isEmpty())
-        parts.append(escaped(readableDate(source.date)));
-    const bool titleInFirstLine = parts.isEmpty();
+    const QString title
+        = basis.isEmpty() ? QString() : u" title=\""_s + basis.toHtmlEscaped() + u"\""_s;
+    return u"<i"_s + title + u">"_s + escaped(tr("(inferred)")) + u"</i>"_s;
+}
+
+QString inferenceDetail(const QString &basis)
+{
+    if (basis.isEmpty())
+        return detail(escaped(tr("Inferred: no source states this outright.")));
+    return detail(escaped(tr("Inferred: %1").arg(basis)));
+}
+
+QString citation(const Source &source, const QString &speaker)
+{
+    QStringList parts = citationParts(source);
+    // A speaker is quoted in something: with neither author nor publication, in the text itself.
+    const bool titleInFirstLine = parts.isEmpty()
+        || (!speaker.isEmpty() && source.author.isEmpty() && source.publication.isEmpty());
     if (titleInFirstLine)
-        parts.append(webLink(source.url, quotedTitle(source.title)));
+        parts.prepend(webLink(source.url, quotedTitle(source.title)));
+    if (!speaker.isEmpty())
+        parts.first() = speakerLead(source, speaker, parts.first());
 
     QString html
         = u"<p class=\"cite\">"_s + tr("— %1", "who said it").arg(parts.join(u", ")) + u"</p>"_s;
@@ -400,7 +442,7 @@ QString excerptBlock(const Catalog &catalog, const Excerpt &excerpt, const Locat
                    "<p class=\"quotation\">"_s
         + escaped(tr("“%1”", "a quotation").arg(quotationText(excerpt.text))) + u"</p>"_s;
     if (const Source *source = catalog.source(excerpt.sourceId))
-        html += citation(*source);
+        html += citation(*source, excerpt.speaker);
     html += aboutLinks(catalog, excerpt, shown);
     return html + u"</td></tr></table>"_s;
 }

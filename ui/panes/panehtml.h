@@ -77,10 +77,16 @@ QString row(const QString &where, const QString &bodyHtml);
 QString headingRow(const QString &bodyHtml);
 // Smaller, muted text under a row's first line.
 QString detail(const QString &html);
+// "(inferred)" after an occurrence that no source states outright, with its basis as the tooltip.
+QString inferredMark(const QString &basis);
+// The line under such an occurrence that says what the inference rests on.
+QString inferenceDetail(const QString &basis);
 
 // "— Randall D. Larson, Soundtrax, 27 March 2020", then the kind and the title (linked to
-// its url where there is one).
-QString citation(const Source &source);
+// its url where there is one). With a speaker, the words are theirs and the source is where they
+// appeared: "— Jeff Russo, interviewed by Randall D. Larson, Soundtrax, 27 March 2020", or
+// "— Terry Matalas, quoted in Collider, 13 April 2023".
+QString citation(const Source &source, const QString &speaker = {});
 // The quotation, its citation, and links to what it is about, except the thing shown.
 QString excerptBlock(const Catalog &catalog, const Excerpt &excerpt, const Location &shown);
 

@@ -152,18 +152,25 @@ QString ThemePane::cueHeadingHtml(const Catalog &catalog, const QString &cueId) 
 QString ThemePane::occurrenceHtml(int row) const
 {
     auto text = [&](int column) { return m_occurrences->index(row, column).data().toString(); };
-    QStringList parts;
-    for (const int column :
-        {OccurrenceModel::ThemeKindColumn, OccurrenceModel::ThemeInstrumentsColumn}) {
-        if (const QString part = text(column); !part.isEmpty())
-            parts.append(PaneHtml::escaped(part));
-    }
     const QModelIndex first = m_occurrences->index(row, 0);
+    // A link the catalog infers says so where it is read, and on what it rests.
+    const bool inferred = first.data(OccurrenceModel::InferredRole).toBool();
+    const QString basis = first.data(OccurrenceModel::BasisRole).toString();
+    QString kind = PaneHtml::escaped(text(OccurrenceModel::ThemeKindColumn));
+    if (inferred)
+        kind += (kind.isEmpty() ? QString() : u" "_s) + PaneHtml::inferredMark(basis);
+
+    QStringList parts {kind};
+    if (const QString instruments = text(OccurrenceModel::ThemeInstrumentsColumn);
+        !instruments.isEmpty())
+        parts.append(PaneHtml::escaped(instruments));
     if (const QString play = playLinkHtml(first); !play.isEmpty())
         parts.append(play);
+    parts.removeAll(QString());
     const QString note = first.data(OccurrenceModel::NoteRole).toString();
     return PaneHtml::row(text(OccurrenceModel::ThemeWhereColumn),
         u"<p class=\"heading\">"_s + parts.join(u" · ") + u"</p>"_s
+            + (inferred ? PaneHtml::inferenceDetail(basis) : QString())
             + PaneHtml::detail(PaneHtml::escaped(note)));
 }
 
