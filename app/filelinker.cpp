@@ -40,7 +40,7 @@ QString nearestExistingFolder(const QString &path)
 } // namespace
 
 FileLinker::FileLinker(UserDatabase *userData, CatalogModel *catalogs, ErrorReporter *errors)
-    : QObject(errors)
+    : QObject(errors->window())
     , m_userData(userData)
     , m_catalogs(catalogs)
     , m_errors(errors)
