@@ -1,5 +1,6 @@
 #include "filelinker.h"
 
+#include "errorreporter.h"
 #include "itemmodels/catalogmodel.h"
 #include "library/audiofilereader.h"
 #include "scandialog.h"
@@ -38,11 +39,11 @@ QString nearestExistingFolder(const QString &path)
 
 } // namespace
 
-FileLinker::FileLinker(UserDatabase *userData, CatalogModel *catalogs, QWidget *window)
-    : QObject(window)
+FileLinker::FileLinker(UserDatabase *userData, CatalogModel *catalogs, ErrorReporter *errors)
+    : QObject(errors->window())
     , m_userData(userData)
     , m_catalogs(catalogs)
-    , m_window(window)
+    , m_errors(errors)
 {
     connect(&m_diskCheck, &QFutureWatcherBase::finished, this, &FileLinker::applyDiskCheck);
     if (m_userData) {
@@ -78,8 +79,8 @@ void FileLinker::chooseFilesFor(const Location &cue)
     }
     if (!ensureAvailable())
         return;
-    const QStringList files = QFileDialog::getOpenFileNames(
-        m_window, tr("Link Audio Files to “%1”").arg(cueTitle(cue)), QString(), audioFileFilter());
+    const QStringList files = QFileDialog::getOpenFileNames(m_errors->window(),
+        tr("Link Audio Files to “%1”").arg(cueTitle(cue)), QString(), audioFileFilter());
     if (!files.isEmpty())
         linkFiles(cue, files);
 }
@@ -113,7 +114,7 @@ int FileLinker::linkFiles(const Location &cue, const QStringList &paths)
             refused.append(tr("%1: %2").arg(path, m_userData->errorString()));
     }
     if (!refused.isEmpty()) {
-        QMessageBox::warning(m_window, tr("Files Not Linked"),
+        m_errors->reportBlocking(tr("Files Not Linked"),
             tr("These files were not linked to “%1”:\n\n%2")
                 .arg(cueTitle(cue), refused.join(u'\n')));
     }
@@ -130,16 +131,18 @@ void FileLinker::scanMusicFolder()
 {
     if (!ensureAvailable())
         return;
-    const QString folder = QFileDialog::getExistingDirectory(m_window, tr("Scan Music Folder"));
+    const QString folder
+        = QFileDialog::getExistingDirectory(m_errors->window(), tr("Scan Music Folder"));
     if (folder.isEmpty())
         return;
-    ScanDialog dialog(m_catalogs->catalogs(), folder, m_userData->knownFiles(folder), m_window);
+    ScanDialog dialog(
+        m_catalogs->catalogs(), folder, m_userData->knownFiles(folder), m_errors->window());
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QList<FileLink> links = dialog.chosenLinks();
     if (!m_userData->storeLinks(links)
         || !m_userData->storeKnownFiles(folder, dialog.scanResult().files)) {
-        QMessageBox::warning(m_window, tr("Links Not Stored"),
+        m_errors->reportBlocking(tr("Links Not Stored"),
             tr("The links could not be stored: %1").arg(m_userData->errorString()));
         return;
     }
@@ -154,19 +157,19 @@ void FileLinker::locate(const Location &cue, const QString &missingPath)
 {
     if (!ensureAvailable())
         return;
-    const QString found = QFileDialog::getOpenFileName(m_window,
+    const QString found = QFileDialog::getOpenFileName(m_errors->window(),
         tr("Locate “%1”").arg(QFileInfo(missingPath).fileName()),
         nearestExistingFolder(missingPath), audioFileFilter());
     if (found.isEmpty())
         return;
     const AudioFileInfo info = AudioFileReader::read(QFileInfo(found));
     if (!info.readable) {
-        QMessageBox::warning(m_window, tr("File Not Linked"),
+        m_errors->reportBlocking(tr("File Not Linked"),
             tr("“%1” was not linked to “%2”: %3").arg(found, cueTitle(cue), info.unreadableReason));
         return;
     }
     if (!m_userData->relinkMovedFile(missingPath, info)) {
-        QMessageBox::warning(m_window, tr("File Not Linked"),
+        m_errors->reportBlocking(tr("File Not Linked"),
             tr("The link could not be stored: %1").arg(m_userData->errorString()));
         return;
     }
@@ -233,14 +236,14 @@ void FileLinker::prefer(const Location &cue, const QString &path)
             tr("“%1” now plays “%2”.").arg(cueTitle(cue), QFileInfo(path).fileName()), 8000);
         return;
     }
-    emit statusMessage(tr("The choice was not stored: %1").arg(m_userData->errorString()), 10000);
+    m_errors->reportPassing(tr("The choice was not stored: %1").arg(m_userData->errorString()));
 }
 
 void FileLinker::unlink(const Location &cue, const QString &path)
 {
     if (!ensureAvailable())
         return;
-    const auto answer = QMessageBox::question(m_window, tr("Unlink Audio File"),
+    const auto answer = QMessageBox::question(m_errors->window(), tr("Unlink Audio File"),
         tr("Unlink “%1” from “%2”?\n\nThe file itself stays where it is.")
             .arg(QFileInfo(path).fileName(), cueTitle(cue)),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
@@ -251,14 +254,14 @@ void FileLinker::unlink(const Location &cue, const QString &path)
             tr("Unlinked “%1” from “%2”.").arg(QFileInfo(path).fileName(), cueTitle(cue)), 8000);
         return;
     }
-    emit statusMessage(tr("The file was not unlinked: %1").arg(m_userData->errorString()), 10000);
+    m_errors->reportPassing(tr("The file was not unlinked: %1").arg(m_userData->errorString()));
 }
 
 void FileLinker::showInFolder(const QString &path)
 {
     const QString folder = QFileInfo(path).absolutePath();
     if (!QDesktopServices::openUrl(QUrl::fromLocalFile(folder)))
-        emit statusMessage(tr("No file manager could open %1.").arg(folder), 10000);
+        m_errors->reportPassing(tr("No file manager could open %1.").arg(folder));
 }
 
 void FileLinker::perform(const PaneAction &action)

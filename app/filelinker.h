@@ -9,7 +9,7 @@
 #include <QSet>
 
 class CatalogModel;
-class QWidget;
+class ErrorReporter;
 
 // Links the user's audio files to cues: chosen in a file dialog, dropped on a track, found by a
 // scan of a music folder, or located again when they went missing. It keeps the tree's file
@@ -21,8 +21,8 @@ class FileLinker : public QObject
 
 public:
     // userData may be nullptr (it could not be opened): then every action says so and does
-    // nothing. window parents the dialogs.
-    FileLinker(UserDatabase *userData, CatalogModel *catalogs, QWidget *window);
+    // nothing. errors tells what failed and parents the dialogs.
+    FileLinker(UserDatabase *userData, CatalogModel *catalogs, ErrorReporter *errors);
 
     bool isAvailable() const { return m_userData != nullptr; }
 
@@ -63,7 +63,7 @@ private:
 
     UserDatabase *m_userData = nullptr;
     CatalogModel *m_catalogs = nullptr;
-    QWidget *m_window = nullptr;
+    ErrorReporter *m_errors = nullptr;
     QFutureWatcher<QHash<CueKey, FileState>> m_diskCheck;
     // Cues whose links changed while the disk was checked: the check's answer is old for them.
     QSet<CueKey> m_changedDuringCheck;

@@ -1,9 +1,9 @@
 #include "commandline.h"
+#include "errorreporter.h"
 #include "mainwindow.h"
 #include "userdata/userdatabase.h"
 
 #include <QApplication>
-#include <QMessageBox>
 #include <QTextStream>
 
 #include <cstdio>
@@ -60,7 +60,8 @@ int main(int argc, char *argv[])
         window.openCatalog(file);
     window.show();
     if (!userDataOpen) {
-        QMessageBox::warning(&window, QCoreApplication::translate("main", "Your Links and Notes"),
+        window.errorReporter()->reportBlocking(
+            QCoreApplication::translate("main", "Your Links and Notes"),
             QCoreApplication::translate("main",
                 "Your file links and notes could not be opened (%1). "
                 "The file is left untouched; browsing works, but links "

@@ -1,22 +1,28 @@
 #pragma once
 
 #include "navigation/navigationhistory.h"
+#include "navigation/paneaction.h"
+#include "windowactions.h"
 
 #include <QMainWindow>
 
+class BackForwardButtons;
 class CatalogBrowser;
 class CatalogModel;
+class CoverPicker;
 class DetailView;
+class ErrorReporter;
 class FileLinker;
 class OpenCatalogs;
 class Playback;
 class PlayerBar;
+class SessionState;
 class UserDatabase;
-class QAction;
 class QSplitter;
 
 // The composition root: the catalog browser on the left, the detail view on the right, the
-// menus, the history and the settings. It wires and routes; panes and models do the work.
+// menus and the history. It creates the parts and wires them; each part does its own work, and
+// every fault of every part reaches the user through the one ErrorReporter.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -24,7 +30,6 @@ class MainWindow : public QMainWindow
 public:
     // Without a user database (it could not be opened) browsing works; linking files does not.
     explicit MainWindow(UserDatabase *userData = nullptr, QWidget *parent = nullptr);
-    ~MainWindow() override;
 
     // The bundled catalog is read at once (it is small and compiled in); every other file is
     // read off the GUI thread. A refused file shows its faults and changes nothing.
@@ -38,67 +43,44 @@ public:
     Location currentLocation() const { return m_history.current(); }
 
     CatalogModel *catalogModel() const { return m_catalogModel; }
-
     Playback *playback() const { return m_playback; }
+    ErrorReporter *errorReporter() const { return m_errors; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
-    void paintEvent(QPaintEvent *event) override;
 
 private:
-    QAction *makeAction(const QString &text, const QString &statusTip,
-        const QKeySequence &shortcut = {}, const QIcon &icon = {});
-    void createActions();
-    void createMenus();
-    void readSettings();
-    void writeSettings() const;
+    void createPanes();
+    void createParts();
+    void connectParts();
+    void connectActions();
 
     void showLocation(const Location &location);
     void goBack();
     void goForward();
     void updateActions();
     void updateStatus();
-
+    void showNowPlaying();
+    void performPaneAction(const PaneAction &action);
     void chooseCatalog();
     void closeCurrentCatalog();
-    void loadingChanged(bool busy);
-    void chooseCoverImage();
-    void showNowPlaying();
 
-    CatalogModel *m_catalogModel = nullptr;
-    OpenCatalogs *m_catalogs = nullptr;
     UserDatabase *m_userData = nullptr;
-    Playback *m_playback = nullptr;
-    FileLinker *m_linker = nullptr;
+    CatalogModel *m_catalogModel = nullptr;
     NavigationHistory m_history;
-    Location m_pendingLocation;
-    bool m_restoringPlayer = false;
-    bool m_reportedFirstPaint = false;
 
     QSplitter *m_splitter = nullptr;
     CatalogBrowser *m_browser = nullptr;
     DetailView *m_detailView = nullptr;
     PlayerBar *m_playerBar = nullptr;
 
-    QAction *m_openAction = nullptr;
-    QAction *m_closeCatalogAction = nullptr;
-    QAction *m_quitAction = nullptr;
-    QAction *m_findAction = nullptr;
-    QAction *m_backAction = nullptr;
-    QAction *m_forwardAction = nullptr;
-    QAction *m_nowPlayingAction = nullptr;
-    QAction *m_releasesAction = nullptr;
-    QAction *m_themesAction = nullptr;
-    QAction *m_expandAction = nullptr;
-    QAction *m_collapseAction = nullptr;
-    QAction *m_aboutAction = nullptr;
-    QAction *m_playAction = nullptr;
-    QAction *m_playPauseAction = nullptr;
-    QAction *m_playReleaseAction = nullptr;
-    QAction *m_linkFileAction = nullptr;
-    QAction *m_locateAction = nullptr;
-    QAction *m_scanAction = nullptr;
-    QAction *m_coverAction = nullptr;
-    QAction *m_drawnCoverAction = nullptr;
+    ErrorReporter *m_errors = nullptr;
+    OpenCatalogs *m_catalogs = nullptr;
+    Playback *m_playback = nullptr;
+    FileLinker *m_linker = nullptr;
+    CoverPicker *m_covers = nullptr;
+    SessionState *m_session = nullptr;
+    BackForwardButtons *m_backForward = nullptr;
+
+    WindowActions m_actions;
 };

@@ -1,24 +1,22 @@
 #include "opencatalogs.h"
 
 #include "busyindicator.h"
-#include "itemmodels/catalogmodel.h"
 #include "catalog/catalogreader.h"
-#include "messages.h"
+#include "errorreporter.h"
+#include "itemmodels/catalogmodel.h"
 
 #include <QFileInfo>
-#include <QWidget>
-
-#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
 const QString OpenCatalogs::BundledPath = u":/catalogs/star-trek-picard/catalog.json"_s;
 
-OpenCatalogs::OpenCatalogs(CatalogModel *catalogs, BusyIndicator *indicator, QWidget *window)
-    : QObject(window)
+OpenCatalogs::OpenCatalogs(
+    CatalogModel *catalogs, BusyIndicator *indicator, ErrorReporter *errors, QObject *parent)
+    : QObject(parent)
     , m_catalogs(catalogs)
     , m_indicator(indicator)
-    , m_window(window)
+    , m_errors(errors)
 {
     m_loader = new CatalogLoader(this);
     connect(m_loader, &CatalogLoader::finished, this, &OpenCatalogs::read);
@@ -34,7 +32,7 @@ bool OpenCatalogs::openBundled()
     // Small and compiled in: read at once, so that the first paint shows it.
     CatalogReader reader;
     if (!reader.read(BundledPath)) {
-        Messages::showCatalogFaults(m_window, BundledPath, reader.errors());
+        refuse(BundledPath, reader.errors());
         return false;
     }
     Catalog catalog = reader.takeCatalog();
@@ -75,7 +73,7 @@ void OpenCatalogs::read(const CatalogLoader::Result &result)
     // The dialog waits for the user: the status bar must not say the file is still being read.
     m_indicator->setVisible(m_loader->isBusy());
     if (!result.ok) {
-        Messages::showCatalogFaults(m_window, result.filePath, result.errors);
+        refuse(result.filePath, result.errors);
         return;
     }
     const QString title = result.catalog.title;
@@ -86,21 +84,16 @@ void OpenCatalogs::read(const CatalogLoader::Result &result)
         return;
     }
     if (m_catalogs->catalog(id)) {
-        Messages::showCatalogFaults(m_window, result.filePath,
+        refuse(result.filePath,
             {tr("%1: a catalog with the id \"%2\" is already open.").arg(result.filePath, id)});
         return;
     }
     if (!m_catalogs->addCatalog(result.catalog)) {
-        Messages::showCatalogFaults(m_window, result.filePath,
-            {tr("%1: too many catalogs are open.").arg(result.filePath)});
+        refuse(result.filePath, {tr("%1: too many catalogs are open.").arg(result.filePath)});
         return;
     }
     if (!m_files.contains(absolute))
         m_files.append(absolute);
-    if (qEnvironmentVariableIsSet("CUEBOOK_STARTUP_PROBE")) {
-        std::fputs("cuebook: catalog shown\n", stdout);
-        std::fflush(stdout);
-    }
     emit statusMessage(result.warnings.isEmpty() ? tr("Opened “%1”.").arg(title)
                                                  : tr("Opened “%1”; first of %2 warnings: %3")
                                                        .arg(title)
@@ -108,4 +101,15 @@ void OpenCatalogs::read(const CatalogLoader::Result &result)
                                                        .arg(result.warnings.constFirst()),
         8000);
     emit catalogOpened(id);
+}
+
+void OpenCatalogs::refuse(const QString &filePath, const QStringList &faults)
+{
+    const QString name = QFileInfo(filePath).fileName();
+    m_errors->reportBlocking(tr("Catalog Not Opened"),
+        faults.size() == 1 ? tr("“%1” was not opened. Nothing has changed.").arg(name)
+                           : tr("“%1” was not opened: it has %2 faults. Nothing has changed.")
+                                 .arg(name)
+                                 .arg(faults.size()),
+        faults);
 }

@@ -7,7 +7,7 @@
 
 class BusyIndicator;
 class CatalogModel;
-class QWidget;
+class ErrorReporter;
 
 // The catalogs open in the window and the files they came from: the bundled one, read at once,
 // and the user's, read off the GUI thread. A refused file shows every fault and changes nothing;
@@ -19,8 +19,9 @@ class OpenCatalogs : public QObject
 public:
     static const QString BundledPath;
 
-    // indicator shows what is being read, with Cancel; window parents the fault dialogs.
-    OpenCatalogs(CatalogModel *catalogs, BusyIndicator *indicator, QWidget *window);
+    // indicator shows what is being read, with Cancel; errors shows the faults of a refused file.
+    OpenCatalogs(CatalogModel *catalogs, BusyIndicator *indicator, ErrorReporter *errors,
+        QObject *parent = nullptr);
 
     bool openBundled();
     void open(const QString &filePath);
@@ -41,10 +42,11 @@ signals:
 
 private:
     void read(const CatalogLoader::Result &result);
+    void refuse(const QString &filePath, const QStringList &faults);
 
     CatalogModel *m_catalogs = nullptr;
     BusyIndicator *m_indicator = nullptr;
-    QWidget *m_window = nullptr;
+    ErrorReporter *m_errors = nullptr;
     CatalogLoader *m_loader = nullptr;
     QStringList m_files;
 };

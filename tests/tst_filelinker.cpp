@@ -1,3 +1,4 @@
+#include "errorreporter.h"
 #include "filelinker.h"
 #include "itemmodels/catalogmodel.h"
 #include "library/audiofilereader.h"
@@ -12,6 +13,7 @@
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -89,6 +91,7 @@ private:
     std::unique_ptr<UserDatabase> m_userData;
     std::unique_ptr<CatalogModel> m_catalogs;
     std::unique_ptr<QWidget> m_window;
+    ErrorReporter *m_errors = nullptr;
     FileLinker *m_linker = nullptr;
 };
 
@@ -103,7 +106,8 @@ void tst_FileLinker::init()
     m_window = std::make_unique<QWidget>();
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_linker = new FileLinker(m_userData.get(), m_catalogs.get(), m_window.get());
+    m_errors = new ErrorReporter(new QStatusBar(m_window.get()), m_window.get());
+    m_linker = new FileLinker(m_userData.get(), m_catalogs.get(), m_errors);
 }
 
 void tst_FileLinker::cleanup()
@@ -337,7 +341,7 @@ void tst_FileLinker::failedFileIsMarkedUntilLinkedAgain()
 
 void tst_FileLinker::withoutUserDataEveryActionSaysWhy()
 {
-    FileLinker linker(nullptr, m_catalogs.get(), m_window.get());
+    FileLinker linker(nullptr, m_catalogs.get(), m_errors);
     QSignalSpy messages(&linker, &FileLinker::statusMessage);
     QVERIFY(!linker.isAvailable());
     linker.chooseFilesFor(cue(u"main-title"_s));

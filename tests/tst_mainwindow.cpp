@@ -1,19 +1,24 @@
 #include "anchorclick.h"
 #include "busyindicator.h"
 #include "itemmodels/catalogmodel.h"
-#include "panes/cuepane.h"
 #include "mainwindow.h"
+#include "panes/cuepane.h"
 #include "panes/panebrowser.h"
 #include "panes/releasepane.h"
 #include "panes/themepane.h"
+#include "refusedwrites.h"
+#include "userdata/userdatabase.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QScopeGuard>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -22,6 +27,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
+#include <QWindow>
 
 using namespace Qt::StringLiterals;
 
@@ -50,9 +56,14 @@ private slots:
     void brokenCatalogShowsFaultsAndChangesNothing();
     void secondCatalogOpensBesideTheBundledOne();
     void settingsRestore();
+    void failedUserDataWriteIsToldOnce();
+    void failedCoverWriteIsToldInADialog();
+    void sessionThatCannotBeSavedIsSaidOnClose();
 
 private:
-    void openWindow(bool resize = true);
+    void openWindow(bool resize = true, UserDatabase *userData = nullptr);
+    // A user database in a file of the test's own, in m_userData.
+    void openUserData();
     QModelIndex treeRow(const QString &title, const QModelIndex &parent = {}) const;
     void clickRow(const QModelIndex &index);
     PaneBrowser *browserOf(QWidget *pane) const;
@@ -62,6 +73,7 @@ private:
     QString closeNextMessageBox();
 
     QTemporaryDir m_dir;
+    std::unique_ptr<UserDatabase> m_userData;
     std::unique_ptr<MainWindow> m_window;
     QTreeView *m_tree = nullptr;
     QLineEdit *m_search = nullptr;
@@ -108,11 +120,13 @@ void tst_MainWindow::init()
 void tst_MainWindow::cleanup()
 {
     m_window.reset();
+    m_userData.reset();
 }
 
-void tst_MainWindow::openWindow(bool resize)
+void tst_MainWindow::openWindow(bool resize, UserDatabase *userData)
 {
-    m_window = std::make_unique<MainWindow>();
+    m_window.reset();
+    m_window = std::make_unique<MainWindow>(userData);
     m_window->openBundledCatalog();
     m_window->restoreSession();
     if (resize)
@@ -124,6 +138,15 @@ void tst_MainWindow::openWindow(bool resize)
     m_search = m_window->findChild<QLineEdit *>();
     QVERIFY(m_tree);
     QVERIFY(m_search);
+}
+
+void tst_MainWindow::openUserData()
+{
+    const QString path = m_dir.filePath(
+        u"user-%1.sqlite"_s.arg(QString::fromLatin1(QTest::currentTestFunction())));
+    QFile::remove(path);
+    m_userData = std::make_unique<UserDatabase>();
+    QVERIFY(m_userData->open(path));
 }
 
 QModelIndex tst_MainWindow::treeRow(const QString &title, const QModelIndex &parent) const
@@ -297,10 +320,14 @@ void tst_MainWindow::mouseBackAndForwardButtons()
     const Location theme {Location::Theme, u"star-trek-picard"_s, u"blue-skies"_s, {}};
     m_window->navigate(release);
     m_window->navigate(theme);
-    QTest::mouseClick(m_tree->viewport(), Qt::BackButton, {}, QPoint(10, 10));
+    // As the platform sends them: to the window, where the pointer is.
+    QWindow *window = m_window->windowHandle();
+    QTest::mouseClick(
+        window, Qt::BackButton, {}, m_tree->viewport()->mapTo(m_window.get(), QPoint(10, 10)));
     QCOMPARE(m_window->currentLocation(), release);
-    QTest::mouseClick(browserOf(m_window->findChild<ReleasePane *>())->viewport(),
-        Qt::ForwardButton, {}, QPoint(10, 10));
+    QWidget *releasePane = browserOf(m_window->findChild<ReleasePane *>())->viewport();
+    QTest::mouseClick(
+        window, Qt::ForwardButton, {}, releasePane->mapTo(m_window.get(), QPoint(10, 10)));
     QCOMPARE(m_window->currentLocation(), theme);
 }
 
@@ -441,6 +468,66 @@ void tst_MainWindow::settingsRestore()
     QCOMPARE(m_tree->currentIndex().data(CatalogModel::CueIdRole).toString(), u"twins"_s);
     QCOMPARE(m_window->findChild<QSplitter *>(u"mainSplitter"_s)->sizes(), sizes);
     QCOMPARE(m_tree->header()->sectionSize(CatalogModel::ArtistColumn), 177);
+}
+
+void tst_MainWindow::failedUserDataWriteIsToldOnce()
+{
+    openUserData();
+    QVERIFY(RefusedWrites::refuse(m_userData->filePath(), u"notes"_s));
+    openWindow(true, m_userData.get());
+    QSignalSpy shown(m_window->statusBar(), &QStatusBar::messageChanged);
+    // Two writes fail in a row, as they do while a disk is full: the user is told, once.
+    QVERIFY(!m_userData->setNote({u"star-trek-picard"_s, u"twins"_s}, u"first"_s));
+    QVERIFY(!m_userData->setNote({u"star-trek-picard"_s, u"twins"_s}, u"second"_s));
+    const QString message = m_userData->errorString();
+    QVERIFY2(message.contains(QString::fromUtf16(RefusedWrites::Reason)), qPrintable(message));
+    QTRY_COMPARE(m_window->statusBar()->currentMessage(), message);
+    QCOMPARE(std::count_if(shown.cbegin(), shown.cend(),
+                 [&](const QList<QVariant> &arguments) { return arguments.at(0) == message; }),
+        1);
+}
+
+void tst_MainWindow::failedCoverWriteIsToldInADialog()
+{
+    openUserData();
+    // A cover chosen before the disk filled up.
+    QVERIFY(m_userData->setReleaseCover(u"star-trek-picard"_s, u"picard-s1"_s, u"/covers/a.png"_s));
+    QVERIFY(RefusedWrites::refuse(m_userData->filePath(), u"release_covers"_s));
+    openWindow(true, m_userData.get());
+    m_window->navigate({Location::Release, u"star-trek-picard"_s, u"picard-s1"_s, {}});
+    QAction *drawnCover = nullptr;
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        if (action->text() == u"Use &Drawn Cover"_s)
+            drawnCover = action;
+    }
+    QVERIFY(drawnCover && drawnCover->isEnabled());
+    closeNextMessageBox();
+    drawnCover->trigger();
+    QVERIFY2(
+        m_dialogText.contains(QString::fromUtf16(RefusedWrites::Reason)), qPrintable(m_dialogText));
+    QVERIFY(m_dialogText.contains(u"drawn cover"_s));
+    // Told in the dialog, so not once more in the status bar.
+    QVERIFY(!m_window->statusBar()->currentMessage().contains(
+        QString::fromUtf16(RefusedWrites::Reason)));
+    QCOMPARE(m_userData->releaseCover(u"star-trek-picard"_s, u"picard-s1"_s), u"/covers/a.png"_s);
+}
+
+void tst_MainWindow::sessionThatCannotBeSavedIsSaidOnClose()
+{
+    QTemporaryDir elsewhere;
+    QVERIFY(elsewhere.isValid());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, elsewhere.path());
+    const auto restorePath = qScopeGuard([this] {
+        QSettings::setPath(
+            QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(u"settings"_s));
+    });
+    // A folder where the settings file should be: no one, root included, can write it.
+    const QString file = QSettings().fileName();
+    QVERIFY(QDir().mkpath(file));
+    closeNextMessageBox();
+    m_window->close();
+    QVERIFY2(m_dialogText.contains(file), qPrintable(m_dialogText));
+    QVERIFY(m_dialogText.contains(u"could not be saved"_s));
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -1,10 +1,7 @@
 #include "messages.h"
 
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QMessageBox>
-
-using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -16,23 +13,6 @@ QString tr(const char *text)
 } // namespace
 
 namespace Messages {
-
-void showCatalogFaults(QWidget *parent, const QString &filePath, const QStringList &faults)
-{
-    constexpr int ShownFaults = 5;
-    const QString name = QFileInfo(filePath).fileName();
-    QMessageBox box(QMessageBox::Warning, tr("Catalog Not Opened"),
-        faults.size() == 1 ? tr("“%1” was not opened. Nothing has changed.").arg(name)
-                           : tr("“%1” was not opened: it has %2 faults. Nothing has changed.")
-                                 .arg(name)
-                                 .arg(faults.size()),
-        QMessageBox::Ok, parent);
-    box.setObjectName(u"catalogFaults"_s);
-    box.setInformativeText(faults.mid(0, ShownFaults).join(u'\n')
-        + (faults.size() > ShownFaults ? u"\n…"_s : QString()));
-    box.setDetailedText(faults.join(u'\n'));
-    box.exec();
-}
 
 void showAbout(QWidget *parent)
 {

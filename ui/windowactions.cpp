@@ -1,0 +1,106 @@
+#include "windowactions.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QMainWindow>
+#include <QMenuBar>
+#include <QStyle>
+#include <QToolBar>
+
+using namespace Qt::StringLiterals;
+
+WindowActions WindowActions::create(QMainWindow *window)
+{
+    const auto make = [window](const QString &text, const QString &statusTip,
+                          const QKeySequence &shortcut = {}, const QIcon &icon = {}) {
+        auto *action = new QAction(icon, text, window);
+        action->setShortcut(shortcut);
+        action->setStatusTip(statusTip);
+        return action;
+    };
+    WindowActions actions;
+    actions.open
+        = make(tr("&Open Catalog…"), tr("Open a catalog file beside the ones already open"),
+            QKeySequence::Open, QIcon::fromTheme(u"document-open"_s));
+    actions.closeCatalog = make(
+        tr("&Close Catalog"), tr("Close the catalog of the selected item"), QKeySequence::Close);
+    actions.quit = make(tr("&Quit"), tr("Quit Cuebook"), QKeySequence::Quit,
+        QIcon::fromTheme(u"application-exit"_s));
+    actions.find = make(tr("&Find…"), tr("Search titles, composers and themes"), QKeySequence::Find,
+        QIcon::fromTheme(u"edit-find"_s));
+    actions.back = make(tr("&Back"), tr("Go back to what you looked at before"), QKeySequence::Back,
+        window->style()->standardIcon(QStyle::SP_ArrowBack));
+    actions.forward = make(tr("&Forward"), tr("Go forward again"), QKeySequence::Forward,
+        window->style()->standardIcon(QStyle::SP_ArrowForward));
+    actions.nowPlaying = make(tr("&Now Playing"),
+        tr("Show the cue that plays, and its track in the list"), Qt::CTRL | Qt::Key_J);
+    actions.releases
+        = make(tr("&Releases"), tr("Browse the releases and their tracks"), Qt::CTRL | Qt::Key_R);
+    actions.themes = make(
+        tr("&Themes"), tr("Browse every theme, with how many cues quote it"), Qt::CTRL | Qt::Key_T);
+    actions.expand
+        = make(tr("&Expand All"), tr("Show the tracks of every release"), Qt::CTRL | Qt::Key_Plus);
+    actions.collapse
+        = make(tr("&Collapse All"), tr("Show only the releases"), Qt::CTRL | Qt::Key_Minus);
+    actions.play = make(tr("&Play"), tr("Play the selected track, then the rest of its release"));
+    actions.playPause = make(tr("Play/&Pause"), tr("Pause or go on playing"), Qt::Key_Space,
+        window->style()->standardIcon(QStyle::SP_MediaPlay));
+    actions.playRelease = make(tr("Play &Release"),
+        tr("Play the linked tracks of the release in album order"), Qt::CTRL | Qt::Key_P);
+    actions.linkFile = make(tr("&Link Audio File…"),
+        tr("Link audio files you own to the selected cue"), Qt::CTRL | Qt::Key_L);
+    actions.locate = make(tr("L&ocate Missing File…"),
+        tr("Find the selected cue's missing audio file where it went"));
+    actions.cover = make(
+        tr("Set &Cover Image…"), tr("Use an image of your own as the selected release's cover"));
+    actions.drawnCover
+        = make(tr("Use &Drawn Cover"), tr("Forget the image chosen for the release's cover"));
+    actions.scan = make(tr("&Scan Music Folder…"),
+        tr("Find the audio files of a folder and link them to the catalog's cues"),
+        Qt::CTRL | Qt::SHIFT | Qt::Key_O);
+    actions.about
+        = make(tr("&About Cuebook"), tr("Who made Cuebook, and the sources of its catalog"));
+    actions.createMenus(window);
+    return actions;
+}
+
+void WindowActions::createMenus(QMainWindow *window) const
+{
+    QMenu *file = window->menuBar()->addMenu(tr("&File"));
+    file->addActions({open, closeCatalog});
+    file->addSeparator();
+    file->addAction(scan);
+    file->addSeparator();
+    file->addAction(quit);
+
+    QMenu *edit = window->menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(find);
+    edit->addSeparator();
+    edit->addActions({cover, drawnCover});
+
+    QMenu *view = window->menuBar()->addMenu(tr("&View"));
+    view->addActions({releases, themes});
+    view->addSeparator();
+    view->addActions({expand, collapse});
+
+    QMenu *playing = window->menuBar()->addMenu(tr("&Play"));
+    playing->addActions({playPause, play, playRelease});
+    playing->addSeparator();
+    playing->addActions({linkFile, locate});
+
+    QMenu *go = window->menuBar()->addMenu(tr("&Go"));
+    go->addActions({back, forward});
+    go->addSeparator();
+    go->addAction(nowPlaying);
+
+    QMenu *help = window->menuBar()->addMenu(tr("&Help"));
+    help->addAction(about);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    QToolBar *toolBar = window->addToolBar(tr("Navigation"));
+    toolBar->setObjectName(u"navigationToolBar"_s);
+    toolBar->setMovable(false);
+    toolBar->addActions({back, forward});
+    toolBar->addSeparator();
+    toolBar->addAction(open);
+}
