@@ -2,6 +2,8 @@
 
 #include "catalog/catalogreader.h"
 #include "library/libraryscanner.h"
+#include "userdata/filelinkstore.h"
+#include "userdata/scancachestore.h"
 #include "userdata/userdatabase.h"
 
 #include <QCommandLineParser>
@@ -232,7 +234,7 @@ int CommandLine::scanFolder(QTextStream &out, QTextStream &err) const
             return fail(QCoreApplication::translate(
                 "CommandLine", "%1: the user database cannot be opened: %2")
                             .arg(path, database.errorString()));
-        known = database.knownFiles(folder);
+        known = database.scanCache()->knownFiles(folder);
     }
 
     LibraryScanner scanner;
@@ -275,10 +277,9 @@ int CommandLine::scanFolder(QTextStream &out, QTextStream &err) const
     } else {
         // Links first: known files stored without their links would make the next scan skip
         // the files whose links were lost.
-        if (!database.storeLinks(links) || !database.storeKnownFiles(folder, result->files))
-            return fail(
-                QCoreApplication::translate("CommandLine", "%1: the links could not be stored: %2")
-                    .arg(database.filePath(), database.errorString()));
+        if (!database.fileLinks()->storeLinks(links)
+            || !database.scanCache()->storeKnownFiles(folder, result->files))
+            return fail(database.errorString());
         stored
             = QCoreApplication::translate("CommandLine", "stored in %1").arg(database.filePath());
     }

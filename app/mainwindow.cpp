@@ -9,6 +9,7 @@
 #include "panes/detailview.h"
 #include "playback.h"
 #include "playerbar.h"
+#include "userdata/coverstore.h"
 #include "userdata/userdatabase.h"
 
 #include <QAction>
@@ -77,9 +78,9 @@ MainWindow::MainWindow(UserDatabase *userData, QWidget *parent)
     m_detailView->setUserData(m_userData);
     if (m_userData) {
         m_detailView->setCoverLookup([this](const QString &catalogId, const QString &releaseId) {
-            return m_userData->releaseCover(catalogId, releaseId);
+            return m_userData->covers()->releaseCover(catalogId, releaseId);
         });
-        connect(m_userData, &UserDatabase::releaseCoverChanged, this,
+        connect(m_userData->covers(), &CoverStore::releaseCoverChanged, this,
             [this] { m_detailView->showLocation(m_history.current()); });
     }
     connect(m_detailView, &DetailView::locationActivated, this, &MainWindow::navigate);
@@ -219,7 +220,7 @@ void MainWindow::createActions()
     connect(m_drawnCoverAction, &QAction::triggered, this, [this] {
         const Location release = m_history.current();
         if (m_userData && release.kind == Location::Release)
-            m_userData->setReleaseCover(release.catalogId, release.id, QString());
+            m_userData->covers()->setReleaseCover(release.catalogId, release.id, QString());
     });
 
     m_scanAction = makeAction(tr("&Scan Music Folder…"),
@@ -462,5 +463,6 @@ void MainWindow::chooseCoverImage()
             this, tr("Cover Not Set"), tr("“%1” is not an image Cuebook can read.").arg(image));
         return;
     }
-    m_userData->setReleaseCover(release.catalogId, release.id, QFileInfo(image).absoluteFilePath());
+    m_userData->covers()->setReleaseCover(
+        release.catalogId, release.id, QFileInfo(image).absoluteFilePath());
 }

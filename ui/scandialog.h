@@ -1,9 +1,9 @@
 #pragma once
 
-#include "library/audiofileinfo.h"
 #include "catalog/catalog.h"
+#include "library/audiofileinfo.h"
 #include "library/libraryscanner.h"
-#include "userdata/userdatabase.h"
+#include "userdata/filelink.h"
 
 #include <QDialog>
 #include <QHash>
