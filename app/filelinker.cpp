@@ -136,20 +136,26 @@ void FileLinker::scanMusicFolder()
     const QString folder = QFileDialog::getExistingDirectory(m_window, tr("Scan Music Folder"));
     if (folder.isEmpty())
         return;
-    ScanDialog dialog(
-        m_catalogs->catalogs(), folder, m_userData->scanCache()->knownFiles(folder), m_window);
+    ScanDialog dialog(m_catalogs->catalogs(), folder, m_userData, m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    const QHash<QString, AudioFileInfo> moves = dialog.chosenMoves();
     const QList<FileLink> links = dialog.chosenLinks();
-    if (!m_userData->fileLinks()->storeLinks(links)
+    // Moves first: a moved file's links are then at its new path, and a link the scan proposes
+    // for it updates that one rather than adding a second.
+    if (!m_userData->fileLinks()->relinkMovedFiles(moves)
+        || !m_userData->fileLinks()->storeLinks(links)
         || !m_userData->scanCache()->storeKnownFiles(folder, dialog.scanResult().files)) {
         QMessageBox::warning(m_window, tr("Links Not Stored"), m_userData->errorString());
         return;
     }
     refreshFileStates();
-    emit statusMessage(links.size() == 1
-            ? tr("Linked 1 file from %1.").arg(folder)
-            : tr("Linked %1 files from %2.").arg(links.size()).arg(folder),
+    const QString linked = links.size() == 1
+        ? tr("Linked 1 file from %1.").arg(folder)
+        : tr("Linked %1 files from %2.").arg(links.size()).arg(folder);
+    emit statusMessage(moves.isEmpty() ? linked
+                                       : linked + u' '
+                + tr("The links of %n moved file(s) followed them.", nullptr, int(moves.size())),
         10000);
 }
 

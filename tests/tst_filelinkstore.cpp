@@ -27,6 +27,7 @@ private slots:
     void fileStates();
     void storeTenThousandLinksInOneTransaction();
     void relinkMovedFile();
+    void relinkMergesWithTheLinkAlreadyThere();
     void aFailedLinkStoresNoneOfTheBatch();
 
 private:
@@ -253,6 +254,40 @@ void tst_FileLinkStore::relinkMovedFile()
         return;
     QCOMPARE(store.links({Picard, u"end-title"_s}).size(), 2);
     QCOMPARE(store.links({Picard, u"end-title"_s}).first().file.path, moved.path);
+}
+
+void tst_FileLinkStore::relinkMergesWithTheLinkAlreadyThere()
+{
+    // What a scan of a renamed folder left before moves were followed: each cue linked to its
+    // old path (gone, and the user's choice for main-title) and to the new one.
+    UserDatabase db;
+    QVERIFY(db.open(path()));
+    FileLinkStore &store = *db.fileLinks();
+    QVERIFY(store.linkFile(link(u"main-title"_s, u"/old/01.flac"_s)));
+    QVERIFY(store.linkFile(link(u"main-title"_s, u"/old/01.mp3"_s)));
+    QVERIFY(store.linkFile(link(u"main-title"_s, u"/new/01.flac"_s)));
+    QVERIFY(store.setPreferredFile({Picard, u"main-title"_s}, u"/old/01.flac"_s));
+    QVERIFY(store.linkFile(link(u"end-title"_s, u"/old/02.flac"_s)));
+    FileLink endTitle = link(u"end-title"_s, u"/new/02.flac"_s);
+    endTitle.isPreferred = true;
+    QVERIFY(store.linkFile(endTitle));
+    const QDateTime oldAddedAt = store.links({Picard, u"end-title"_s}).constLast().addedAt;
+
+    QSignalSpy changed(&store, &FileLinkStore::linksChanged);
+    QVERIFY(store.relinkMovedFiles({{u"/old/01.flac"_s, link(u"x"_s, u"/new/01.flac"_s).file},
+        {u"/old/02.flac"_s, link(u"x"_s, u"/new/02.flac"_s).file}}));
+    QCOMPARE(changed.count(), 2);
+    // One link per path; the preference of either link is kept.
+    const QList<FileLink> main = store.links({Picard, u"main-title"_s});
+    QCOMPARE(main.size(), 2);
+    QCOMPARE(main.at(0).file.path, u"/new/01.flac"_s);
+    QVERIFY(main.at(0).isPreferred);
+    QCOMPARE(main.at(1).file.path, u"/old/01.mp3"_s);
+    const QList<FileLink> end = store.links({Picard, u"end-title"_s});
+    QCOMPARE(end.size(), 1);
+    QCOMPARE(end.at(0).file.path, u"/new/02.flac"_s);
+    QVERIFY(end.at(0).isPreferred);
+    QCOMPARE(end.at(0).addedAt, oldAddedAt);
 }
 
 void tst_FileLinkStore::aFailedLinkStoresNoneOfTheBatch()

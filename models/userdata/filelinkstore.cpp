@@ -170,25 +170,51 @@ bool FileLinkStore::storeLinks(const QList<FileLink> &links)
 
 bool FileLinkStore::relinkMovedFile(const QString &oldPath, const AudioFileInfo &file)
 {
+    return relinkMovedFiles({{oldPath, file}});
+}
+
+bool FileLinkStore::relinkMovedFiles(const QHash<QString, AudioFileInfo> &moves)
+{
     if (!isOpen())
         return notOpen();
-    const QString what = tr("The move of “%1” to “%2”").arg(oldPath, file.path);
+    if (moves.isEmpty())
+        return true;
+    const QString what = moves.size() == 1
+        ? tr("The move of “%1” to “%2”").arg(moves.cbegin().key(), moves.cbegin()->path)
+        : tr("The new places of %n moved audio files", nullptr, int(moves.size()));
     SqlTransaction transaction(connection());
-    QSqlQuery query(connection());
+    QSqlQuery select(connection());
+    QSqlQuery update(connection());
+    // OR REPLACE: a cue already linked to the new path keeps one link to it, preferred when
+    // either link was.
     if (!transaction.isActive()
-        || !run(query, u"SELECT catalog_id, cue_id FROM file_links WHERE path = ?"_s, {oldPath}))
+        || !prepare(select, u"SELECT catalog_id, cue_id FROM file_links WHERE path = ?"_s)
+        || !prepare(update,
+            u"UPDATE OR REPLACE file_links SET path = ?, size = ?, mtime_ms = ?, "
+            "audio_hash = coalesce(?, ''), format = coalesce(?, ''), duration_ms = ?, "
+            "tags = ?, preferred = max(preferred, coalesce((SELECT f.preferred "
+            "FROM file_links f WHERE f.catalog_id = file_links.catalog_id "
+            "AND f.cue_id = file_links.cue_id AND f.path = ?), 0)) WHERE path = ?"_s))
         return writeFailed(what, transaction.lastError());
     QList<CueKey> changed;
-    while (query.next())
-        changed.append(cueKeyFromRow(query));
-    // OR REPLACE: a cue already linked to the new path keeps one link to it.
-    if (!run(query,
-            u"UPDATE OR REPLACE file_links SET path = ?, size = ?, mtime_ms = ?, "
-            "audio_hash = coalesce(?, ''), format = coalesce(?, ''), duration_ms = ?, tags = ? "
-            "WHERE path = ?"_s,
-            {file.path, file.size, file.mtime, file.audioHash, formatOf(file.path), file.durationMs,
-                TagsJson::toJson(file), oldPath})
-        || !transaction.commit())
+    QSet<CueKey> seen;
+    for (auto move = moves.cbegin(); move != moves.cend(); ++move) {
+        const AudioFileInfo &file = move.value();
+        if (!execPrepared(select, {move.key()}))
+            return writeFailed(what);
+        while (select.next()) {
+            const CueKey key = cueKeyFromRow(select);
+            if (!seen.contains(key)) {
+                seen.insert(key);
+                changed.append(key);
+            }
+        }
+        if (!execPrepared(update,
+                {file.path, file.size, file.mtime, file.audioHash, formatOf(file.path),
+                    file.durationMs, TagsJson::toJson(file), file.path, move.key()}))
+            return writeFailed(what);
+    }
+    if (!transaction.commit())
         return writeFailed(what, transaction.lastError());
     for (const CueKey &key : std::as_const(changed))
         emit linksChanged(key);
@@ -201,6 +227,20 @@ QList<FileLink> FileLinkStore::allLinks() const
     forEachRow(SelectLinks + u" ORDER BY catalog_id, cue_id, added_at_ms, path"_s, {},
         [&](const QSqlQuery &row) { links.append(linkFromRow(row)); });
     return links;
+}
+
+QList<AudioFileInfo> FileLinkStore::linkedFiles() const
+{
+    QList<AudioFileInfo> files;
+    QString previous;
+    forEachRow(SelectLinks + u" ORDER BY path, added_at_ms"_s, {}, [&](const QSqlQuery &row) {
+        FileLink link = linkFromRow(row);
+        if (files.isEmpty() || link.file.path != previous) {
+            previous = link.file.path;
+            files.append(std::move(link.file));
+        }
+    });
+    return files;
 }
 
 FileState FileLinkStore::fileState(const CueKey &cue) const

@@ -29,8 +29,11 @@ public:
     // The first file of links() that exists on disk; the first of all when none does (the
     // caller then reports it missing). Checks a cue's few files: fine on the GUI thread.
     std::optional<FileLink> preferredFile(const CueKey &cue) const;
-    // Every link of every cue, for a scan that looks for moved files.
+    // Every link of every cue.
     QList<FileLink> allLinks() const;
+    // The file of every linked path, once each: what a scan looks for when files have moved
+    // (LibraryScanner::setLinkedFiles).
+    QList<AudioFileInfo> linkedFiles() const;
 
     // Adds the link, or updates the facts of the cue's link to the same path (keeping when it
     // was added, and the user's preference unless link.isPreferred asks for it).
@@ -41,8 +44,12 @@ public:
     // False when the cue has no link to path (errorString() says so; not a database failure,
     // so errorOccurred stays quiet).
     bool setPreferredFile(const CueKey &cue, const QString &path);
-    // Points every link to oldPath at the file a rescan found in its place.
+    // Points every link to oldPath at the file a rescan found in its place, keeping when it was
+    // added and whether it is preferred. A cue linked to both paths keeps one link, preferred
+    // when either was.
     bool relinkMovedFile(const QString &oldPath, const AudioFileInfo &file);
+    // relinkMovedFile() for each old path and its file, in one transaction: all or none.
+    bool relinkMovedFiles(const QHash<QString, AudioFileInfo> &moves);
 
     // FileState::None, FileState::Linked, or FileState::Missing when every linked file is gone
     // from disk.
