@@ -285,8 +285,8 @@ void tst_UserDatabase::everyFailedWriteIsReported()
     {
         const FileSizeLimit limit;
         limited = limit.isActive();
-        for (const auto &[named, write] : writes) {
-            results.append(write());
+        for (const auto &write : writes) {
+            results.append(write.second());
             errorStrings.append(db.errorString());
         }
     }
