@@ -2,6 +2,8 @@
 
 #include "catalog/catalogreader.h"
 #include "library/libraryscanner.h"
+#include "userdata/filelinkstore.h"
+#include "userdata/scancachestore.h"
 #include "userdata/userdatabase.h"
 
 #include <QCommandLineParser>
@@ -40,8 +42,10 @@ QString cueText(const CueKey &cue)
 }
 
 // One tab-separated line per file, the format --help promises to scripts.
-QString scanLine(const AudioFileInfo &file, const MatchResult &match)
+QString scanLine(const AudioFileInfo &file, const MatchResult &match, const QString &movedFrom)
 {
+    if (!movedFrom.isEmpty())
+        return u"moved\t%1\t%2"_s.arg(movedFrom, file.path);
     switch (match.status) {
     case MatchResult::Linked:
         return u"linked\t%1\t%2"_s.arg(
@@ -85,6 +89,7 @@ CommandLine::CommandLine(const QStringList &arguments)
             "Scan the music folder DIR without opening a window, store the links found in the user "
             "database (the file named by the environment variable %1, else the default one), and "
             "print one tab-separated line per audio file: \"linked PATH CATALOG_ID/CUE_ID\", "
+            "\"moved OLD_PATH PATH\" (a linked file found again: its links follow it), "
             "\"ambiguous PATH CANDIDATES\" (comma-separated), \"unmatched PATH\" or "
             "\"unreadable PATH REASON\"; then a summary on standard error. Exit status 0 when the "
             "scan ran, 1 when it could not.")
@@ -224,6 +229,7 @@ int CommandLine::scanFolder(QTextStream &out, QTextStream &err) const
     // never touches it, not even to create it.
     UserDatabase database;
     QHash<QString, AudioFileInfo> known;
+    QList<AudioFileInfo> linkedFiles;
     if (!m_dryRun) {
         QString path = qEnvironmentVariable(DatabaseVariable);
         if (path.isEmpty())
@@ -232,11 +238,13 @@ int CommandLine::scanFolder(QTextStream &out, QTextStream &err) const
             return fail(QCoreApplication::translate(
                 "CommandLine", "%1: the user database cannot be opened: %2")
                             .arg(path, database.errorString()));
-        known = database.knownFiles(folder);
+        known = database.scanCache()->knownFiles(folder);
+        linkedFiles = database.fileLinks()->linkedFiles();
     }
 
     LibraryScanner scanner;
     scanner.setCatalogs(catalogs);
+    scanner.setLinkedFiles(linkedFiles);
     QEventLoop loop;
     std::optional<ScanResult> result;
     QString scanError;
@@ -260,11 +268,15 @@ int CommandLine::scanFolder(QTextStream &out, QTextStream &err) const
                 : u"%1: %2"_s.arg(folder, scanError));
 
     QList<FileLink> links;
+    QHash<QString, AudioFileInfo> moves;
     for (qsizetype i = 0; i < result->files.size(); ++i) {
         const AudioFileInfo &file = result->files.at(i);
         const MatchResult &match = result->matches.at(i);
-        out << scanLine(file, match) << '\n';
-        if (match.status == MatchResult::Linked)
+        const QString movedFrom = result->movedFrom.value(i);
+        out << scanLine(file, match, movedFrom) << '\n';
+        if (!movedFrom.isEmpty())
+            moves.insert(movedFrom, file);
+        else if (match.status == MatchResult::Linked)
             links.append({{match.link.catalogId, match.link.cueId}, file, {}, {}, false});
     }
     out.flush();
@@ -274,21 +286,21 @@ int CommandLine::scanFolder(QTextStream &out, QTextStream &err) const
         stored = QCoreApplication::translate("CommandLine", "not stored (--dry-run)");
     } else {
         // Links first: known files stored without their links would make the next scan skip
-        // the files whose links were lost.
-        if (!database.storeLinks(links) || !database.storeKnownFiles(folder, result->files))
-            return fail(
-                QCoreApplication::translate("CommandLine", "%1: the links could not be stored: %2")
-                    .arg(database.filePath(), database.errorString()));
+        // the files whose links were lost. Moves before new links, so that none is doubled.
+        if (!database.fileLinks()->relinkMovedFiles(moves)
+            || !database.fileLinks()->storeLinks(links)
+            || !database.scanCache()->storeKnownFiles(folder, result->files))
+            return fail(database.errorString());
         stored
             = QCoreApplication::translate("CommandLine", "stored in %1").arg(database.filePath());
     }
     err << QCoreApplication::translate("CommandLine",
-        "Scanned %1 audio files in %2: %3 linked, %4 ambiguous, "
-        "%5 unmatched, %6 unreadable (%7 unchanged since the last "
-        "scan); links %8")
+        "Scanned %1 audio files in %2: %3 linked, %4 moved, %5 ambiguous, "
+        "%6 unmatched, %7 unreadable (%8 unchanged since the last "
+        "scan); links %9")
                .arg(QString::number(result->files.size()), folder,
-                   QString::number(result->linkedCount), QString::number(result->ambiguousCount),
-                   QString::number(result->unmatchedCount),
+                   QString::number(result->linkedCount), QString::number(result->movedCount),
+                   QString::number(result->ambiguousCount), QString::number(result->unmatchedCount),
                    QString::number(result->unreadableCount), QString::number(result->reusedCount),
                    stored)
         << '\n';

@@ -1,6 +1,7 @@
 #include "coverpicker.h"
 
 #include "errorreporter.h"
+#include "userdata/coverstore.h"
 #include "userdata/userdatabase.h"
 
 #include <QFileDialog>
@@ -37,7 +38,7 @@ bool CoverPicker::setImage(const Location &release, const QString &imagePath)
             tr("Cover Not Set"), tr("“%1” is not an image Cuebook can read.").arg(imagePath));
         return false;
     }
-    if (!m_userData->setReleaseCover(
+    if (!m_userData->covers()->setReleaseCover(
             release.catalogId, release.id, QFileInfo(imagePath).absoluteFilePath())) {
         m_errors->reportBlocking(
             tr("Cover Not Set"), tr("The cover was not stored: %1").arg(m_userData->errorString()));
@@ -50,7 +51,7 @@ bool CoverPicker::useDrawnCover(const Location &release)
 {
     if (!canChoose(release))
         return false;
-    if (!m_userData->setReleaseCover(release.catalogId, release.id, QString())) {
+    if (!m_userData->covers()->setReleaseCover(release.catalogId, release.id, QString())) {
         m_errors->reportBlocking(tr("Cover Not Changed"),
             tr("The drawn cover was not brought back: %1").arg(m_userData->errorString()));
         return false;

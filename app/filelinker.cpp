@@ -4,6 +4,8 @@
 #include "itemmodels/catalogmodel.h"
 #include "library/audiofilereader.h"
 #include "scandialog.h"
+#include "userdata/filelinkstore.h"
+#include "userdata/scancachestore.h"
 
 #include <QDesktopServices>
 #include <QDir>
@@ -47,11 +49,12 @@ FileLinker::FileLinker(UserDatabase *userData, CatalogModel *catalogs, ErrorRepo
 {
     connect(&m_diskCheck, &QFutureWatcherBase::finished, this, &FileLinker::applyDiskCheck);
     if (m_userData) {
-        connect(m_userData, &UserDatabase::fileLinksChanged, this, [this](const CueKey &cue) {
-            if (m_diskCheck.isRunning())
-                m_changedDuringCheck.insert(cue);
-            m_catalogs->setFileState(cue, m_userData->fileState(cue));
-        });
+        connect(
+            m_userData->fileLinks(), &FileLinkStore::linksChanged, this, [this](const CueKey &cue) {
+                if (m_diskCheck.isRunning())
+                    m_changedDuringCheck.insert(cue);
+                m_catalogs->setFileState(cue, m_userData->fileLinks()->fileState(cue));
+            });
     }
 }
 
@@ -108,10 +111,10 @@ int FileLinker::linkFiles(const Location &cue, const QStringList &paths)
         FileLink link;
         link.cue = cue.cueKey();
         link.file = info;
-        if (m_userData->linkFile(link))
+        if (m_userData->fileLinks()->linkFile(link))
             linked.append(file.fileName());
         else
-            refused.append(tr("%1: %2").arg(path, m_userData->errorString()));
+            refused.append(m_userData->errorString());
     }
     if (!refused.isEmpty()) {
         m_errors->reportBlocking(tr("Files Not Linked"),
@@ -135,21 +138,26 @@ void FileLinker::scanMusicFolder()
         = QFileDialog::getExistingDirectory(m_errors->window(), tr("Scan Music Folder"));
     if (folder.isEmpty())
         return;
-    ScanDialog dialog(
-        m_catalogs->catalogs(), folder, m_userData->knownFiles(folder), m_errors->window());
+    ScanDialog dialog(m_catalogs->catalogs(), folder, m_userData, m_errors->window());
     if (dialog.exec() != QDialog::Accepted)
         return;
+    const QHash<QString, AudioFileInfo> moves = dialog.chosenMoves();
     const QList<FileLink> links = dialog.chosenLinks();
-    if (!m_userData->storeLinks(links)
-        || !m_userData->storeKnownFiles(folder, dialog.scanResult().files)) {
-        m_errors->reportBlocking(tr("Links Not Stored"),
-            tr("The links could not be stored: %1").arg(m_userData->errorString()));
+    // Moves first: a moved file's links are then at its new path, and a link the scan proposes
+    // for it updates that one rather than adding a second.
+    if (!m_userData->fileLinks()->relinkMovedFiles(moves)
+        || !m_userData->fileLinks()->storeLinks(links)
+        || !m_userData->scanCache()->storeKnownFiles(folder, dialog.scanResult().files)) {
+        m_errors->reportBlocking(tr("Links Not Stored"), m_userData->errorString());
         return;
     }
     refreshFileStates();
-    emit statusMessage(links.size() == 1
-            ? tr("Linked 1 file from %1.").arg(folder)
-            : tr("Linked %1 files from %2.").arg(links.size()).arg(folder),
+    const QString linked = links.size() == 1
+        ? tr("Linked 1 file from %1.").arg(folder)
+        : tr("Linked %1 files from %2.").arg(links.size()).arg(folder);
+    emit statusMessage(moves.isEmpty() ? linked
+                                       : linked + u' '
+                + tr("The links of %n moved file(s) followed them.", nullptr, int(moves.size())),
         10000);
 }
 
@@ -168,9 +176,8 @@ void FileLinker::locate(const Location &cue, const QString &missingPath)
             tr("“%1” was not linked to “%2”: %3").arg(found, cueTitle(cue), info.unreadableReason));
         return;
     }
-    if (!m_userData->relinkMovedFile(missingPath, info)) {
-        m_errors->reportBlocking(tr("File Not Linked"),
-            tr("The link could not be stored: %1").arg(m_userData->errorString()));
+    if (!m_userData->fileLinks()->relinkMovedFile(missingPath, info)) {
+        m_errors->reportBlocking(tr("File Not Linked"), m_userData->errorString());
         return;
     }
     const int others
@@ -191,13 +198,13 @@ void FileLinker::locateMissing(const Location &cue)
     }
     if (!ensureAvailable())
         return;
-    for (const FileLink &link : m_userData->fileLinks(cue.cueKey())) {
+    for (const FileLink &link : m_userData->fileLinks()->links(cue.cueKey())) {
         if (!QFileInfo::exists(link.file.path)) {
             locate(cue, link.file.path);
             return;
         }
     }
-    emit statusMessage(m_userData->fileLinks(cue.cueKey()).isEmpty()
+    emit statusMessage(m_userData->fileLinks()->links(cue.cueKey()).isEmpty()
             ? tr("No audio file is linked to “%1”: use Link Audio File… (Ctrl+L).")
                   .arg(cueTitle(cue))
             : tr("Every audio file of “%1” is where it was.").arg(cueTitle(cue)),
@@ -210,7 +217,7 @@ int FileLinker::relinkNeighbours(const QString &oldFolder, const QString &newFol
     if (oldFolder == newFolder)
         return 0;
     QStringList missing;
-    for (const FileLink &link : m_userData->allFileLinks()) {
+    for (const FileLink &link : m_userData->fileLinks()->allLinks()) {
         const QFileInfo old(link.file.path);
         if (old.absolutePath() == oldFolder && !missing.contains(link.file.path) && !old.exists())
             missing.append(link.file.path);
@@ -221,7 +228,7 @@ int FileLinker::relinkNeighbours(const QString &oldFolder, const QString &newFol
         if (!candidate.isFile())
             continue;
         const AudioFileInfo info = AudioFileReader::read(candidate);
-        if (info.readable && m_userData->relinkMovedFile(path, info))
+        if (info.readable && m_userData->fileLinks()->relinkMovedFile(path, info))
             ++relinked;
     }
     return relinked;
@@ -231,12 +238,12 @@ void FileLinker::prefer(const Location &cue, const QString &path)
 {
     if (!ensureAvailable())
         return;
-    if (m_userData->setPreferredFile(cue.cueKey(), path)) {
+    if (m_userData->fileLinks()->setPreferredFile(cue.cueKey(), path)) {
         emit statusMessage(
             tr("“%1” now plays “%2”.").arg(cueTitle(cue), QFileInfo(path).fileName()), 8000);
         return;
     }
-    m_errors->reportPassing(tr("The choice was not stored: %1").arg(m_userData->errorString()));
+    m_errors->reportPassing(m_userData->errorString());
 }
 
 void FileLinker::unlink(const Location &cue, const QString &path)
@@ -249,12 +256,12 @@ void FileLinker::unlink(const Location &cue, const QString &path)
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
-    if (m_userData->unlinkFile(cue.cueKey(), path)) {
+    if (m_userData->fileLinks()->unlinkFile(cue.cueKey(), path)) {
         emit statusMessage(
             tr("Unlinked “%1” from “%2”.").arg(QFileInfo(path).fileName(), cueTitle(cue)), 8000);
         return;
     }
-    m_errors->reportPassing(tr("The file was not unlinked: %1").arg(m_userData->errorString()));
+    m_errors->reportPassing(m_userData->errorString());
 }
 
 void FileLinker::showInFolder(const QString &path)
@@ -296,7 +303,7 @@ void FileLinker::refreshFileStates()
     // One read of the table: the cues it names are linked at once, for those the tree shows no
     // file for yet (a catalog just opened); the others keep what they show until the worker has
     // checked the disk.
-    const QHash<CueKey, QStringList> paths = m_userData->linkedPaths();
+    const QHash<CueKey, QStringList> paths = m_userData->fileLinks()->linkedPaths();
     for (auto it = paths.cbegin(); it != paths.cend(); ++it) {
         if (m_catalogs->fileState(it.key()) == FileState::None)
             m_catalogs->setFileState(it.key(), FileState::Linked);
@@ -304,7 +311,7 @@ void FileLinker::refreshFileStates()
     if (m_diskCheck.isRunning())
         m_diskCheck.cancel();
     m_changedDuringCheck.clear();
-    m_diskCheck.setFuture(QtConcurrent::run(&UserDatabase::fileStatesOnDisk, paths));
+    m_diskCheck.setFuture(QtConcurrent::run(&FileLinkStore::fileStatesOnDisk, paths));
 }
 
 void FileLinker::applyDiskCheck()

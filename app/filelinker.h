@@ -1,5 +1,7 @@
 #pragma once
 
+#include "catalog/cuekey.h"
+#include "library/filestate.h"
 #include "navigation/location.h"
 #include "navigation/paneaction.h"
 #include "userdata/userdatabase.h"

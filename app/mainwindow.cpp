@@ -13,6 +13,7 @@
 #include "playback.h"
 #include "playerbar.h"
 #include "sessionstate.h"
+#include "userdata/coverstore.h"
 #include "userdata/userdatabase.h"
 #include "windowactions.h"
 
@@ -47,7 +48,7 @@ void MainWindow::createPanes()
     m_detailView->setUserData(m_userData);
     if (m_userData) {
         m_detailView->setCoverLookup([this](const QString &catalogId, const QString &releaseId) {
-            return m_userData->releaseCover(catalogId, releaseId);
+            return m_userData->covers()->releaseCover(catalogId, releaseId);
         });
     }
     m_splitter = new QSplitter(Qt::Horizontal);
@@ -87,7 +88,7 @@ void MainWindow::connectParts()
     // The one error path, and the status messages that must not hide a fault.
     if (m_userData) {
         connect(m_userData, &UserDatabase::errorOccurred, m_errors, &ErrorReporter::reportPassing);
-        connect(m_userData, &UserDatabase::releaseCoverChanged, this,
+        connect(m_userData->covers(), &CoverStore::releaseCoverChanged, this,
             [this] { m_detailView->showLocation(m_history.current()); });
     }
     connect(m_playback, &Playback::errorOccurred, m_errors, &ErrorReporter::reportPassing);

@@ -3,6 +3,7 @@
 #include "itemmodels/catalogmodel.h"
 #include "player.h"
 #include "playerbar.h"
+#include "userdata/filelinkstore.h"
 #include "userdata/userdatabase.h"
 
 #include <QSettings>
@@ -57,8 +58,9 @@ Playback::Playback(
 
 PlayQueue::Item Playback::queueItem(const Location &cue, const Track &track) const
 {
-    const auto file
-        = m_userData ? m_userData->preferredFile({cue.catalogId, track.cueId}) : std::nullopt;
+    const auto file = m_userData
+        ? m_userData->fileLinks()->preferredFile({cue.catalogId, track.cueId})
+        : std::nullopt;
     return {
         cue.catalogId, track.cueId, cue.releaseId, track.title, file ? file->file.path : QString()};
 }
@@ -169,7 +171,7 @@ bool Playback::restoreSession(const QSettings &settings)
         return false;
     qint64 durationMs
         = m_catalogs->catalog(cue.catalogId)->release(cue.releaseId)->tracks.at(from).durationMs;
-    if (const auto file = m_userData->preferredFile(cue.cueKey());
+    if (const auto file = m_userData->fileLinks()->preferredFile(cue.cueKey());
         file && file->file.durationMs > 0)
         durationMs = file->file.durationMs;
     const qint64 positionMs = settings.value(LastPositionKey).toLongLong();

@@ -30,6 +30,7 @@ private slots:
     void runsWithoutDisplay();
     void scanFolder();
     void scanFolderDryRun();
+    void scanRenamedFolder();
     void scanMissingFolder();
     void scanFolderWithoutDir();
     void scanUnusableDatabase();
@@ -314,7 +315,7 @@ void tst_CommandLine::scanFolder()
     QVERIFY2(!reason.isEmpty(), qPrintable(result.out));
     QCOMPARE(result.out, expectedOut.arg(folder, reason));
     QCOMPARE(result.err,
-        u"Scanned 5 audio files in %1: 3 linked, 0 ambiguous, 1 unmatched, "
+        u"Scanned 5 audio files in %1: 3 linked, 0 moved, 0 ambiguous, 1 unmatched, "
         "1 unreadable (0 unchanged since the last scan); links stored in %2\n"_s.arg(
             folder, database));
     QVERIFY(QFileInfo::exists(database));
@@ -325,7 +326,7 @@ void tst_CommandLine::scanFolder()
     QCOMPARE(result.exitCode, 0);
     QCOMPARE(result.out, expectedOut.arg(folder, reason));
     QCOMPARE(result.err,
-        u"Scanned 5 audio files in %1: 3 linked, 0 ambiguous, 1 unmatched, "
+        u"Scanned 5 audio files in %1: 3 linked, 0 moved, 0 ambiguous, 1 unmatched, "
         "1 unreadable (4 unchanged since the last scan); links stored in %2\n"_s.arg(
             folder, database));
 }
@@ -344,11 +345,49 @@ void tst_CommandLine::scanFolderDryRun()
                  u"linked\t%1/picard/09 Twins.flac\tstar-trek-picard/twins\n"_s.arg(folder)),
         qPrintable(result.out));
     QCOMPARE(result.err,
-        u"Scanned 5 audio files in %1: 3 linked, 0 ambiguous, 1 unmatched, "
+        u"Scanned 5 audio files in %1: 3 linked, 0 moved, 0 ambiguous, 1 unmatched, "
         "1 unreadable (0 unchanged since the last scan); links not stored "
         "(--dry-run)\n"_s.arg(folder));
     QVERIFY(!QFileInfo::exists(database));
     QVERIFY(!QFileInfo::exists(QFileInfo(database).path()));
+}
+
+void tst_CommandLine::scanRenamedFolder()
+{
+    const QString before = writeMusicFolder(u"renamed"_s);
+    if (before.isEmpty())
+        QSKIP("sox is missing");
+    const QString after = m_dir.filePath(u"renamed again"_s);
+    const QString database = m_dir.filePath(u"renamed-db/userdata.sqlite"_s);
+    const QProcessEnvironment environment = environmentWithDatabase(database);
+    Result result = run({u"--scan-folder"_s, before}, environment);
+    QCOMPARE(result.exitCode, 0);
+    const QString reason = result.out.section(u'\n', 0, 0).section(u'\t', 2);
+
+    // The linked files are found again under the new name: their links follow them.
+    QVERIFY(QDir().rename(before, after));
+    result = run({u"--scan-folder"_s, after}, environment);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out,
+        u"unreadable\t%2/empty.flac\t%3\n"
+        "unmatched\t%2/discovery/01 Main Title.flac\n"
+        "moved\t%1/picard/01 Star Trek Picard Main Title.flac\t"
+        "%2/picard/01 Star Trek Picard Main Title.flac\n"
+        "moved\t%1/picard/09 Twins.flac\t%2/picard/09 Twins.flac\n"
+        "moved\t%1/picard/18 Mystery Ship.flac\t%2/picard/18 Mystery Ship.flac\n"_s.arg(
+            before, after, reason));
+    QCOMPARE(result.err,
+        u"Scanned 5 audio files in %1: 0 linked, 3 moved, 0 ambiguous, 1 unmatched, "
+        "1 unreadable (0 unchanged since the last scan); links stored in %2\n"_s.arg(
+            after, database));
+
+    // Moved once: a rescan finds them linked where they are.
+    result = run({u"--scan-folder"_s, after}, environment);
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(!result.out.contains(u"moved"_s), qPrintable(result.out));
+    QVERIFY2(result.out.contains(
+                 u"linked\t%1/picard/09 Twins.flac\tstar-trek-picard/twins\n"_s.arg(after)),
+        qPrintable(result.out));
 }
 
 void tst_CommandLine::scanMissingFolder()

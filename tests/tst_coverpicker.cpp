@@ -1,6 +1,7 @@
 #include "coverpicker.h"
 #include "errorreporter.h"
 #include "refusedwrites.h"
+#include "userdata/coverstore.h"
 #include "userdata/userdatabase.h"
 
 #include <QAbstractButton>
@@ -113,12 +114,12 @@ void tst_CoverPicker::answerNextDialog()
 void tst_CoverPicker::storesAnImageAndForgetsIt()
 {
     const QString image = writeImage(u"cover.png"_s);
-    QSignalSpy changed(m_userData.get(), &UserDatabase::releaseCoverChanged);
+    QSignalSpy changed(m_userData->covers(), &CoverStore::releaseCoverChanged);
     QVERIFY(m_covers->setImage(Release, image));
-    QCOMPARE(m_userData->releaseCover(Picard, Release.id), image);
+    QCOMPARE(m_userData->covers()->releaseCover(Picard, Release.id), image);
     QCOMPARE(changed.size(), 1);
     QVERIFY(m_covers->useDrawnCover(Release));
-    QCOMPARE(m_userData->releaseCover(Picard, Release.id), QString());
+    QCOMPARE(m_userData->covers()->releaseCover(Picard, Release.id), QString());
     QCOMPARE(changed.size(), 2);
 }
 
@@ -130,7 +131,7 @@ void tst_CoverPicker::refusesAFileThatIsNotAnImage()
     QVERIFY2(m_dialog.startsWith(u"Cover Not Set\n"_s), qPrintable(m_dialog));
     QVERIFY(m_dialog.contains(notImage));
     QVERIFY(m_dialog.contains(u"not an image"_s));
-    QCOMPARE(m_userData->releaseCover(Picard, Release.id), QString());
+    QCOMPARE(m_userData->covers()->releaseCover(Picard, Release.id), QString());
 }
 
 void tst_CoverPicker::failedWriteReachesTheUserOnce()
@@ -144,7 +145,7 @@ void tst_CoverPicker::failedWriteReachesTheUserOnce()
     QVERIFY(m_dialog.contains(QString::fromUtf16(RefusedWrites::Reason)));
     // The dialog told it; the status bar does not go on saying it a second time.
     QCOMPARE(m_bar->currentMessage(), QString());
-    QCOMPARE(m_userData->releaseCover(Picard, Release.id), QString());
+    QCOMPARE(m_userData->covers()->releaseCover(Picard, Release.id), QString());
 }
 
 void tst_CoverPicker::failedDrawnCoverReachesTheUser()
@@ -156,7 +157,7 @@ void tst_CoverPicker::failedDrawnCoverReachesTheUser()
     QVERIFY(!m_covers->useDrawnCover(Release));
     QVERIFY2(m_dialog.startsWith(u"Cover Not Changed\n"_s), qPrintable(m_dialog));
     QVERIFY(m_dialog.contains(QString::fromUtf16(RefusedWrites::Reason)));
-    QCOMPARE(m_userData->releaseCover(Picard, Release.id), image);
+    QCOMPARE(m_userData->covers()->releaseCover(Picard, Release.id), image);
 }
 
 void tst_CoverPicker::onlyAReleaseWithUserDataHasACover()
@@ -170,7 +171,7 @@ void tst_CoverPicker::onlyAReleaseWithUserDataHasACover()
     QVERIFY(!withoutUserData.canChoose(Release));
     QVERIFY(!withoutUserData.setImage(Release, image));
     QVERIFY(!withoutUserData.useDrawnCover(Release));
-    QCOMPARE(m_userData->releaseCover(Picard, Release.id), QString());
+    QCOMPARE(m_userData->covers()->releaseCover(Picard, Release.id), QString());
 }
 
 QTEST_MAIN(tst_CoverPicker)

@@ -5,6 +5,7 @@
 #include "panes/cuepane.h"
 #include "panes/panebrowser.h"
 #include "testcatalogs.h"
+#include "userdata/filelinkstore.h"
 #include "userdata/userdatabase.h"
 
 #include <QDir>
@@ -153,7 +154,7 @@ void tst_CuePane::linkThreeFiles()
     m_missing = m_dir->filePath(u"Lost/Main Title.flac"_s);
     m_flac = createFile(u"Music/01 Main Title.flac"_s);
     m_mp3 = createFile(u"Music/01 Main Title.mp3"_s);
-    QVERIFY(m_userData->storeLinks(
+    QVERIFY(m_userData->fileLinks()->storeLinks(
         {fileLink(m_mp3, 103'400), fileLink(m_flac, 103'000), fileLink(m_missing)}));
 }
 
@@ -381,7 +382,7 @@ void tst_CuePane::audioFilesInPlayOrder()
     QVERIFY(!shown.contains(u"No audio file is linked"_s));
 
     // The order is the database's play order, whatever it is.
-    const QList<FileLink> links = m_userData->fileLinks({Picard, MainTitle});
+    const QList<FileLink> links = m_userData->fileLinks()->links({Picard, MainTitle});
     QCOMPARE(links.size(), 3);
     QCOMPARE(links.at(0).file.path, m_missing);
     QCOMPARE(links.at(1).file.path, m_flac);
@@ -428,7 +429,7 @@ void tst_CuePane::preferredFileHasNoMakePreferred()
     linkThreeFiles();
     m_pane->setUserData(m_userData.get());
     show(MainTitle, ChapterOne);
-    QVERIFY(m_userData->setPreferredFile({Picard, MainTitle}, m_mp3));
+    QVERIFY(m_userData->fileLinks()->setPreferredFile({Picard, MainTitle}, m_mp3));
 
     // The user's choice plays first, and offers no Make Preferred.
     const QList<PaneAction> expected {
@@ -448,8 +449,8 @@ void tst_CuePane::preferredFileHasNoMakePreferred()
     QVERIFY(text().contains(u"01 Main Title.flac\nFLAC"_s));
 
     // One file: nothing to prefer it to.
-    QVERIFY(m_userData->unlinkFile({Picard, MainTitle}, m_flac));
-    QVERIFY(m_userData->unlinkFile({Picard, MainTitle}, m_missing));
+    QVERIFY(m_userData->fileLinks()->unlinkFile({Picard, MainTitle}, m_flac));
+    QVERIFY(m_userData->fileLinks()->unlinkFile({Picard, MainTitle}, m_missing));
     QTRY_COMPARE(actions(),
         QList<PaneAction>({action(PaneAction::Play), action(PaneAction::ShowFile, m_mp3),
             action(PaneAction::UnlinkFile, m_mp3), action(PaneAction::LinkFile)}));
@@ -498,7 +499,7 @@ void tst_CuePane::followsLinksAndFileStates()
     show(MainTitle, ChapterOne);
     const QString flac = createFile(u"Music/01 Main Title.flac"_s);
 
-    QVERIFY(m_userData->linkFile(fileLink(flac, 103'000)));
+    QVERIFY(m_userData->fileLinks()->linkFile(fileLink(flac, 103'000)));
     QTRY_VERIFY(text().contains(u"01 Main Title.flac · plays"_s));
     QVERIFY(!text().contains(u"No audio file is linked to this cue."_s));
     QVERIFY(actions().contains(action(PaneAction::Play)));
@@ -515,11 +516,11 @@ void tst_CuePane::followsLinksAndFileStates()
     const QString before = m_browser->pageHtml();
     FileLink other = fileLink(createFile(u"Music/02 End Title.flac"_s));
     other.cue.cueId = u"end-title"_s;
-    QVERIFY(m_userData->linkFile(other));
+    QVERIFY(m_userData->fileLinks()->linkFile(other));
     QTest::qWait(50);
     QCOMPARE(m_browser->pageHtml(), before);
 
-    QVERIFY(m_userData->unlinkFile({Picard, MainTitle}, flac));
+    QVERIFY(m_userData->fileLinks()->unlinkFile({Picard, MainTitle}, flac));
     QTRY_VERIFY(text().contains(u"No audio file is linked to this cue."_s));
 }
 
@@ -573,7 +574,7 @@ void tst_CuePane::changesKeepTheReadersPlace()
     scrollBar->setValue(scrollBar->maximum() / 2);
     const int place = scrollBar->value();
 
-    QVERIFY(m_userData->linkFile(fileLink(createFile(u"Music/01 Main Title.flac"_s))));
+    QVERIFY(m_userData->fileLinks()->linkFile(fileLink(createFile(u"Music/01 Main Title.flac"_s))));
     QTRY_VERIFY(text().contains(u"01 Main Title.flac · plays"_s));
     QCOMPARE(scrollBar->value(), place);
     m_catalogs->setFileState({Picard, MainTitle}, FileState::Unplayable);

@@ -3,6 +3,7 @@
 #include "itemmodels/catalogmodel.h"
 #include "library/audiofilereader.h"
 #include "testcatalogs.h"
+#include "userdata/filelinkstore.h"
 #include "userdata/userdatabase.h"
 #include "wavwriter.h"
 
@@ -133,7 +134,7 @@ void tst_FileLinker::link(const QString &cueId, const QString &path)
     link.cue = {Picard, cueId};
     link.file = AudioFileReader::read(QFileInfo(path));
     QVERIFY(link.file.readable);
-    QVERIFY(m_userData->linkFile(link));
+    QVERIFY(m_userData->fileLinks()->linkFile(link));
 }
 
 void tst_FileLinker::diskCheckFindsMissingFilesOffTheGuiThread()
@@ -155,7 +156,7 @@ void tst_FileLinker::diskCheckFindsMissingFilesOffTheGuiThread()
     QCOMPARE(messages.size(), 1);
     QVERIFY(messages.first().first().toString().endsWith(u"use Play > Locate Missing File…"_s));
     // Nothing was unlinked.
-    QCOMPARE(m_userData->fileLinks({Picard, u"end-title"_s}).size(), 1);
+    QCOMPARE(m_userData->fileLinks()->links({Picard, u"end-title"_s}).size(), 1);
 }
 
 void tst_FileLinker::linkFilesNamesEveryRefusal()
@@ -176,7 +177,7 @@ void tst_FileLinker::linkFilesNamesEveryRefusal()
     QCOMPARE(m_linker->linkFiles(cue(u"main-title"_s), {good, folder, notAudio}), 1);
     QVERIFY2(shown.contains(folder) && shown.contains(u"Scan Music Folder"_s), qPrintable(shown));
     QVERIFY2(shown.contains(notAudio), qPrintable(shown));
-    QCOMPARE(m_userData->fileLinks({Picard, u"main-title"_s}).size(), 1);
+    QCOMPARE(m_userData->fileLinks()->links({Picard, u"main-title"_s}).size(), 1);
     QCOMPARE(m_catalogs->fileState({Picard, u"main-title"_s}), FileState::Linked);
     QCOMPARE(messages.size(), 1);
     QVERIFY(messages.first().first().toString().contains(u"good.wav"_s));
@@ -204,11 +205,14 @@ void tst_FileLinker::locateRelinksTheFileAndItsNeighbours()
     answerFileDialog(m_dir->filePath(u"new/01 Main Title.wav"_s));
     m_linker->perform({PaneAction::LocateFile, cue(u"main-title"_s), 0, first});
 
-    QCOMPARE(m_userData->fileLinks({Picard, u"main-title"_s}).constFirst().file.path,
+    QCOMPARE(m_userData->fileLinks()->links({Picard, u"main-title"_s}).constFirst().file.path,
         m_dir->filePath(u"new/01 Main Title.wav"_s));
-    QCOMPARE(m_userData->fileLinks({Picard, u"end-title"_s}).constFirst().file.path,
+    QCOMPARE(m_userData->fileLinks()->links({Picard, u"end-title"_s}).constFirst().file.path,
         m_dir->filePath(u"new/02 End Title.wav"_s));
-    QCOMPARE(m_userData->fileLinks({Picard, u"walking-with-number-one"_s}).constFirst().file.path,
+    QCOMPARE(m_userData->fileLinks()
+                 ->links({Picard, u"walking-with-number-one"_s})
+                 .constFirst()
+                 .file.path,
         third);
     QCOMPARE(m_catalogs->fileState({Picard, u"main-title"_s}), FileState::Linked);
     QCOMPARE(m_catalogs->fileState({Picard, u"end-title"_s}), FileState::Linked);
@@ -239,7 +243,8 @@ void tst_FileLinker::locateRefusesAFileThatIsNotAudio()
     });
     m_linker->locate(cue(u"main-title"_s), original);
     QVERIFY2(shown.contains(impostor), qPrintable(shown));
-    QCOMPARE(m_userData->fileLinks({Picard, u"main-title"_s}).constFirst().file.path, original);
+    QCOMPARE(
+        m_userData->fileLinks()->links({Picard, u"main-title"_s}).constFirst().file.path, original);
 }
 
 void tst_FileLinker::locateMissingFindsTheMissingOne()
@@ -267,7 +272,7 @@ void tst_FileLinker::locateMissingFindsTheMissingOne()
     m_linker->locateMissing(cue(u"main-title"_s));
     QVERIFY2(title.contains(u"b.wav"_s), qPrintable(title));
     QStringList paths;
-    for (const FileLink &link : m_userData->fileLinks({Picard, u"main-title"_s}))
+    for (const FileLink &link : m_userData->fileLinks()->links({Picard, u"main-title"_s}))
         paths.append(link.file.path);
     paths.sort();
     QCOMPARE(paths, QStringList({present, m_dir->filePath(u"c.wav"_s)}));
@@ -281,11 +286,11 @@ void tst_FileLinker::unlinkAsksFirstAndLeavesTheFile()
 
     answerMessageBox(QMessageBox::Cancel);
     m_linker->perform(unlink);
-    QCOMPARE(m_userData->fileLinks({Picard, u"main-title"_s}).size(), 1);
+    QCOMPARE(m_userData->fileLinks()->links({Picard, u"main-title"_s}).size(), 1);
 
     answerMessageBox(QMessageBox::Yes);
     m_linker->perform(unlink);
-    QVERIFY(m_userData->fileLinks({Picard, u"main-title"_s}).isEmpty());
+    QVERIFY(m_userData->fileLinks()->links({Picard, u"main-title"_s}).isEmpty());
     QCOMPARE(m_catalogs->fileState({Picard, u"main-title"_s}), FileState::None);
     QVERIFY(QFile::exists(path));
 }
@@ -296,10 +301,10 @@ void tst_FileLinker::preferChoosesTheFileThatPlays()
     const QString second = wav(u"b.wav"_s);
     link(u"main-title"_s, first);
     link(u"main-title"_s, second);
-    QCOMPARE(m_userData->preferredFile({Picard, u"main-title"_s})->file.path, first);
+    QCOMPARE(m_userData->fileLinks()->preferredFile({Picard, u"main-title"_s})->file.path, first);
     QSignalSpy messages(m_linker, &FileLinker::statusMessage);
     m_linker->perform({PaneAction::PreferFile, cue(u"main-title"_s), 0, second});
-    QCOMPARE(m_userData->preferredFile({Picard, u"main-title"_s})->file.path, second);
+    QCOMPARE(m_userData->fileLinks()->preferredFile({Picard, u"main-title"_s})->file.path, second);
     QCOMPARE(messages.size(), 1);
     QVERIFY(messages.first().first().toString().contains(u"b.wav"_s));
 }

@@ -1,6 +1,9 @@
 #include "audiofolder.h"
 #include "library/libraryscanner.h"
 #include "library/xxh64.h"
+#include "userdata/filelinkstore.h"
+#include "userdata/scancachestore.h"
+#include "userdata/userdatabase.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -85,11 +88,19 @@ private slots:
     void hashSurvivesRetagging_data();
     void hashSurvivesRetagging();
     void movedFileFoundAgain();
+    void renamedFolderTakesItsLinksAlong();
+    void fileMovedToAnUnrelatedFolder();
+    void aCopyIsNotAMove();
     void xxh64KnownValues();
 
 private:
     // Scans folder to the end and returns what finished() carried.
     ScanResult scanned(const QString &folder, const QHash<QString, AudioFileInfo> &known = {});
+    // Scans folder as the app does with what db knows, and stores the result as the app does:
+    // moves, then the proposed links, then what was found.
+    ScanResult scanAndStore(UserDatabase &db, const QString &folder);
+    // Low, Middle and High Tone, tagged to match the catalog, in folder.
+    bool writeTones(const QString &folder);
     QString newFolder(const QString &name);
     QString copyOf(const QString &templateName, const QString &path, const AudioFolder::Tags &tags);
 
@@ -449,6 +460,139 @@ void tst_LibraryScanner::movedFileFoundAgain()
     AudioFileInfo longer = missing;
     longer.durationMs += 5000;
     QCOMPARE(LibraryScanner::relocate(longer, before.files), -1);
+}
+
+ScanResult tst_LibraryScanner::scanAndStore(UserDatabase &db, const QString &folder)
+{
+    LibraryScanner scanner;
+    scanner.setCatalogs({m_catalog});
+    scanner.setLinkedFiles(db.fileLinks()->linkedFiles());
+    scanner.setScanFolders(db.scanCache()->scanFolders());
+    QSignalSpy finished(&scanner, &LibraryScanner::finished);
+    if (!scanner.scan(folder, db.scanCache()->knownFiles(folder)) || !finished.wait(10'000))
+        return {};
+    const auto result = finished.at(0).at(0).value<ScanResult>();
+    QHash<QString, AudioFileInfo> moves;
+    QList<FileLink> links;
+    for (qsizetype i = 0; i < result.files.size(); ++i) {
+        const MatchResult &match = result.matches.at(i);
+        if (result.movedFrom.contains(i))
+            moves.insert(result.movedFrom.value(i), result.files.at(i));
+        else if (match.status == MatchResult::Linked)
+            links.append(
+                {{match.link.catalogId, match.link.cueId}, result.files.at(i), {}, {}, false});
+    }
+    if (!db.fileLinks()->relinkMovedFiles(moves) || !db.fileLinks()->storeLinks(links)
+        || !db.scanCache()->storeKnownFiles(folder, result.files))
+        return {};
+    return result;
+}
+
+bool tst_LibraryScanner::writeTones(const QString &folder)
+{
+    AudioFolder::Tags tags {
+        u"Low Tone"_s, u"Three Tones"_s, u"Sine Wave"_s, u"Sine Wave"_s, {}, 1, 3, 1};
+    if (!QDir().mkpath(folder)
+        || copyOf(u"low.flac"_s, folder + u"/01 Low Tone.flac"_s, tags).isEmpty())
+        return false;
+    tags.title = u"Middle Tone"_s;
+    tags.track = 2;
+    if (copyOf(u"middle.ogg"_s, folder + u"/02 Middle Tone.ogg"_s, tags).isEmpty())
+        return false;
+    tags.title = u"High Tone"_s;
+    tags.track = 3;
+    return !copyOf(u"high.wav"_s, folder + u"/03 High Tone.wav"_s, tags).isEmpty();
+}
+
+void tst_LibraryScanner::renamedFolderTakesItsLinksAlong()
+{
+    UserDatabase db;
+    QVERIFY2(db.open(m_dir.filePath(u"renamed.sqlite"_s)), qPrintable(db.errorString()));
+    const QString before = m_dir.filePath(u"renamed/Three Tones"_s);
+    const QString after = m_dir.filePath(u"renamed/Three Tones (2019)"_s);
+    QVERIFY(writeTones(before));
+    const ScanResult first = scanAndStore(db, before);
+    QCOMPARE(first.linkedCount, 3);
+    QCOMPARE(first.movedCount, 0);
+    QCOMPARE(db.fileLinks()->allLinks().size(), 3);
+    const CueKey low {m_catalog.id, u"low-tone"_s};
+    QVERIFY(db.fileLinks()->setPreferredFile(low, before + u"/01 Low Tone.flac"_s));
+
+    QVERIFY(QDir().rename(before, after));
+    const ScanResult second = scanAndStore(db, after);
+    QCOMPARE(second.files.size(), 3);
+    QCOMPARE(second.movedCount, 3);
+    QCOMPARE(second.linkedCount, 0);
+    QCOMPARE(second.movedFrom.value(0), before + u"/01 Low Tone.flac"_s);
+    QCOMPARE(second.movedFrom.value(2), before + u"/03 High Tone.wav"_s);
+    QCOMPARE(second.goneFolders, QStringList {before});
+
+    // One link per cue, at the new path, on disk; the user's preference went along.
+    QCOMPARE(db.fileLinks()->allLinks().size(), 3);
+    for (const QString &cueId : {u"low-tone"_s, u"middle-tone"_s, u"high-tone"_s}) {
+        const QList<FileLink> links = db.fileLinks()->links({m_catalog.id, cueId});
+        QCOMPARE(links.size(), 1);
+        QVERIFY2(links.at(0).file.path.startsWith(after + u'/'), qPrintable(links.at(0).file.path));
+        QCOMPARE(db.fileLinks()->fileState({m_catalog.id, cueId}), FileState::Linked);
+    }
+    QVERIFY(db.fileLinks()->links(low).at(0).isPreferred);
+    QCOMPARE(db.fileLinks()->links(low).at(0).file.path, after + u"/01 Low Tone.flac"_s);
+
+    // Scanned again, nothing has moved any more; the old folder is still reported gone until
+    // the user forgets it.
+    const ScanResult third = scanAndStore(db, after);
+    QCOMPARE(third.movedCount, 0);
+    QCOMPARE(third.reusedCount, 3);
+    QCOMPARE(third.linkedCount, 3);
+    QCOMPARE(db.fileLinks()->allLinks().size(), 3);
+    QCOMPARE(third.goneFolders, QStringList {before});
+    QVERIFY(db.scanCache()->removeScanFolder(before));
+    QCOMPARE(db.scanCache()->scanFolders(), QStringList {after});
+}
+
+void tst_LibraryScanner::fileMovedToAnUnrelatedFolder()
+{
+    UserDatabase db;
+    QVERIFY2(db.open(m_dir.filePath(u"unrelated.sqlite"_s)), qPrintable(db.errorString()));
+    const QString library = m_dir.filePath(u"unrelated/library/Three Tones"_s);
+    QVERIFY(writeTones(library));
+    QCOMPARE(scanAndStore(db, library).linkedCount, 3);
+
+    // One file leaves for a folder of another name, elsewhere, under another name; the folder
+    // it left stays.
+    const QString elsewhere = newFolder(u"unrelated/incoming/misc"_s);
+    const QString moved = elsewhere + u"/track.ogg"_s;
+    QVERIFY(QFile::rename(library + u"/02 Middle Tone.ogg"_s, moved));
+    const ScanResult result = scanAndStore(db, elsewhere);
+    QCOMPARE(result.files.size(), 1);
+    QCOMPARE(result.movedCount, 1);
+    QCOMPARE(result.movedFrom.value(0), library + u"/02 Middle Tone.ogg"_s);
+    QVERIFY(result.goneFolders.isEmpty());
+
+    const QList<FileLink> middle = db.fileLinks()->links({m_catalog.id, u"middle-tone"_s});
+    QCOMPARE(middle.size(), 1);
+    QCOMPARE(middle.at(0).file.path, moved);
+    QCOMPARE(db.fileLinks()->fileState({m_catalog.id, u"middle-tone"_s}), FileState::Linked);
+    QCOMPARE(db.fileLinks()->links({m_catalog.id, u"low-tone"_s}).at(0).file.path,
+        library + u"/01 Low Tone.flac"_s);
+    QCOMPARE(db.fileLinks()->allLinks().size(), 3);
+}
+
+void tst_LibraryScanner::aCopyIsNotAMove()
+{
+    UserDatabase db;
+    QVERIFY2(db.open(m_dir.filePath(u"copy.sqlite"_s)), qPrintable(db.errorString()));
+    const QString library = m_dir.filePath(u"copy/library"_s);
+    QVERIFY(writeTones(library));
+    QCOMPARE(scanAndStore(db, library).linkedCount, 3);
+
+    // The same audio in a second place, the first still there: two files, two links.
+    const QString backup = newFolder(u"copy/backup"_s);
+    QVERIFY(QFile::copy(library + u"/01 Low Tone.flac"_s, backup + u"/01 Low Tone.flac"_s));
+    const ScanResult result = scanAndStore(db, backup);
+    QCOMPARE(result.movedCount, 0);
+    QVERIFY(result.movedFrom.isEmpty());
+    QCOMPARE(db.fileLinks()->links({m_catalog.id, u"low-tone"_s}).size(), 2);
 }
 
 void tst_LibraryScanner::xxh64KnownValues()

@@ -7,6 +7,8 @@
 #include "panes/releasepane.h"
 #include "panes/themepane.h"
 #include "refusedwrites.h"
+#include "userdata/coverstore.h"
+#include "userdata/notestore.h"
 #include "userdata/userdatabase.h"
 
 #include <QAction>
@@ -477,8 +479,8 @@ void tst_MainWindow::failedUserDataWriteIsToldOnce()
     openWindow(true, m_userData.get());
     QSignalSpy shown(m_window->statusBar(), &QStatusBar::messageChanged);
     // Two writes fail in a row, as they do while a disk is full: the user is told, once.
-    QVERIFY(!m_userData->setNote({u"star-trek-picard"_s, u"twins"_s}, u"first"_s));
-    QVERIFY(!m_userData->setNote({u"star-trek-picard"_s, u"twins"_s}, u"second"_s));
+    QVERIFY(!m_userData->notes()->setNote({u"star-trek-picard"_s, u"twins"_s}, u"first"_s));
+    QVERIFY(!m_userData->notes()->setNote({u"star-trek-picard"_s, u"twins"_s}, u"second"_s));
     const QString message = m_userData->errorString();
     QVERIFY2(message.contains(QString::fromUtf16(RefusedWrites::Reason)), qPrintable(message));
     QTRY_COMPARE(m_window->statusBar()->currentMessage(), message);
@@ -491,7 +493,7 @@ void tst_MainWindow::failedCoverWriteIsToldInADialog()
 {
     openUserData();
     // A cover chosen before the disk filled up.
-    QVERIFY(m_userData->setReleaseCover(u"star-trek-picard"_s, u"picard-s1"_s, u"/covers/a.png"_s));
+    QVERIFY(m_userData->covers()->setReleaseCover(u"star-trek-picard"_s, u"picard-s1"_s, u"/covers/a.png"_s));
     QVERIFY(RefusedWrites::refuse(m_userData->filePath(), u"release_covers"_s));
     openWindow(true, m_userData.get());
     m_window->navigate({Location::Release, u"star-trek-picard"_s, u"picard-s1"_s, {}});
@@ -509,7 +511,7 @@ void tst_MainWindow::failedCoverWriteIsToldInADialog()
     // Told in the dialog, so not once more in the status bar.
     QVERIFY(!m_window->statusBar()->currentMessage().contains(
         QString::fromUtf16(RefusedWrites::Reason)));
-    QCOMPARE(m_userData->releaseCover(u"star-trek-picard"_s, u"picard-s1"_s), u"/covers/a.png"_s);
+    QCOMPARE(m_userData->covers()->releaseCover(u"star-trek-picard"_s, u"picard-s1"_s), u"/covers/a.png"_s);
 }
 
 void tst_MainWindow::sessionThatCannotBeSavedIsSaidOnClose()

@@ -10,6 +10,8 @@
 #include "playback.h"
 #include "player.h"
 #include "playerbar.h"
+#include "userdata/coverstore.h"
+#include "userdata/filelinkstore.h"
 #include "userdata/userdatabase.h"
 #include "wavwriter.h"
 
@@ -133,7 +135,7 @@ void tst_PlayFromWindow::link(const QString &cueId, const QString &path)
     link.cue = {u"star-trek-picard"_s, cueId};
     link.file = AudioFileReader::read(QFileInfo(path));
     QVERIFY(link.file.readable);
-    QVERIFY(m_userData->linkFile(link));
+    QVERIFY(m_userData->fileLinks()->linkFile(link));
 }
 
 void tst_PlayFromWindow::doubleClickPlaysALinkedTrack()
@@ -219,9 +221,12 @@ void tst_PlayFromWindow::linkAudioFileByHand()
     });
     QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
     QTRY_COMPARE(
-        m_userData->fileLinks({u"star-trek-picard"_s, u"picard-requests-help"_s}).size(), 1);
-    QCOMPARE(
-        m_userData->fileLinks({u"star-trek-picard"_s, u"picard-requests-help"_s}).at(0).file.path,
+        m_userData->fileLinks()->links({u"star-trek-picard"_s, u"picard-requests-help"_s}).size(),
+        1);
+    QCOMPARE(m_userData->fileLinks()
+                 ->links({u"star-trek-picard"_s, u"picard-requests-help"_s})
+                 .at(0)
+                 .file.path,
         path);
     QTRY_COMPARE(row(u"Picard Requests Help"_s).data(CatalogModel::HasFileRole).toInt(),
         int(FileState::Linked));
@@ -268,8 +273,9 @@ void tst_PlayFromWindow::scanMusicFolderLinksWhatTheUserKeeps()
         });
     });
     QTest::keyClick(m_window.get(), Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
-    QTRY_COMPARE(m_userData->fileLinks({u"star-trek-picard"_s, u"twins"_s}).size(), 1);
-    QCOMPARE(m_userData->fileLinks({u"star-trek-picard"_s, u"twins"_s}).at(0).file.path, twins);
+    QTRY_COMPARE(m_userData->fileLinks()->links({u"star-trek-picard"_s, u"twins"_s}).size(), 1);
+    QCOMPARE(
+        m_userData->fileLinks()->links({u"star-trek-picard"_s, u"twins"_s}).at(0).file.path, twins);
     QCOMPARE(row(u"Twins"_s).data(CatalogModel::HasFileRole).toInt(), int(FileState::Linked));
     QVERIFY(m_window->statusBar()->currentMessage().contains(u"Linked 1 file from"_s));
 }
@@ -307,7 +313,7 @@ void tst_PlayFromWindow::coverImageOfTheUsersOwn()
     }
     QVERIFY(setCover && setCover->isEnabled());
     setCover->trigger();
-    QCOMPARE(m_userData->releaseCover(u"star-trek-picard"_s, u"picard-s3"_s), image);
+    QCOMPARE(m_userData->covers()->releaseCover(u"star-trek-picard"_s, u"picard-s3"_s), image);
     // The pane shows the user's image, read off the GUI thread, instead of the drawn cover.
     QTRY_VERIFY(redPixels() > 500);
 }
@@ -408,7 +414,7 @@ void tst_PlayFromWindow::fileThatWillNotPlayIsMarkedAndSkipped()
         row(u"Twins"_s).data(CatalogModel::HasFileRole).toInt(), int(FileState::Unplayable));
     QVERIFY(row(u"Twins"_s).data(Qt::ToolTipRole).toString().contains(u"would not play"_s));
     // The link stays: the user decides what to do with the file.
-    QCOMPARE(m_userData->fileLinks({u"star-trek-picard"_s, u"twins"_s}).size(), 1);
+    QCOMPARE(m_userData->fileLinks()->links({u"star-trek-picard"_s, u"twins"_s}).size(), 1);
 }
 
 void tst_PlayFromWindow::dropFilesOnATrackLinksThem()
@@ -446,7 +452,7 @@ void tst_PlayFromWindow::dropFilesOnATrackLinksThem()
 
     QVERIFY2(refusal.contains(notAudio), qPrintable(refusal));
     const QList<FileLink> links
-        = m_userData->fileLinks({u"star-trek-picard"_s, u"picard-requests-help"_s});
+        = m_userData->fileLinks()->links({u"star-trek-picard"_s, u"picard-requests-help"_s});
     QCOMPARE(links.size(), 1);
     QCOMPARE(links.constFirst().file.path, request);
     QCOMPARE(row(u"Picard Requests Help"_s).data(CatalogModel::HasFileRole).toInt(),

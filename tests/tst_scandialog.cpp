@@ -1,11 +1,15 @@
 #include "audiofolder.h"
 #include "catalog/catalogreader.h"
 #include "scandialog.h"
+#include "userdata/filelinkstore.h"
+#include "userdata/scancachestore.h"
+#include "userdata/userdatabase.h"
 
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -74,11 +78,14 @@ private slots:
     void pickAmbiguousCandidate();
     void cancelDuringScan();
     void missingFolderShowsError();
+    void renamedFolderIsMovedAndTheOldOneForgotten();
 
 private:
     QString writeChapterFiles(const QString &folder);
     // Shows the dialog and waits for the results page.
     bool scanToResults(ScanDialog &dialog);
+    // Clicks Store Links and stores what the dialog chose, as FileLinker does.
+    bool storeChosen(ScanDialog &dialog, UserDatabase &db, const QString &folder);
 
     QTemporaryDir m_dir;
     Catalog m_catalog;
@@ -153,7 +160,7 @@ void tst_ScanDialog::reviewAndStore()
     QCOMPARE(progress->value(), 5);
     auto *summary = dialog.findChild<QLabel *>(u"scanSummary"_s);
     QCOMPARE(summary->text(),
-        u"5 audio files: 3 to link, 0 to decide, 1 unmatched, 1 unreadable; "
+        u"5 audio files: 3 to link, 0 moved, 0 to decide, 1 unmatched, 1 unreadable; "
         "0 unchanged since the last scan"_s);
 
     auto *table = dialog.findChild<QTreeWidget *>(u"scanResults"_s);
@@ -279,6 +286,81 @@ void tst_ScanDialog::missingFolderShowsError()
     QTRY_COMPARE(pages->currentIndex(), 2);
     QVERIFY(!dialog.findChild<QLabel *>(u"scanError"_s)->text().isEmpty());
     QVERIFY(!pages->currentWidget()->findChild<QPushButton *>(u"storeLinksButton"_s));
+}
+
+bool tst_ScanDialog::storeChosen(ScanDialog &dialog, UserDatabase &db, const QString &folder)
+{
+    QTest::mouseClick(dialog.findChild<QPushButton *>(u"storeLinksButton"_s), Qt::LeftButton);
+    return dialog.result() == QDialog::Accepted
+        && db.fileLinks()->relinkMovedFiles(dialog.chosenMoves())
+        && db.fileLinks()->storeLinks(dialog.chosenLinks())
+        && db.scanCache()->storeKnownFiles(folder, dialog.scanResult().files);
+}
+
+void tst_ScanDialog::renamedFolderIsMovedAndTheOldOneForgotten()
+{
+    UserDatabase db;
+    QVERIFY2(db.open(m_dir.filePath(u"renamed.sqlite"_s)), qPrintable(db.errorString()));
+    const QString before = m_dir.filePath(u"renamed/Soundtracks"_s);
+    const QString after = m_dir.filePath(u"renamed/Scores"_s);
+    QVERIFY(!writeChapterFiles(before).isEmpty());
+    {
+        ScanDialog dialog({m_catalog}, before, &db, nullptr);
+        QVERIFY(scanToResults(dialog));
+        QVERIFY(dialog.goneFolders().isEmpty());
+        QVERIFY(dialog.findChild<QWidget *>(u"goneFoldersBox"_s)->isHidden());
+        QVERIFY(storeChosen(dialog, db, before));
+    }
+    QCOMPARE(db.fileLinks()->allLinks().size(), 3);
+
+    QVERIFY(QDir().rename(before, after));
+    ScanDialog dialog({m_catalog}, after, &db, nullptr);
+    QVERIFY(scanToResults(dialog));
+    QCOMPARE(dialog.findChild<QLabel *>(u"scanSummary"_s)->text(),
+        u"3 audio files: 0 to link, 3 moved, 0 to decide, 0 unmatched, 0 unreadable; "
+        "0 unchanged since the last scan"_s);
+    auto *table = dialog.findChild<QTreeWidget *>(u"scanResults"_s);
+    QTreeWidgetItem *twins = rowsByFile(table).value(u"09 - Twins.flac"_s);
+    QVERIFY(twins);
+    QCOMPARE(twins->text(1), u"Moved"_s);
+    QCOMPARE(twins->checkState(0), Qt::Checked);
+    QCOMPARE(twins->text(2), u"Twins"_s);
+    QCOMPARE(twins->text(3),
+        u"Was "_s + QDir::toNativeSeparators(before + u"/Picard Chapter 1/09 - Twins.flac"_s));
+    auto *filter = dialog.findChild<QComboBox *>(u"statusFilter"_s);
+    filter->setCurrentIndex(filter->findText(u"To link"_s));
+    QVERIFY(twins->isHidden());
+    filter->setCurrentIndex(filter->findText(u"Moved"_s));
+    QVERIFY(!twins->isHidden());
+
+    // The old folder is said to be gone, and a click forgets it with what its scan found.
+    auto *box = dialog.findChild<QWidget *>(u"goneFoldersBox"_s);
+    auto *gone = dialog.findChild<QListWidget *>(u"goneFolders"_s);
+    QVERIFY(box->isVisible());
+    QCOMPARE(gone->count(), 1);
+    QCOMPARE(gone->item(0)->text(), QDir::toNativeSeparators(before));
+    QCOMPARE(dialog.goneFolders(), QStringList {before});
+    QVERIFY(!db.scanCache()->knownFiles(before).isEmpty());
+    QTest::mouseClick(
+        gone->viewport(), Qt::LeftButton, {}, gone->visualItemRect(gone->item(0)).center());
+    QTest::mouseClick(dialog.findChild<QPushButton *>(u"forgetFolderButton"_s), Qt::LeftButton);
+    QCOMPARE(gone->count(), 0);
+    QVERIFY(!box->isVisible());
+    QVERIFY(dialog.goneFolders().isEmpty());
+    QVERIFY(!db.scanCache()->scanFolders().contains(before));
+    QVERIFY(db.scanCache()->knownFiles(before).isEmpty());
+
+    // Stored: each cue has its one link, at the new place.
+    QVERIFY(dialog.chosenLinks().isEmpty());
+    QCOMPARE(dialog.chosenMoves().size(), 3);
+    QVERIFY(storeChosen(dialog, db, after));
+    const QList<FileLink> links = db.fileLinks()->allLinks();
+    QCOMPARE(links.size(), 3);
+    for (const FileLink &link : links) {
+        QVERIFY2(link.file.path.startsWith(after + u'/'), qPrintable(link.file.path));
+        QCOMPARE(db.fileLinks()->fileState(link.cue), FileState::Linked);
+    }
+    QCOMPARE(db.scanCache()->scanFolders(), QStringList {after});
 }
 
 QTEST_MAIN(tst_ScanDialog)

@@ -1,11 +1,16 @@
 #include "scandialog.h"
 
+#include "userdata/filelinkstore.h"
+#include "userdata/scancachestore.h"
+#include "userdata/userdatabase.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -17,8 +22,9 @@ namespace {
 // Where each row's entry of ScanResult::files / matches is kept.
 constexpr int IndexRole = Qt::UserRole;
 
-// The filter's entries, in the combo's order: -1 shows every row.
+// The filter's entries beside MatchResult::Status: every row, and the moved files.
 constexpr int AllStatuses = -1;
+constexpr int MovedRows = -2;
 
 FileLink linkTo(const MatchCandidate &candidate, const AudioFileInfo &file)
 {
@@ -30,12 +36,12 @@ FileLink linkTo(const MatchCandidate &candidate, const AudioFileInfo &file)
 
 } // namespace
 
-ScanDialog::ScanDialog(const QList<Catalog> &catalogs, const QString &folder,
-    const QHash<QString, AudioFileInfo> &known, QWidget *parent)
+ScanDialog::ScanDialog(
+    const QList<Catalog> &catalogs, const QString &folder, UserDatabase *userData, QWidget *parent)
     : QDialog(parent)
     , m_catalogs(catalogs)
     , m_folder(folder)
-    , m_known(known)
+    , m_userData(userData)
     , m_scanner(new LibraryScanner(this))
 {
     setWindowTitle(tr("Scan Music Folder"));
@@ -57,7 +63,20 @@ void ScanDialog::start()
         return;
     m_started = true;
     m_scanner->setCatalogs(m_catalogs);
-    m_scanner->scan(m_folder, m_known);
+    QHash<QString, AudioFileInfo> known;
+    if (m_userData && m_userData->isOpen()) {
+        known = m_userData->scanCache()->knownFiles(m_folder);
+        QList<AudioFileInfo> linkedFiles;
+        for (const FileLink &link : m_userData->fileLinks()->allLinks()) {
+            QList<CueKey> &cues = m_linkedCues[link.file.path];
+            if (cues.isEmpty())
+                linkedFiles.append(link.file);
+            cues.append(link.cue);
+        }
+        m_scanner->setLinkedFiles(linkedFiles);
+        m_scanner->setScanFolders(m_userData->scanCache()->scanFolders());
+    }
+    m_scanner->scan(m_folder, known);
 }
 
 QList<FileLink> ScanDialog::chosenLinks() const
@@ -68,6 +87,8 @@ QList<FileLink> ScanDialog::chosenLinks() const
         const qsizetype index = item->data(FileColumn, IndexRole).toLongLong();
         const MatchResult &match = m_result.matches.at(index);
         const AudioFileInfo &file = m_result.files.at(index);
+        if (m_result.movedFrom.contains(index))
+            continue;
         if (match.status == MatchResult::Linked && item->checkState(FileColumn) == Qt::Checked) {
             links.append(linkTo(match.link, file));
         } else if (match.status == MatchResult::Ambiguous) {
@@ -80,6 +101,27 @@ QList<FileLink> ScanDialog::chosenLinks() const
         }
     }
     return links;
+}
+
+QHash<QString, AudioFileInfo> ScanDialog::chosenMoves() const
+{
+    QHash<QString, AudioFileInfo> moves;
+    for (int row = 0; row < m_table->topLevelItemCount(); ++row) {
+        QTreeWidgetItem *item = m_table->topLevelItem(row);
+        const qsizetype index = item->data(FileColumn, IndexRole).toLongLong();
+        const auto from = m_result.movedFrom.constFind(index);
+        if (from != m_result.movedFrom.constEnd() && item->checkState(FileColumn) == Qt::Checked)
+            moves.insert(from.value(), m_result.files.at(index));
+    }
+    return moves;
+}
+
+QStringList ScanDialog::goneFolders() const
+{
+    QStringList folders;
+    for (int row = 0; row < m_goneFolders->count(); ++row)
+        folders.append(m_goneFolders->item(row)->data(Qt::UserRole).toString());
+    return folders;
 }
 
 void ScanDialog::reject()
@@ -126,6 +168,7 @@ QWidget *ScanDialog::createResultsPage()
     m_filter->setObjectName(QStringLiteral("statusFilter"));
     m_filter->addItem(tr("All"), AllStatuses);
     m_filter->addItem(tr("To link"), MatchResult::Linked);
+    m_filter->addItem(tr("Moved"), MovedRows);
     m_filter->addItem(tr("To decide"), MatchResult::Ambiguous);
     m_filter->addItem(tr("Unmatched"), MatchResult::Unmatched);
     m_filter->addItem(tr("Unreadable"), MatchResult::Unreadable);
@@ -152,8 +195,39 @@ QWidget *ScanDialog::createResultsPage()
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(filterRow);
     layout->addWidget(m_table, 1);
+    layout->addWidget(createGoneFolders());
     layout->addWidget(buttons);
     return page;
+}
+
+QWidget *ScanDialog::createGoneFolders()
+{
+    m_goneBox = new QWidget;
+    m_goneBox->setObjectName(QStringLiteral("goneFoldersBox"));
+    m_goneLabel = new QLabel;
+    m_goneLabel->setObjectName(QStringLiteral("goneFoldersLabel"));
+    m_goneLabel->setWordWrap(true);
+    m_goneFolders = new QListWidget;
+    m_goneFolders->setObjectName(QStringLiteral("goneFolders"));
+    m_goneFolders->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_goneFolders->setMaximumHeight(m_goneFolders->fontMetrics().height() * 5);
+    m_goneLabel->setBuddy(m_goneFolders);
+    m_forgetButton = new QPushButton(tr("&Forget Folder"));
+    m_forgetButton->setObjectName(QStringLiteral("forgetFolderButton"));
+    m_forgetButton->setToolTip(tr("Forget what the scans of the selected folders found"));
+    connect(m_forgetButton, &QPushButton::clicked, this, &ScanDialog::forgetSelectedFolders);
+    connect(m_goneFolders, &QListWidget::itemSelectionChanged, this,
+        [this] { m_forgetButton->setEnabled(!m_goneFolders->selectedItems().isEmpty()); });
+
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_goneFolders, 1);
+    row->addWidget(m_forgetButton, 0, Qt::AlignTop);
+    auto *layout = new QVBoxLayout(m_goneBox);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_goneLabel);
+    layout->addLayout(row);
+    m_goneBox->hide();
+    return m_goneBox;
 }
 
 QWidget *ScanDialog::createErrorPage()
@@ -188,6 +262,17 @@ void ScanDialog::showResult(const ScanResult &result)
     for (int column = FileColumn; column <= DetailColumn; ++column)
         m_table->resizeColumnToContents(column);
     applyFilter();
+    m_goneFolders->clear();
+    for (const QString &folder : std::as_const(m_result.goneFolders)) {
+        auto *item = new QListWidgetItem(QDir::toNativeSeparators(folder), m_goneFolders);
+        item->setData(Qt::UserRole, folder);
+    }
+    m_goneLabel->setText(
+        tr("Scanned before, and no longer there (moved, renamed or unplugged): forget them, and "
+           "what their scans found, unless they will be back."));
+    m_goneFolders->setCurrentRow(0);
+    m_forgetButton->setEnabled(m_goneFolders->count() > 0);
+    m_goneBox->setVisible(m_goneFolders->count() > 0);
     m_pages->setCurrentIndex(1);
     resize(sizeHint().expandedTo(QSize(800, 500)));
 }
@@ -207,6 +292,18 @@ void ScanDialog::addRow(qsizetype index)
     // An unreadable folder has no file name: show its path.
     item->setText(FileColumn, file.fileName.isEmpty() ? file.path : file.fileName);
     item->setToolTip(FileColumn, QDir::toNativeSeparators(file.path));
+    if (const auto from = m_result.movedFrom.constFind(index);
+        from != m_result.movedFrom.constEnd()) {
+        // Its links follow it unless the user unchecks it.
+        item->setText(StatusColumn, tr("Moved"));
+        item->setCheckState(FileColumn, Qt::Checked);
+        QStringList cues;
+        for (const CueKey &cue : m_linkedCues.value(from.value()))
+            cues.append(cueLabel(cue));
+        item->setText(CueColumn, cues.join(u", "));
+        item->setText(DetailColumn, tr("Was %1").arg(QDir::toNativeSeparators(from.value())));
+        return;
+    }
     item->setText(StatusColumn, statusText(match.status));
     // Only a proposed link has a check box to leave it out.
     if (match.status != MatchResult::Linked)
@@ -251,17 +348,36 @@ void ScanDialog::applyFilter()
     for (int row = 0; row < m_table->topLevelItemCount(); ++row) {
         QTreeWidgetItem *item = m_table->topLevelItem(row);
         const qsizetype index = item->data(FileColumn, IndexRole).toLongLong();
-        const bool shown = status == AllStatuses || m_result.matches.at(index).status == status;
+        const bool moved = m_result.movedFrom.contains(index);
+        const bool shown = status == AllStatuses
+            || (moved ? status == MovedRows : m_result.matches.at(index).status == status);
         item->setHidden(!shown);
     }
 }
 
+void ScanDialog::forgetSelectedFolders()
+{
+    if (!m_userData)
+        return;
+    for (QListWidgetItem *item : m_goneFolders->selectedItems()) {
+        // A failure reaches the user through UserDatabase::errorOccurred; the dialog shows it
+        // too, since it stands in front of the window.
+        if (!m_userData->scanCache()->removeScanFolder(item->data(Qt::UserRole).toString())) {
+            m_goneLabel->setText(m_userData->errorString());
+            return;
+        }
+        delete item;
+    }
+    m_goneBox->setVisible(m_goneFolders->count() > 0);
+}
+
 QString ScanDialog::summary() const
 {
-    return tr("%1 audio files: %2 to link, %3 to decide, %4 unmatched, %5 unreadable; "
-              "%6 unchanged since the last scan")
+    return tr("%1 audio files: %2 to link, %3 moved, %4 to decide, %5 unmatched, %6 unreadable; "
+              "%7 unchanged since the last scan")
         .arg(m_result.files.size())
         .arg(m_result.linkedCount)
+        .arg(m_result.movedCount)
         .arg(m_result.ambiguousCount)
         .arg(m_result.unmatchedCount)
         .arg(m_result.unreadableCount)
@@ -281,6 +397,17 @@ QString ScanDialog::trackLabel(const MatchCandidate &candidate) const
         return tr("%1 — %2 · track %3").arg(title, release->title).arg(candidate.number);
     }
     return candidate.cueId;
+}
+
+QString ScanDialog::cueLabel(const CueKey &cue) const
+{
+    for (const Catalog &catalog : m_catalogs) {
+        if (catalog.id == cue.catalogId) {
+            const Cue *found = catalog.cue(cue.cueId);
+            return found ? found->title : cue.cueId;
+        }
+    }
+    return cue.cueId;
 }
 
 QString ScanDialog::statusText(MatchResult::Status status)

@@ -67,8 +67,11 @@ bool walk(Promise &promise, const QString &root, QList<Entry> &entries)
 
 void count(ScanResult &result)
 {
-    for (const MatchResult &match : std::as_const(result.matches)) {
-        switch (match.status) {
+    result.movedCount = int(result.movedFrom.size());
+    for (qsizetype i = 0; i < result.matches.size(); ++i) {
+        if (result.movedFrom.contains(i))
+            continue;
+        switch (result.matches.at(i).status) {
         case MatchResult::Linked:
             ++result.linkedCount;
             break;
@@ -105,6 +108,16 @@ void LibraryScanner::setCatalogs(const QList<Catalog> &catalogs)
     m_catalogs = catalogs;
 }
 
+void LibraryScanner::setLinkedFiles(const QList<AudioFileInfo> &files)
+{
+    m_linkedFiles = files;
+}
+
+void LibraryScanner::setScanFolders(const QStringList &folders)
+{
+    m_scanFolders = folders;
+}
+
 bool LibraryScanner::scan(const QString &folder, const QHash<QString, AudioFileInfo> &known)
 {
     if (m_watcher)
@@ -125,7 +138,8 @@ bool LibraryScanner::scan(const QString &folder, const QHash<QString, AudioFileI
             emit progressChanged(value, m_total);
     });
     connect(m_watcher, &QFutureWatcherBase::finished, this, &LibraryScanner::scanEnded);
-    m_watcher->setFuture(QtConcurrent::run(&LibraryScanner::run, folder, known, m_catalogs));
+    m_watcher->setFuture(QtConcurrent::run(
+        &LibraryScanner::run, folder, Inputs {known, m_catalogs, m_linkedFiles, m_scanFolders}));
     return true;
 }
 
@@ -154,9 +168,9 @@ void LibraryScanner::scanEnded()
         emit finished(outcome.result);
 }
 
-void LibraryScanner::run(QPromise<Outcome> &promise, const QString &folder,
-    const QHash<QString, AudioFileInfo> &known, const QList<Catalog> &catalogs)
+void LibraryScanner::run(QPromise<Outcome> &promise, const QString &folder, const Inputs &inputs)
 {
+    const QHash<QString, AudioFileInfo> &known = inputs.known;
     Outcome outcome;
     const QFileInfo root(folder);
     if (!root.exists()) {
@@ -201,9 +215,49 @@ void LibraryScanner::run(QPromise<Outcome> &promise, const QString &folder,
         }
         promise.setProgressValue(++done);
     }
-    result.matches = TrackMatcher::match(catalogs, result.files);
+    result.matches = TrackMatcher::match(inputs.catalogs, result.files);
+    findMoves(result, inputs.linkedFiles);
+    for (const QString &scanned : inputs.scanFolders) {
+        if (!QFileInfo::exists(scanned))
+            result.goneFolders.append(scanned);
+    }
     count(result);
     promise.addResult(std::move(outcome));
+}
+
+void LibraryScanner::findMoves(ScanResult &result, const QList<AudioFileInfo> &linkedFiles)
+{
+    // Only what can be a move: found files by audio hash, then the linked files gone from disk.
+    QHash<QString, QList<qsizetype>> byHash;
+    for (qsizetype i = 0; i < result.files.size(); ++i) {
+        const AudioFileInfo &file = result.files.at(i);
+        if (file.readable && !file.audioHash.isEmpty())
+            byHash[file.audioHash].append(i);
+    }
+    if (byHash.isEmpty())
+        return;
+    QSet<QString> checked;
+    for (const AudioFileInfo &linked : linkedFiles) {
+        const auto candidates = byHash.constFind(linked.audioHash);
+        if (candidates == byHash.constEnd() || checked.contains(linked.path))
+            continue;
+        checked.insert(linked.path);
+        if (QFileInfo::exists(linked.path))
+            continue;
+        // One found file stands for one gone file: of two copies that were linked, the one
+        // found is not also the other.
+        QList<AudioFileInfo> unclaimed;
+        QList<qsizetype> indexes;
+        for (const qsizetype i : *candidates) {
+            if (!result.movedFrom.contains(i)) {
+                unclaimed.append(result.files.at(i));
+                indexes.append(i);
+            }
+        }
+        const qsizetype found = relocate(linked, unclaimed);
+        if (found >= 0)
+            result.movedFrom.insert(indexes.at(found), linked.path);
+    }
 }
 
 qsizetype LibraryScanner::relocate(

@@ -1,13 +1,14 @@
 #pragma once
 
-#include "library/audiofileinfo.h"
 #include "catalog/catalog.h"
+#include "library/audiofileinfo.h"
 #include "library/matching/trackmatcher.h"
 
 #include <QFutureWatcher>
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QStringList>
 
 // What one scan found: every audio file under the folder (and every subfolder it could not
 // read), in walk order (names sorted, a folder's files before its subfolders), each with the
@@ -18,8 +19,15 @@ struct ScanResult
     QList<AudioFileInfo> files;
     // One per file, same order.
     QList<MatchResult> matches;
+    // By index in files: the linked path that file is, moved (a linked file gone from disk
+    // whose audio this one has; LibraryScanner::relocate). Its links follow it, so its match is
+    // the matcher's idea only, and is not counted below.
+    QHash<qsizetype, QString> movedFrom;
+    // Folders scanned before (LibraryScanner::setScanFolders) that no longer exist.
+    QStringList goneFolders;
     // Files not opened again because a previous scan knew them unchanged.
     int reusedCount = 0;
+    int movedCount = 0;
     int linkedCount = 0;
     int ambiguousCount = 0;
     int unmatchedCount = 0;
@@ -42,6 +50,12 @@ public:
 
     // The catalogs the next scan matches against.
     void setCatalogs(const QList<Catalog> &catalogs);
+    // The files links point to. The next scan looks for those gone from disk among the files it
+    // finds, each found file standing for one of them at most (ScanResult::movedFrom).
+    void setLinkedFiles(const QList<AudioFileInfo> &files);
+    // The folders scanned before: the next scan says which no longer exist
+    // (ScanResult::goneFolders).
+    void setScanFolders(const QStringList &folders);
 
     // Starts scanning folder and everything under it, and returns true; false when a scan is
     // already under way. A file whose path, size and modification time equal an entry of known
@@ -71,11 +85,22 @@ private:
         QString error;
     };
 
-    static void run(QPromise<Outcome> &promise, const QString &folder,
-        const QHash<QString, AudioFileInfo> &known, const QList<Catalog> &catalogs);
+    // What the worker is handed besides the folder: values only.
+    struct Inputs
+    {
+        QHash<QString, AudioFileInfo> known;
+        QList<Catalog> catalogs;
+        QList<AudioFileInfo> linkedFiles;
+        QStringList scanFolders;
+    };
+
+    static void run(QPromise<Outcome> &promise, const QString &folder, const Inputs &inputs);
+    static void findMoves(ScanResult &result, const QList<AudioFileInfo> &linkedFiles);
     void scanEnded();
 
     QList<Catalog> m_catalogs;
+    QList<AudioFileInfo> m_linkedFiles;
+    QStringList m_scanFolders;
     QFutureWatcher<Outcome> *m_watcher = nullptr;
     bool m_canceling = false;
     int m_total = 0;

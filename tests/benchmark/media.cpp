@@ -4,6 +4,8 @@
 #include "catalog/catalogreader.h"
 #include "library/libraryscanner.h"
 #include "player.h"
+#include "userdata/filelinkstore.h"
+#include "userdata/scancachestore.h"
 #include "userdata/userdatabase.h"
 #include "wavwriter.h"
 
@@ -55,7 +57,8 @@ double scanFilesPerSecond(
             links.append(
                 {{match.link.catalogId, match.link.cueId}, result.files.at(i), {}, {}, false});
     }
-    if (!userData.storeLinks(links) || !userData.storeKnownFiles(folder, result.files))
+    if (!userData.fileLinks()->storeLinks(links)
+        || !userData.scanCache()->storeKnownFiles(folder, result.files))
         return -1;
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     return result.files.isEmpty() ? -1 : std::round(double(result.files.size()) / seconds);
@@ -70,10 +73,10 @@ void fileCheckMs(const QString &databasePath, QJsonObject &figures)
         return;
     QElapsedTimer timer;
     timer.start();
-    const auto paths = userData.linkedPaths();
+    const auto paths = userData.fileLinks()->linkedPaths();
     figures[u"file_states_gui_ms"_s] = std::round(double(timer.nsecsElapsed()) / 1e5) / 10.0;
     timer.restart();
-    const auto onDisk = UserDatabase::fileStatesOnDisk(paths);
+    const auto onDisk = FileLinkStore::fileStatesOnDisk(paths);
     figures[u"disk_check_ms"_s] = std::round(double(timer.nsecsElapsed()) / 1e5) / 10.0;
     qsizetype files = 0;
     for (const QStringList &cuePaths : paths)

@@ -5,6 +5,7 @@
 #include "itemmodels/occurrencemodel.h"
 #include "panes/panebrowser.h"
 #include "panes/panehtml.h"
+#include "userdata/filelinkstore.h"
 #include "userdata/userdatabase.h"
 
 #include <QDir>
@@ -42,13 +43,14 @@ CuePane::CuePane(const CatalogModel *catalogs, QWidget *parent)
 void CuePane::setUserData(const UserDatabase *userData)
 {
     if (m_userData)
-        disconnect(m_userData, nullptr, this, nullptr);
+        disconnect(m_userData->fileLinks(), nullptr, this, nullptr);
     m_userData = userData;
     if (userData) {
-        connect(userData, &UserDatabase::fileLinksChanged, this, [this](const CueKey &cue) {
-            if (cue == m_cue)
-                m_browser->refreshLater();
-        });
+        connect(
+            userData->fileLinks(), &FileLinkStore::linksChanged, this, [this](const CueKey &cue) {
+                if (cue == m_cue)
+                    m_browser->refreshLater();
+            });
     }
     render(PaneBrowser::Scroll::Keep);
 }
@@ -136,7 +138,7 @@ QString CuePane::placesHtml(const Catalog &catalog, const Cue &cue) const
 }
 
 // The files in play order, each with what can be done to it. The first one on disk is the one
-// that plays, as UserDatabase::preferredFile() picks it.
+// that plays, as FileLinkStore::preferredFile() picks it.
 QString CuePane::filesHtml(const Cue &cue) const
 {
     QString html = PaneHtml::sectionHeading(tr("Audio files"));
@@ -145,7 +147,7 @@ QString CuePane::filesHtml(const Cue &cue) const
             + PaneHtml::emptyState(tr("Your user database could not be opened, so no audio file "
                                       "can be linked to this cue."));
     }
-    const QList<FileLink> links = m_userData->fileLinks(m_cue);
+    const QList<FileLink> links = m_userData->fileLinks()->links(m_cue);
     if (links.isEmpty()) {
         html += PaneHtml::emptyState(
             tr("No audio file is linked to this cue. Link one, drop a file on the track in the "

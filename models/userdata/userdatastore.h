@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QString>
+#include <QVariantList>
+
+#include <functional>
+
+class QSqlQuery;
+class UserDatabase;
+
+// What every store of a UserDatabase shares: the database's connection, running SQL on it,
+// and the one way a failed write reaches the user (UserDatabase::errorOccurred). A store is
+// made and owned by its UserDatabase and lives as long as it.
+class UserDataStore : public QObject
+{
+    Q_OBJECT
+
+protected:
+    explicit UserDataStore(UserDatabase *database);
+
+    bool isOpen() const;
+    QSqlDatabase connection() const;
+    // The file, for messages.
+    QString filePath() const;
+
+    bool prepare(QSqlQuery &query, const QString &sql) const;
+    // Prepares, binds and runs sql; on failure the error is kept for writeFailed/readFailed.
+    bool run(QSqlQuery &query, const QString &sql, const QVariantList &values = {}) const;
+    // Binds values by position to a prepared query and runs it, keeping the error likewise.
+    bool execPrepared(QSqlQuery &query, const QVariantList &values) const;
+    // Runs a query that reads, calling row for each result; false when closed or on failure
+    // (which is logged: a read that fails loses nothing).
+    bool forEachRow(const QString &sql, const QVariantList &values,
+        const std::function<void(const QSqlQuery &)> &row) const;
+
+    // False, with errorString() saying no file is open; quiet, since open() reported why.
+    bool notOpen() const;
+    // False, with "WHAT could not be saved to FILE (REASON)." in errorString() and
+    // errorOccurred. what names the change: "The note on the cue x/y".
+    bool writeFailed(const QString &what, const QSqlError &transactionError = QSqlError());
+    // False, with message in errorString(): a refusal that is no database failure.
+    bool refused(const QString &message) const;
+
+private:
+    void readFailed() const;
+
+    UserDatabase *m_database = nullptr;
+    mutable QSqlError m_sqlError;
+};
+
+// Rolls back unless committed, so that every early return leaves the file as it was.
+class SqlTransaction
+{
+public:
+    explicit SqlTransaction(const QSqlDatabase &db);
+    ~SqlTransaction();
+    SqlTransaction(const SqlTransaction &) = delete;
+    SqlTransaction &operator=(const SqlTransaction &) = delete;
+
+    bool isActive() const { return m_active; }
+    bool commit();
+    QSqlError lastError() const { return m_db.lastError(); }
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+};
