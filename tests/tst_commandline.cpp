@@ -1,4 +1,6 @@
 #include "audiofolder.h"
+#include "testcatalogs.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -98,11 +100,7 @@ tst_CommandLine::Result tst_CommandLine::run(
 
 QString tst_CommandLine::writeFile(const QString &name, const QByteArray &contents)
 {
-    const QString path = m_dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
+    return TestFiles::writeFile(m_dir.filePath(name), contents);
 }
 
 void tst_CommandLine::version()
@@ -136,8 +134,7 @@ void tst_CommandLine::checkValidFile()
 
 void tst_CommandLine::checkBundledCatalog()
 {
-    const QString path = QFINDTESTDATA("../resources/catalogs/star-trek-picard/catalog.json");
-    QVERIFY(!path.isEmpty());
+    const QString path = TestCatalogs::bundledPath();
     const Result result = run({u"--check-catalog"_s, path});
     QCOMPARE(result.err, QString());
     QVERIFY2(result.out.startsWith(path + u": 3 releases, 84 tracks, "_s), qPrintable(result.out));
@@ -279,9 +276,7 @@ QString tst_CommandLine::writeMusicFolder(const QString &name)
             || !AudioFolder::writeTags(file.path, file.tags))
             qFatal("cannot write %s", qPrintable(file.path));
     }
-    QFile empty(root + u"/empty.flac"_s);
-    if (!empty.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(empty.fileName()));
+    TestFiles::writeFile(root + u"/empty.flac"_s);
     return root;
 }
 

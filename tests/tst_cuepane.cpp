@@ -1,10 +1,10 @@
 #include "anchorclick.h"
-#include "catalog/catalogreader.h"
 #include "catalog/occurrences.h"
 #include "itemmodels/catalogmodel.h"
 #include "panes/cuepane.h"
 #include "panes/panebrowser.h"
 #include "testcatalogs.h"
+#include "testfiles.h"
 #include "userdata/userdatabase.h"
 
 #include <QDir>
@@ -80,11 +80,8 @@ private:
 
 void tst_CuePane::init()
 {
-    CatalogReader reader;
-    QVERIFY2(reader.read(QFINDTESTDATA("../resources/catalogs/star-trek-picard/catalog.json")),
-        qPrintable(reader.errorString()));
     m_catalogs = new CatalogModel;
-    QVERIFY(m_catalogs->addCatalog(reader.takeCatalog()));
+    QVERIFY(m_catalogs->addCatalog(TestCatalogs::bundled()));
     m_pane = new CuePane(m_catalogs);
     m_pane->resize(560, 720);
     m_browser = m_pane->findChild<PaneBrowser *>();
@@ -131,12 +128,7 @@ QList<PaneAction> tst_CuePane::actions() const
 
 QString tst_CuePane::createFile(const QString &relativePath) const
 {
-    const QString path = m_dir->filePath(relativePath);
-    QDir().mkpath(QFileInfo(path).path());
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write("not really audio") < 0)
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
+    return TestFiles::writeFile(m_dir->filePath(relativePath), "not really audio");
 }
 
 FileLink tst_CuePane::fileLink(const QString &path, qint64 durationMs) const
@@ -515,8 +507,9 @@ void tst_CuePane::followsLinksAndFileStates()
     const QString before = m_browser->pageHtml();
     FileLink other = fileLink(createFile(u"Music/02 End Title.flac"_s));
     other.cue.cueId = u"end-title"_s;
+    QSignalSpy refreshes(m_browser, &PaneBrowser::refreshDue);
     QVERIFY(m_userData->linkFile(other));
-    QTest::qWait(50);
+    QVERIFY(!refreshes.wait(50));
     QCOMPARE(m_browser->pageHtml(), before);
 
     QVERIFY(m_userData->unlinkFile({Picard, MainTitle}, flac));
