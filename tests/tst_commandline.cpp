@@ -291,7 +291,8 @@ void tst_CommandLine::scanFolder()
 {
     const QString folder = writeMusicFolder(u"music"_s);
     if (folder.isEmpty())
-        QSKIP("sox is missing");
+        QFAIL("sox is not installed: these tests generate their audio with it "
+              "(apt-get install sox libsox-fmt-all)");
     const QString database = m_dir.filePath(u"scan/userdata.sqlite"_s);
     const QProcessEnvironment environment = environmentWithDatabase(database);
 
@@ -329,7 +330,8 @@ void tst_CommandLine::scanFolderDryRun()
 {
     const QString folder = writeMusicFolder(u"dry"_s);
     if (folder.isEmpty())
-        QSKIP("sox is missing");
+        QFAIL("sox is not installed: these tests generate their audio with it "
+              "(apt-get install sox libsox-fmt-all)");
     const QString database = m_dir.filePath(u"dry-run/userdata.sqlite"_s);
     const Result result
         = run({u"--scan-folder"_s, folder, u"--dry-run"_s}, environmentWithDatabase(database));

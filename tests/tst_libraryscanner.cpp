@@ -5,8 +5,10 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -70,6 +72,9 @@ private slots:
     void movedFileFoundAgain();
 
 private:
+    // Runs one test function of this program again as uid and gid 65534, with no groups, and
+    // fails unless it passes there: permissions do not keep root out, and CI runs as root.
+    void runUnprivileged(const QString &testFunction);
     // Scans folder to the end and returns what finished() carried.
     ScanResult scanned(const QString &folder, const QHash<QString, AudioFileInfo> &known = {});
     QString newFolder(const QString &name);
@@ -314,6 +319,10 @@ void tst_LibraryScanner::unreadableFiles()
 
 void tst_LibraryScanner::permissionDenied()
 {
+    if (::geteuid() == 0) {
+        runUnprivileged(QString::fromLatin1(QTest::currentTestFunction()));
+        return;
+    }
     const QString folder = newFolder(u"locked"_s);
     const QString locked = newFolder(u"locked/private"_s);
     QVERIFY(QFile::copy(m_templates + u"/low.flac"_s, locked + u"/secret.flac"_s));
@@ -326,9 +335,8 @@ void tst_LibraryScanner::permissionDenied()
         QFile::setPermissions(locked, readWrite | QFileDevice::ExeOwner);
         QFile::setPermissions(folder + u"/shut.flac"_s, readWrite);
     });
-    if (::geteuid() == 0 || QFileInfo(locked).isReadable())
-        QSKIP("Running as root: permissions do not keep root out of a file or folder, so neither "
-              "can be made unreadable here. Run the tests as a normal user to cover them.");
+    QVERIFY2(!QFileInfo(locked).isReadable(),
+        "A folder with no permissions is still readable: this user bypasses permissions");
 
     const ScanResult result = scanned(folder);
     QCOMPARE(result.files.size(), 3);
@@ -342,6 +350,46 @@ void tst_LibraryScanner::permissionDenied()
     QCOMPARE(result.files.at(2).unreadableReason, u"folder cannot be read: permission denied"_s);
     QCOMPARE(result.matches.at(2).status, MatchResult::Unreadable);
     QCOMPARE(result.unreadableCount, 2);
+}
+
+void tst_LibraryScanner::runUnprivileged(const QString &testFunction)
+{
+    const QString setpriv = QStandardPaths::findExecutable(u"setpriv"_s);
+    QVERIFY2(!setpriv.isEmpty(),
+        "setpriv is not installed (apt-get install util-linux): as root, this test runs itself "
+        "again as an unprivileged user with it");
+    // The other user may not reach the build tree: it runs a copy of this program from a folder
+    // it can write to, which is also its temporary folder.
+    const QString home = newFolder(u"unprivileged"_s);
+    const auto everyone = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+        | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+        | QFileDevice::ExeOther;
+    QVERIFY(QFile::setPermissions(m_dir.path(),
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+            | QFileDevice::ExeGroup | QFileDevice::ExeOther));
+    QVERIFY(
+        QFile::setPermissions(home, everyone | QFileDevice::WriteGroup | QFileDevice::WriteOther));
+    const QString program
+        = home + u'/' + QFileInfo(QCoreApplication::applicationFilePath()).fileName();
+    QVERIFY(QFile::copy(QCoreApplication::applicationFilePath(), program));
+    QVERIFY(QFile::setPermissions(program, everyone));
+
+    QProcess child;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"TMPDIR"_s, home);
+    environment.insert(u"HOME"_s, home);
+    environment.remove(u"XDG_RUNTIME_DIR"_s);
+    child.setProcessEnvironment(environment);
+    child.setWorkingDirectory(home);
+    child.setProcessChannelMode(QProcess::MergedChannels);
+    child.start(setpriv,
+        {u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s, program, testFunction});
+    QVERIFY2(child.waitForFinished(120'000), qPrintable(child.errorString()));
+    const QString output = QString::fromLocal8Bit(child.readAll());
+    QVERIFY2(
+        child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0, qPrintable(output));
+    QVERIFY2(output.contains(u"PASS   : tst_LibraryScanner::"_s + testFunction + u"()"_s),
+        qPrintable(output));
 }
 
 void tst_LibraryScanner::missingFolder()
