@@ -1,6 +1,7 @@
 #include "catalogbrowser.h"
 #include "itemmodels/catalogmodel.h"
 #include "testcatalogs.h"
+#include "testfiles.h"
 #include "trackdelegate.h"
 
 #include <QDir>
@@ -124,7 +125,8 @@ QStyleOptionViewItem tst_CatalogBrowser::titleOption(const QModelIndex &index) c
 {
     auto *delegate
         = qobject_cast<TrackDelegate *>(m_tree->itemDelegateForColumn(CatalogModel::TitleColumn));
-    Q_ASSERT(delegate);
+    if (!delegate)
+        qFatal("the title column has no TrackDelegate");
     QStyleOptionViewItem option;
     option.initFrom(m_tree);
     option.widget = m_tree;
@@ -143,13 +145,8 @@ bool tst_CatalogBrowser::send(QDropEvent &event, bool expected)
 QStringList tst_CatalogBrowser::writeFiles(const QStringList &names) const
 {
     QStringList paths;
-    for (const QString &name : names) {
-        QFile file(m_dir->filePath(name));
-        if (!file.open(QIODevice::WriteOnly))
-            return {};
-        file.write("RIFF");
-        paths.append(file.fileName());
-    }
+    for (const QString &name : names)
+        paths.append(TestFiles::writeFile(m_dir->filePath(name), "RIFF"));
     return paths;
 }
 

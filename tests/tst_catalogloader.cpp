@@ -1,4 +1,5 @@
 #include "catalog/catalogloader.h"
+#include "testfiles.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -32,16 +33,11 @@ void tst_CatalogLoader::initTestCase()
 
 QString tst_CatalogLoader::write(const QString &name, const QString &id)
 {
-    const QString path = m_dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(path));
-    file.write(
+    return TestFiles::writeFile(m_dir.filePath(name),
         u"{\"format\": \"cuebook-catalog\", \"version\": 1, \"id\": \"%1\", \"title\": \"T\", "
         "\"releases\": [{\"id\": \"r\", \"title\": \"R\", \"tracks\": [{\"number\": 1, "
         "\"title\": \"One\"}]}]}"_s.arg(id)
             .toUtf8());
-    return path;
 }
 
 void tst_CatalogLoader::loadsOffTheGuiThread()

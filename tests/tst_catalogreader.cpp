@@ -1,4 +1,5 @@
 #include "catalog/catalogreader.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -30,10 +31,6 @@ private slots:
     void faults();
     void accepts_data();
     void accepts();
-    void readsStrings_data();
-    void readsStrings();
-    void syntaxErrors_data();
-    void syntaxErrors();
     void reportsAllFaultsInDocumentOrder();
     void refusesOtherFormatsAlone();
     void warnsAboutUnknownKeys();
@@ -46,10 +43,6 @@ private slots:
     void refusesEmptyFiles_data();
     void refusesEmptyFiles();
     void acceptsByteOrderMark();
-    void refusesInvalidUtf8_data();
-    void refusesInvalidUtf8();
-    void refusesDeepNesting_data();
-    void refusesDeepNesting();
     void refusesHugeFileBeforeReading();
     void refusesHugeData();
     void refusesMissingFile();
@@ -156,15 +149,6 @@ bool isEmpty(const Catalog &catalog)
         && catalog.sources.isEmpty() && catalog.themes.isEmpty() && catalog.cues.isEmpty()
         && catalog.releases.isEmpty() && catalog.occurrences.isEmpty() && catalog.excerpts.isEmpty()
         && catalog.cue(u"twins"_s) == nullptr;
-}
-
-QString writeFile(const QString &path, const QByteArray &contents)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
-        return {};
-    return path;
 }
 
 } // namespace
@@ -656,137 +640,6 @@ void tst_CatalogReader::accepts()
     QCOMPARE(reader.catalog().filePath, FileName);
 }
 
-void tst_CatalogReader::readsStrings_data()
-{
-    QTest::addColumn<QByteArray>("token");
-    QTest::addColumn<QString>("text");
-    QTest::newRow("ASCII") << QByteArray(R"("Main Title")") << u"Main Title"_s;
-    QTest::newRow("UTF-8") << QByteArray(R"("Café ☕ 𝄞")") << u"Café ☕ 𝄞"_s;
-    QTest::newRow("short escapes") << QByteArray(R"("\"\\\/\b\f\n\r\t")") << u"\"\\/\b\f\n\r\t"_s;
-    QTest::newRow("unicode escapes")
-        << QByteArray(R"("\u0043af\u00E9 \u2615 \ud834\udd1e")") << u"Café ☕ 𝄞"_s;
-    QTest::newRow("escapes between UTF-8") << QByteArray(R"("é\né")") << u"é\né"_s;
-    QTest::newRow("NUL escaped") << QByteArray(R"("a\u0000b")")
-                                 << QStringView(u"a\0b", 3).toString();
-    // QString::fromUtf8() would drop these: inside a string they are text.
-    QTest::newRow("U+FEFF first") << QByteArray("\"\xEF\xBB\xBFHi\"") << u"\uFEFFHi"_s;
-    QTest::newRow("U+FEFF after an escape")
-        << QByteArray("\"\\n\xEF\xBB\xBFHi\"") << u"\n\uFEFFHi"_s;
-    QTest::newRow("U+FEFF escaped") << QByteArray(R"("\uFEFFHi")") << u"\uFEFFHi"_s;
-}
-
-void tst_CatalogReader::readsStrings()
-{
-    QFETCH(QByteArray, token);
-    QFETCH(QString, text);
-    CatalogReader reader;
-    QVERIFY2(reader.readData(catalogJson({{u"title"_s, raw(token)},
-                                 {u"releases[0].tracks[0].title"_s, raw(token)}}),
-                 FileName),
-        qPrintable(reader.errorString()));
-    QCOMPARE(reader.catalog().title, text);
-    QCOMPARE(reader.catalog().releases.at(0).tracks.at(0).title, text);
-}
-
-void tst_CatalogReader::syntaxErrors_data()
-{
-    QTest::addColumn<QByteArray>("json");
-    QTest::addColumn<QString>("expected");
-    const QByteArray head
-        = R"({"format": "cuebook-catalog", "version": 1, "id": "x", "title": "X")";
-    auto row = [&](const char *name, const QByteArray &json, const QString &expected) {
-        QTest::newRow(name) << json << FileName + u':' + expected;
-    };
-    row("missing comma in a track",
-        "{\n"
-        "  \"releases\": [ {\n"
-        "    \"id\": \"album\",\n"
-        "    \"tracks\": [\n"
-        "      { \"number\": 1, \"title\": \"One\" },\n"
-        "      { \"number\": 2, \"title\": \"Two\" },\n"
-        "      { \"number\": 3, \"title\": \"Three\" \"duration\": \"1:00\" }\n"
-        "    ]\n"
-        "  } ]\n"
-        "}\n",
-        u"7:39: releases[0].tracks[2]: expected \",\" or \"}\", found a string"_s);
-    row("missing comma between tracks", "{\"releases\": [{\"tracks\": [{}\n {}]}]}",
-        u"2:2: releases[0].tracks: expected \",\" or \"]\", found \"{\""_s);
-    row("missing colon", R"({"format" "cuebook-catalog"})",
-        u"1:11: format: expected \":\" after the key, found a string"_s);
-    row("key without quotes", "{format: 1}",
-        u"1:2: (document): expected a key in double quotes, found \"format\""_s);
-    row("single quotes", "{'format': 1}",
-        u"1:2: (document): expected a key in double quotes, found \"'\""_s);
-    row("trailing comma in an object", head + ",\n}",
-        u"1:68: (document): a comma before \"}\" is not allowed"_s);
-    row("trailing comma in an array", head + R"(, "releases": [{}, ])",
-        u"1:85: releases: a comma before \"]\" is not allowed"_s);
-    row("missing value", head + R"(, "releases": })",
-        u"1:82: releases: expected a value, found \"}\""_s);
-    row("bad literal", head + R"(, "complete": tru})",
-        u"1:82: complete: expected a value, found \"tru\""_s);
-    row("capitalised literal", head + R"(, "complete": True})",
-        u"1:82: complete: expected a value, found \"True\""_s);
-    row("NaN", head + R"(, "n": NaN})", u"1:75: n: expected a value, found \"NaN\""_s);
-    row("leading zero", head + R"(, "n": 01})", u"1:75: n: \"01\" is not a valid number"_s);
-    row("trailing dot", head + R"(, "n": 1.})", u"1:75: n: \"1.\" is not a valid number"_s);
-    row("leading dot", head + R"(, "n": .5})", u"1:75: n: expected a value, found \".\""_s);
-    row("plus sign", head + R"(, "n": +1})", u"1:75: n: expected a value, found \"+\""_s);
-    row("lone minus", head + R"(, "n": -})", u"1:75: n: \"-\" is not a valid number"_s);
-    row("hex number", head + R"(, "n": 0x1F})", u"1:75: n: \"0x1F\" is not a valid number"_s);
-    row("empty exponent", head + R"(, "n": 1e})", u"1:75: n: \"1e\" is not a valid number"_s);
-    row("number and letters", head + R"(, "n": 12abc})",
-        u"1:75: n: \"12abc\" is not a valid number"_s);
-    row("unterminated string", head + R"(, "n": "abc)", u"1:75: n: unterminated string"_s);
-    row("unterminated key", head + R"(, "n)", u"1:70: (document): unterminated string"_s);
-    row("line break in a string", head + ",\n\"n\": \"abc\ndef\"}",
-        u"2:6: n: unterminated string (a line break in a string is written \\n)"_s);
-    row("tab in a string", head + ", \"n\": \"a\tb\"}",
-        u"1:77: n: control character U+0009 in a string (write it as \\u0009)"_s);
-    row("bad escape", head + R"(, "n": "a\qb"})", u"1:77: n: invalid escape \"\\q\""_s);
-    row("escaped control character", head + ", \"n\": \"a\\\tb\"}",
-        u"1:77: n: invalid escape (a backslash before a control character)"_s);
-    row("short unicode escape", head + R"(, "n": "\u12"})",
-        u"1:76: n: invalid escape \"\\u12\" (expected \\u and four hex digits)"_s);
-    row("bad unicode escape", head + R"(, "n": "\u12G4"})",
-        u"1:76: n: invalid escape \"\\u12G4\" (expected \\u and four hex digits)"_s);
-    row("lone high surrogate", head + R"(, "n": "\ud834x"})",
-        u"1:76: n: invalid escape \"\\ud834\" (an unpaired surrogate)"_s);
-    row("lone low surrogate", head + R"(, "n": "\udd1e"})",
-        u"1:76: n: invalid escape \"\\udd1e\" (an unpaired surrogate)"_s);
-    row("escape in a key", head + R"(, "a\x": 1})", u"1:72: (document): invalid escape \"\\x\""_s);
-    row("comment", head + ", // note\n}",
-        u"1:70: (document): expected a key in double quotes, found \"/\""_s);
-    row("text after the document", head + "} x",
-        u"1:70: (document): expected the end of the file, found \"x\""_s);
-    row("second document", head + "}{}",
-        u"1:69: (document): expected the end of the file, found \"{\""_s);
-    row("end of file in an object", head,
-        u"1:68: (document): expected \",\" or \"}\", found the end of the file"_s);
-    row("end of file after a colon", head + R"(, "releases":)",
-        u"1:81: releases: expected a value, found the end of the file"_s);
-    row("end of file in an array", head + R"(, "releases": [{"id": "a"})",
-        u"1:94: releases: expected \",\" or \"]\", found the end of the file"_s);
-    row("NUL byte", head + QByteArray(", \0}", 4),
-        u"1:70: (document): expected a key in double quotes, found a control character (U+0000)"_s);
-    row("columns count characters", "{\"title\": \"Café ☕ 𝄞\" \"x\": 1}",
-        u"1:22: (document): expected \",\" or \"}\", found a string"_s);
-    row("unicode out of place", head + ", é}",
-        u"1:70: (document): expected a key in double quotes, found \"é\""_s);
-    row("odd keys in the path", R"({"releases": [{"my key": [1, 2 3]}]})",
-        u"1:32: releases[0][\"my key\"]: expected \",\" or \"]\", found a number"_s);
-}
-
-void tst_CatalogReader::syntaxErrors()
-{
-    QFETCH(QByteArray, json);
-    QFETCH(QString, expected);
-    CatalogReader reader;
-    QVERIFY(!reader.readData(json, FileName));
-    QCOMPARE(reader.errors(), QStringList {expected});
-    QVERIFY(isEmpty(reader.catalog()));
-}
-
 // Faults come out in the order of the file, although references are checked after the
 // definitions are read, and releases before occurrences whatever order the file has.
 void tst_CatalogReader::reportsAllFaultsInDocumentOrder()
@@ -1147,78 +1000,6 @@ void tst_CatalogReader::acceptsByteOrderMark()
             FileName + u":1:2: (document): expected a key in double quotes, found \"\uFEFF\""_s});
 }
 
-void tst_CatalogReader::refusesInvalidUtf8_data()
-{
-    QTest::addColumn<QByteArray>("json");
-    QTest::addColumn<QString>("expected");
-    const QByteArray head = "{\"format\": \"cuebook-catalog\", \"version\": 1,\n\"title\": \"Caf";
-    QTest::newRow("Latin-1 byte") << head + "\xE9\"}"
-                                  << u"2:14: title: invalid UTF-8 (byte 0xe9)"_s;
-    QTest::newRow("stray continuation byte")
-        << head + "\x80\"}" << u"2:14: title: invalid UTF-8 (byte 0x80)"_s;
-    QTest::newRow("0xff") << head + "\xFF\"}" << u"2:14: title: invalid UTF-8 (byte 0xff)"_s;
-    QTest::newRow("overlong slash")
-        << head + "\xC0\xAF\"}" << u"2:14: title: invalid UTF-8 (byte 0xc0)"_s;
-    QTest::newRow("overlong three bytes")
-        << head + "\xE0\x80\xAF\"}" << u"2:14: title: invalid UTF-8 (byte 0xe0)"_s;
-    QTest::newRow("surrogate") << head + "\xED\xA0\x80\"}"
-                               << u"2:14: title: invalid UTF-8 (byte 0xed)"_s;
-    QTest::newRow("past U+10FFFF")
-        << head + "\xF4\x90\x80\x80\"}" << u"2:14: title: invalid UTF-8 (byte 0xf4)"_s;
-    QTest::newRow("missing continuation")
-        << head + "\xC3(\"}" << u"2:14: title: invalid UTF-8 (byte 0xc3)"_s;
-    QTest::newRow("cut at the end of the file")
-        << head + "\xE2\x98" << u"2:14: title: invalid UTF-8 (byte 0xe2)"_s;
-    QTest::newRow("after valid characters")
-        << head + "é ☕ 𝄞 \xFE\"}" << u"2:20: title: invalid UTF-8 (byte 0xfe)"_s;
-    QTest::newRow("in a key") << QByteArray("{\"ti\xE9tle\": 1}")
-                              << u"1:5: (document): invalid UTF-8 (byte 0xe9)"_s;
-    QTest::newRow("outside strings")
-        << QByteArray("{\"title\": 1,\n \xE9}") << u"2:2: (document): invalid UTF-8 (byte 0xe9)"_s;
-    QTest::newRow("after the document")
-        << QByteArray("{}\xE9") << u"1:3: (document): invalid UTF-8 (byte 0xe9)"_s;
-}
-
-void tst_CatalogReader::refusesInvalidUtf8()
-{
-    QFETCH(QByteArray, json);
-    QFETCH(QString, expected);
-    CatalogReader reader;
-    QVERIFY(!reader.readData(json, FileName));
-    QCOMPARE(reader.errors(), QStringList {FileName + u':' + expected});
-}
-
-void tst_CatalogReader::refusesDeepNesting_data()
-{
-    QTest::addColumn<QByteArray>("json");
-    QTest::addColumn<QString>("expected");
-    constexpr int Levels = 200'000;
-    const QString deepPath = u"[0][0][0][0][0][0][0][0]…[0][0][0][0][0][0][0][0]"_s;
-    QTest::newRow("arrays") << QByteArray(Levels, '[') << u"1:1025: "_s + deepPath;
-    QTest::newRow("arrays, closed")
-        << QByteArray(Levels, '[') + QByteArray(Levels, ']') << u"1:1025: "_s + deepPath;
-    QByteArray objects;
-    for (int i = 0; i < Levels; ++i)
-        objects += "{\"a\":";
-    QTest::newRow("objects") << objects << u"1:5121: a.a.a.a.a.a.a.a….a.a.a.a.a.a.a.a"_s;
-    const QByteArray valid = catalogJson();
-    QTest::newRow("in an unknown key of a catalog")
-        << valid.left(valid.lastIndexOf('}')) + ", \"x\": " + QByteArray(Levels, '[')
-        << u"%1:%2: x[0][0][0][0][0][0][0]…[0][0][0][0][0][0][0][0]"_s.arg(valid.count('\n'))
-               .arg(1031);
-}
-
-void tst_CatalogReader::refusesDeepNesting()
-{
-    QFETCH(QByteArray, json);
-    QFETCH(QString, expected);
-    CatalogReader reader;
-    QVERIFY(!reader.readData(json, FileName));
-    QCOMPARE(reader.errors(),
-        QStringList {
-            FileName + u':' + expected + u": too deeply nested (more than 1024 levels)"_s});
-}
-
 // The size is checked before the file is read: these files are sparse, and reading the larger
 // one into memory would take 8 GiB.
 void tst_CatalogReader::refusesHugeFileBeforeReading()
@@ -1293,9 +1074,9 @@ void tst_CatalogReader::refusesFolder()
 void tst_CatalogReader::refusesCoverLinkLeavingFolder()
 {
     QTemporaryDir dir;
-    const QString secret = writeFile(dir.filePath(u"outside/secret.png"_s), "not yours");
-    QVERIFY(!secret.isEmpty());
-    const QString catalogPath = writeFile(dir.filePath(u"catalog/catalog.json"_s),
+    QVERIFY(dir.isValid());
+    const QString secret = TestFiles::writeFile(dir.filePath(u"outside/secret.png"_s), "not yours");
+    const QString catalogPath = TestFiles::writeFile(dir.filePath(u"catalog/catalog.json"_s),
         catalogJson({{u"releases[0].cover"_s, u"covers/front.png"_s}}));
     QVERIFY(QDir().mkpath(dir.filePath(u"catalog/covers"_s)));
     QVERIFY(QFile::link(secret, dir.filePath(u"catalog/covers/front.png"_s)));
@@ -1309,7 +1090,8 @@ void tst_CatalogReader::refusesCoverLinkLeavingFolder()
     QVERIFY(QFile::remove(dir.filePath(u"catalog/covers/front.png"_s)));
     QVERIFY(QDir(dir.filePath(u"catalog/covers"_s)).removeRecursively());
     QVERIFY(QFile::link(dir.filePath(u"outside"_s), dir.filePath(u"catalog/covers"_s)));
-    writeFile(catalogPath, catalogJson({{u"releases[0].cover"_s, u"covers/secret.png"_s}}));
+    TestFiles::writeFile(
+        catalogPath, catalogJson({{u"releases[0].cover"_s, u"covers/secret.png"_s}}));
     QVERIFY(!reader.read(catalogPath));
     QCOMPARE(reader.errors(),
         QStringList {catalogPath
@@ -1319,12 +1101,13 @@ void tst_CatalogReader::refusesCoverLinkLeavingFolder()
 void tst_CatalogReader::acceptsCoverLinkInsideFolder()
 {
     QTemporaryDir dir;
-    const QString real = writeFile(dir.filePath(u"catalog/art/front.png"_s), "png");
+    QVERIFY(dir.isValid());
+    const QString real = TestFiles::writeFile(dir.filePath(u"catalog/art/front.png"_s), "png");
     QVERIFY(QDir().mkpath(dir.filePath(u"catalog/covers"_s)));
     QVERIFY(QFile::link(real, dir.filePath(u"catalog/covers/front.png"_s)));
     // The catalog itself is opened through a linked folder, which must not count as leaving.
     QVERIFY(QFile::link(dir.filePath(u"catalog"_s), dir.filePath(u"link"_s)));
-    const QString catalogPath = writeFile(dir.filePath(u"link/catalog.json"_s),
+    const QString catalogPath = TestFiles::writeFile(dir.filePath(u"link/catalog.json"_s),
         catalogJson({{u"releases[0].cover"_s, u"covers/front.png"_s}}));
     CatalogReader reader;
     QVERIFY2(reader.read(catalogPath), qPrintable(reader.errorString()));

@@ -1,4 +1,6 @@
 #include "audiofolder.h"
+#include "testcatalogs.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -99,11 +101,7 @@ tst_CommandLine::Result tst_CommandLine::run(
 
 QString tst_CommandLine::writeFile(const QString &name, const QByteArray &contents)
 {
-    const QString path = m_dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
+    return TestFiles::writeFile(m_dir.filePath(name), contents);
 }
 
 void tst_CommandLine::version()
@@ -137,8 +135,7 @@ void tst_CommandLine::checkValidFile()
 
 void tst_CommandLine::checkBundledCatalog()
 {
-    const QString path = QFINDTESTDATA("../resources/catalogs/star-trek-picard/catalog.json");
-    QVERIFY(!path.isEmpty());
+    const QString path = TestCatalogs::bundledPath();
     const Result result = run({u"--check-catalog"_s, path});
     QCOMPARE(result.err, QString());
     QVERIFY2(result.out.startsWith(path + u": 3 releases, 84 tracks, "_s), qPrintable(result.out));
@@ -280,9 +277,7 @@ QString tst_CommandLine::writeMusicFolder(const QString &name)
             || !AudioFolder::writeTags(file.path, file.tags))
             qFatal("cannot write %s", qPrintable(file.path));
     }
-    QFile empty(root + u"/empty.flac"_s);
-    if (!empty.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(empty.fileName()));
+    TestFiles::writeFile(root + u"/empty.flac"_s);
     return root;
 }
 
@@ -297,7 +292,8 @@ void tst_CommandLine::scanFolder()
 {
     const QString folder = writeMusicFolder(u"music"_s);
     if (folder.isEmpty())
-        QSKIP("sox is missing");
+        QFAIL("sox is not installed: these tests generate their audio with it "
+              "(apt-get install sox libsox-fmt-all)");
     const QString database = m_dir.filePath(u"scan/userdata.sqlite"_s);
     const QProcessEnvironment environment = environmentWithDatabase(database);
 
@@ -335,7 +331,8 @@ void tst_CommandLine::scanFolderDryRun()
 {
     const QString folder = writeMusicFolder(u"dry"_s);
     if (folder.isEmpty())
-        QSKIP("sox is missing");
+        QFAIL("sox is not installed: these tests generate their audio with it "
+              "(apt-get install sox libsox-fmt-all)");
     const QString database = m_dir.filePath(u"dry-run/userdata.sqlite"_s);
     const Result result
         = run({u"--scan-folder"_s, folder, u"--dry-run"_s}, environmentWithDatabase(database));
@@ -356,7 +353,8 @@ void tst_CommandLine::scanRenamedFolder()
 {
     const QString before = writeMusicFolder(u"renamed"_s);
     if (before.isEmpty())
-        QSKIP("sox is missing");
+        QFAIL("sox is not installed: these tests generate their audio with it "
+              "(apt-get install sox libsox-fmt-all)");
     const QString after = m_dir.filePath(u"renamed again"_s);
     const QString database = m_dir.filePath(u"renamed-db/userdata.sqlite"_s);
     const QProcessEnvironment environment = environmentWithDatabase(database);

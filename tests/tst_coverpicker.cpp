@@ -1,6 +1,7 @@
 #include "coverpicker.h"
 #include "errorreporter.h"
 #include "refusedwrites.h"
+#include "testfiles.h"
 #include "userdata/coverstore.h"
 #include "userdata/userdatabase.h"
 
@@ -81,11 +82,7 @@ void tst_CoverPicker::cleanup()
 
 QString tst_CoverPicker::writeFile(const QString &name, const QByteArray &contents)
 {
-    const QString path = m_dir->filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
+    return TestFiles::writeFile(m_dir->filePath(name), contents);
 }
 
 QString tst_CoverPicker::writeImage(const QString &name)

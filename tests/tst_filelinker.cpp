@@ -3,6 +3,7 @@
 #include "itemmodels/catalogmodel.h"
 #include "library/audiofilereader.h"
 #include "testcatalogs.h"
+#include "testfiles.h"
 #include "userdata/filelinkstore.h"
 #include "userdata/userdatabase.h"
 #include "wavwriter.h"
@@ -164,12 +165,8 @@ void tst_FileLinker::linkFilesNamesEveryRefusal()
     const QString good = wav(u"good.wav"_s);
     const QString folder = m_dir->filePath(u"a folder"_s);
     QVERIFY(QDir().mkpath(folder));
-    const QString notAudio = m_dir->filePath(u"notes.flac"_s);
-    {
-        QFile file(notAudio);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("These are notes, not audio, whatever the name says.");
-    }
+    const QString notAudio = TestFiles::writeFile(
+        m_dir->filePath(u"notes.flac"_s), "These are notes, not audio, whatever the name says.");
     QString shown;
     answerMessageBox(QMessageBox::Ok, &shown);
     QSignalSpy messages(m_linker, &FileLinker::statusMessage);
@@ -227,12 +224,8 @@ void tst_FileLinker::locateRefusesAFileThatIsNotAudio()
     const QString original = wav(u"01.wav"_s);
     link(u"main-title"_s, original);
     QVERIFY(QFile::remove(original));
-    const QString impostor = m_dir->filePath(u"01 again.wav"_s);
-    {
-        QFile file(impostor);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QByteArray(1000, 'x'));
-    }
+    const QString impostor
+        = TestFiles::writeFile(m_dir->filePath(u"01 again.wav"_s), QByteArray(1000, 'x'));
     QString shown;
     QTimer::singleShot(0, [impostor, &shown] {
         auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());

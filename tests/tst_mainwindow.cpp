@@ -7,6 +7,7 @@
 #include "panes/releasepane.h"
 #include "panes/themepane.h"
 #include "refusedwrites.h"
+#include "testfiles.h"
 #include "userdata/coverstore.h"
 #include "userdata/notestore.h"
 #include "userdata/userdatabase.h"
@@ -185,11 +186,7 @@ QWidget *tst_MainWindow::currentPane() const
 
 QString tst_MainWindow::writeFile(const QString &name, const QByteArray &contents)
 {
-    const QString path = m_dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
+    return TestFiles::writeFile(m_dir.filePath(name), contents);
 }
 
 QString tst_MainWindow::closeNextMessageBox()

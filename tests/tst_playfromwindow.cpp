@@ -10,6 +10,7 @@
 #include "playback.h"
 #include "player.h"
 #include "playerbar.h"
+#include "testfiles.h"
 #include "userdata/coverstore.h"
 #include "userdata/filelinkstore.h"
 #include "userdata/userdatabase.h"
@@ -26,6 +27,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -121,7 +123,8 @@ std::shared_ptr<qint64> tst_PlayFromWindow::lowestPlayingPosition()
 {
     auto lowest = std::make_shared<qint64>(std::numeric_limits<qint64>::max());
     auto *player = m_window->findChild<Player *>();
-    Q_ASSERT(player);
+    if (!player)
+        qFatal("the main window has no Player");
     connect(player, &Player::positionChanged, m_window.get(), [player, lowest](qint64 ms) {
         if (player->playbackState() == QMediaPlayer::PlayingState)
             *lowest = std::min(*lowest, ms);
@@ -200,11 +203,12 @@ void tst_PlayFromWindow::trackWithoutFileSaysHowToLinkOne()
     const QModelIndex twins = row(u"Twins"_s);
     m_tree->scrollTo(twins);
     const QPoint centre = m_tree->visualRect(twins).center();
+    QSignalSpy stateChanges(m_window->findChild<Player *>(), &Player::playbackStateChanged);
     QTest::mouseClick(m_tree->viewport(), Qt::LeftButton, {}, centre);
     QTest::mouseDClick(m_tree->viewport(), Qt::LeftButton, {}, centre);
     QVERIFY2(m_window->statusBar()->currentMessage().contains(u"“Twins” has no audio file"_s),
         qPrintable(m_window->statusBar()->currentMessage()));
-    QTest::qWait(200);
+    QVERIFY(!stateChanges.wait(200));
     QCOMPARE(m_bar->playbackState(), QMediaPlayer::StoppedState);
 }
 
@@ -381,7 +385,8 @@ void tst_PlayFromWindow::lastPlayedCueComesBackPaused()
     QVERIFY(row(u"Twins"_s).data(CatalogModel::IsPlayingRole).toBool());
     QVERIFY(m_window->statusBar()->currentMessage().contains(u"Space"_s));
     // Nothing sounds until the user asks.
-    QTest::qWait(300);
+    QSignalSpy stateChanges(m_window->findChild<Player *>(), &Player::playbackStateChanged);
+    QVERIFY(!stateChanges.wait(300));
     QCOMPARE(m_bar->playbackState(), QMediaPlayer::PausedState);
     QVERIFY(m_window->findChild<Player *>()->source().isEmpty());
 
@@ -401,11 +406,7 @@ void tst_PlayFromWindow::fileThatWillNotPlayIsMarkedAndSkipped()
     QVERIFY(WavWriter::writeSine(damaged, 2000));
     link(u"twins"_s, damaged);
     link(u"picard-requests-help"_s, m_dir.filePath(u"request.wav"_s));
-    {
-        QFile file(damaged);
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(QByteArray(4096, '\x5a'));
-    }
+    TestFiles::writeFile(damaged, QByteArray(4096, '\x5a'));
     QVERIFY(m_window->playback()->playRelease(
         {Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s}));
     QTRY_COMPARE_WITH_TIMEOUT(m_bar->nowPlaying(), u"Picard Requests Help"_s, 10000);
@@ -420,12 +421,7 @@ void tst_PlayFromWindow::fileThatWillNotPlayIsMarkedAndSkipped()
 void tst_PlayFromWindow::dropFilesOnATrackLinksThem()
 {
     const QString request = m_dir.filePath(u"request.wav"_s);
-    const QString notAudio = m_dir.filePath(u"cover.txt.mp3"_s);
-    {
-        QFile file(notAudio);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("not audio");
-    }
+    const QString notAudio = TestFiles::writeFile(m_dir.filePath(u"cover.txt.mp3"_s), "not audio");
     const QModelIndex target = row(u"Picard Requests Help"_s);
     QVERIFY(target.isValid());
     m_tree->scrollTo(target);

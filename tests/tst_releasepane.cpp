@@ -1,5 +1,4 @@
 #include "anchorclick.h"
-#include "catalog/catalogreader.h"
 #include "catalog/timecode.h"
 #include "covers/typographiccover.h"
 #include "itemmodels/catalogmodel.h"
@@ -7,6 +6,7 @@
 #include "panes/panehtml.h"
 #include "panes/releasepane.h"
 #include "testcatalogs.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QSignalSpy>
@@ -48,7 +48,6 @@ private:
     void show(const QString &catalogId, const QString &releaseId);
     QString text() const { return m_browser->toPlainText(); }
     QColor coverPixel() const;
-    static Catalog bundled();
     // The test catalog with a red cover file for "season-1", in dir.
     static Catalog withRedCover(const QTemporaryDir &dir);
     void usePane(const CatalogModel *catalogs);
@@ -58,19 +57,10 @@ private:
     PaneBrowser *m_browser = nullptr;
 };
 
-Catalog tst_ReleasePane::bundled()
-{
-    CatalogReader reader;
-    const bool read
-        = reader.read(QFINDTESTDATA("../resources/catalogs/star-trek-picard/catalog.json"));
-    Q_ASSERT_X(read, "bundled", qPrintable(reader.errorString()));
-    return reader.takeCatalog();
-}
-
 void tst_ReleasePane::init()
 {
     m_catalogs = new CatalogModel;
-    QVERIFY(m_catalogs->addCatalog(bundled()));
+    QVERIFY(m_catalogs->addCatalog(TestCatalogs::bundled()));
     m_pane = new ReleasePane(m_catalogs);
     m_pane->resize(560, 720);
     m_browser = m_pane->findChild<PaneBrowser *>();
@@ -308,10 +298,7 @@ void tst_ReleasePane::missingCoverFileFallsBackToDrawn()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    QFile notAnImage(dir.filePath(u"broken.png"_s));
-    QVERIFY(notAnImage.open(QIODevice::WriteOnly));
-    notAnImage.write("not a picture");
-    notAnImage.close();
+    TestFiles::writeFile(dir.filePath(u"broken.png"_s), "not a picture");
 
     Catalog catalog = TestCatalogs::picard();
     catalog.filePath = dir.filePath(u"catalog.json"_s);

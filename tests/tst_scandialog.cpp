@@ -1,6 +1,7 @@
 #include "audiofolder.h"
-#include "catalog/catalogreader.h"
 #include "scandialog.h"
+#include "testcatalogs.h"
+#include "testfiles.h"
 #include "userdata/filelinkstore.h"
 #include "userdata/scancachestore.h"
 #include "userdata/userdatabase.h"
@@ -98,10 +99,7 @@ void tst_ScanDialog::initTestCase()
               "(apt-get install sox libsox-fmt-all)");
     qRegisterMetaType<ScanResult>();
     QVERIFY(m_dir.isValid());
-    CatalogReader reader;
-    QVERIFY2(reader.read(QFINDTESTDATA("../resources/catalogs/star-trek-picard/catalog.json")),
-        qPrintable(reader.errorString()));
-    m_catalog = reader.takeCatalog();
+    m_catalog = TestCatalogs::bundled();
 }
 
 QString tst_ScanDialog::writeChapterFiles(const QString &folder)
@@ -147,9 +145,7 @@ void tst_ScanDialog::reviewAndStore()
     QVERIFY(AudioFolder::encode(mainTitle, 103'000, 660));
     QVERIFY(AudioFolder::writeTags(
         mainTitle, {u"Main Title"_s, u"Star Trek: Discovery Season 2"_s, {}, {}, {}, 1}));
-    QFile empty(folder + u"/empty.flac"_s);
-    QVERIFY(empty.open(QIODevice::WriteOnly));
-    empty.close();
+    TestFiles::writeFile(folder + u"/empty.flac"_s);
 
     ScanDialog dialog({m_catalog}, folder, {}, nullptr);
     QSignalSpy accepted(&dialog, &QDialog::accepted);
@@ -272,8 +268,10 @@ void tst_ScanDialog::cancelDuringScan()
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QVERIFY(!dialog.isVisible());
     // The canceled scan never reports: the results page stays empty.
-    QTest::qWait(200);
-    QCOMPARE(dialog.findChild<QStackedWidget *>()->currentIndex(), 0);
+    auto *pages = dialog.findChild<QStackedWidget *>();
+    QSignalSpy pageChanges(pages, &QStackedWidget::currentChanged);
+    QVERIFY(!pageChanges.wait(200));
+    QCOMPARE(pages->currentIndex(), 0);
     QVERIFY(dialog.chosenLinks().isEmpty());
     QVERIFY(dialog.scanResult().files.isEmpty());
 }

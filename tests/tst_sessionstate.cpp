@@ -6,6 +6,7 @@
 #include "playback.h"
 #include "playerbar.h"
 #include "sessionstate.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QMainWindow>
@@ -123,11 +124,7 @@ void tst_SessionState::firstStartHasTheFirstStartLayout()
 
 void tst_SessionState::restoresWhatWasSaved()
 {
-    const QString voyager = m_dir->filePath(u"voyager.json"_s);
-    {
-        QFile file(voyager);
-        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(Voyager) == Voyager.size());
-    }
+    const QString voyager = TestFiles::writeFile(m_dir->filePath(u"voyager.json"_s), Voyager);
     const Location theme {Location::Theme, u"voyager"_s, u"star-trek-march"_s, {}};
     QList<int> sizes;
     {

@@ -1,5 +1,4 @@
 #include "anchorclick.h"
-#include "catalog/catalogreader.h"
 #include "itemmodels/catalogmodel.h"
 #include "panes/panebrowser.h"
 #include "panes/themepane.h"
@@ -163,11 +162,8 @@ void tst_ThemePane::followsCatalogsOpenedAndClosed()
 
 void tst_ThemePane::emptyState()
 {
-    CatalogReader reader;
-    QVERIFY2(reader.read(QFINDTESTDATA("../resources/catalogs/star-trek-picard/catalog.json")),
-        qPrintable(reader.errorString()));
     CatalogModel catalogs;
-    QVERIFY(catalogs.addCatalog(reader.takeCatalog()));
+    QVERIFY(catalogs.addCatalog(TestCatalogs::bundled()));
     ThemePane pane(&catalogs);
     pane.showTheme(Picard, u"jurati-theme"_s);
     const QString shown = pane.findChild<PaneBrowser *>()->toPlainText();
@@ -185,11 +181,8 @@ void tst_ThemePane::emptyState()
 // so, with what it rests on; the rows the sources state carry no mark.
 void tst_ThemePane::inferredOccurrencesAreMarked()
 {
-    CatalogReader reader;
-    QVERIFY2(reader.read(QFINDTESTDATA("../resources/catalogs/star-trek-picard/catalog.json")),
-        qPrintable(reader.errorString()));
     CatalogModel catalogs;
-    QVERIFY(catalogs.addCatalog(reader.takeCatalog()));
+    QVERIFY(catalogs.addCatalog(TestCatalogs::bundled()));
     ThemePane pane(&catalogs);
     pane.showTheme(Picard, March);
     PaneBrowser *browser = pane.findChild<PaneBrowser *>();

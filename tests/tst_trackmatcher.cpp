@@ -1,7 +1,5 @@
-#include "catalog/catalogreader.h"
-#include "library/matching/hungarian.h"
-#include "library/matching/titlematch.h"
 #include "library/matching/trackmatcher.h"
+#include "testcatalogs.h"
 
 #include <QTest>
 
@@ -99,24 +97,6 @@ QStringList describe(const QList<MatchResult> &results)
     return lines;
 }
 
-QList<double> matrix(std::initializer_list<std::initializer_list<double>> rows)
-{
-    QList<double> costs;
-    for (const auto &row : rows)
-        costs.append(QList<double>(row));
-    return costs;
-}
-
-double total(const QList<double> &costs, int columns, const QList<int> &assignment)
-{
-    double sum = 0;
-    for (qsizetype r = 0; r < assignment.size(); ++r) {
-        if (assignment.at(r) >= 0)
-            sum += costs.at(r * columns + assignment.at(r));
-    }
-    return sum;
-}
-
 } // namespace
 
 class tst_TrackMatcher : public QObject
@@ -129,16 +109,6 @@ private slots:
     void match();
     void sameAlbumInTwoCatalogs();
     void deterministicInInputOrder();
-    void titleFromFileName_data();
-    void titleFromFileName();
-    void titleSimilarity_data();
-    void titleSimilarity();
-    void hungarianKnownMatrices_data();
-    void hungarianKnownMatrices();
-    void hungarianRectangular();
-    void hungarianTies();
-    void hungarianLeavesRowsUnassigned();
-    void hungarianAgreesWithBruteForce();
 
 private:
     const Release &release(const QString &id) const { return *m_catalog.release(id); }
@@ -148,10 +118,7 @@ private:
 
 void tst_TrackMatcher::initTestCase()
 {
-    CatalogReader reader;
-    const QString path = QFINDTESTDATA("../resources/catalogs/star-trek-picard/catalog.json");
-    QVERIFY2(reader.read(path), qPrintable(reader.errorString()));
-    m_catalog = reader.takeCatalog();
+    m_catalog = TestCatalogs::bundled();
     QCOMPARE(release(u"picard-s1"_s).tracks.size(), 55);
     QCOMPARE(release(u"picard-s1-chapter-1"_s).tracks.size(), 28);
 }
@@ -446,174 +413,6 @@ void tst_TrackMatcher::deterministicInInputOrder()
     const QStringList first = describe(TrackMatcher::match({m_catalog}, shuffled));
     QCOMPARE(first, shuffledExpected);
     QCOMPARE(describe(TrackMatcher::match({m_catalog}, shuffled)), first);
-}
-
-void tst_TrackMatcher::titleFromFileName_data()
-{
-    QTest::addColumn<QString>("baseName");
-    QTest::addColumn<QString>("title");
-    QTest::addColumn<int>("track");
-    QTest::addColumn<int>("disc");
-
-    QTest::newRow("dash") << u"05 - Twins"_s << u"Twins"_s << 5 << 0;
-    QTest::newRow("dot") << u"05. Twins"_s << u"Twins"_s << 5 << 0;
-    QTest::newRow("one digit and dot") << u"5. Twins"_s << u"Twins"_s << 5 << 0;
-    QTest::newRow("two digits and space") << u"05 Twins"_s << u"Twins"_s << 5 << 0;
-    QTest::newRow("underscore") << u"05_Twins"_s << u"Twins"_s << 5 << 0;
-    QTest::newRow("disc and track") << u"1-05 Twins"_s << u"Twins"_s << 5 << 1;
-    QTest::newRow("bracketed") << u"[05] Twins"_s << u"Twins"_s << 5 << 0;
-    QTest::newRow("no number") << u"Twins"_s << u"Twins"_s << 0 << 0;
-    QTest::newRow("a title that starts with a number")
-        << u"2 Become 1"_s << u"2 Become 1"_s << 0 << 0;
-    QTest::newRow("a year") << u"1984"_s << u"1984"_s << 0 << 0;
-    QTest::newRow("number only") << u"05"_s << u"05"_s << 0 << 0;
-}
-
-void tst_TrackMatcher::titleFromFileName()
-{
-    QFETCH(QString, baseName);
-    QFETCH(QString, title);
-    QFETCH(int, track);
-    QFETCH(int, disc);
-    int trackNumber = -1;
-    int discNumber = -1;
-    QCOMPARE(TitleMatch::titleFromFileName(baseName, &trackNumber, &discNumber), title);
-    QCOMPARE(trackNumber, track);
-    QCOMPARE(discNumber, disc);
-}
-
-void tst_TrackMatcher::titleSimilarity_data()
-{
-    QTest::addColumn<QString>("file");
-    QTest::addColumn<QString>("track");
-    QTest::addColumn<double>("low");
-    QTest::addColumn<double>("high");
-
-    QTest::newRow("same") << u"Twins"_s << u"Twins"_s << 1.0 << 1.0;
-    QTest::newRow("one letter more")
-        << u"Raffi Decides To Join"_s << u"Rafi Decides To Join"_s << 0.9 << 0.99;
-    QTest::newRow("letters swapped") << u"Sizing Up Rois"_s << u"Sizing Up Rios"_s << 0.9 << 0.99;
-    QTest::newRow("words run together")
-        << u"Leaving Spacedock"_s << u"Leaving Space Dock"_s << 0.98 << 1.0;
-    QTest::newRow("other part") << u"Romulans Arrive Pt.1"_s << u"Romulans Arrive Pt.2"_s << 0.0
-                                << 0.5;
-    QTest::newRow("release words are free")
-        << u"Main Title"_s << u"Star Trek Picard Main Title"_s << 1.0 << 1.0;
-    QTest::newRow("main is not end")
-        << u"Star Trek Picard Main Title"_s << u"Star Trek Picard End Title"_s << 0.0 << 0.7;
-    QTest::newRow("nothing shared") << u"Twins"_s << u"Blue Skies"_s << 0.0 << 0.0;
-}
-
-void tst_TrackMatcher::titleSimilarity()
-{
-    QFETCH(QString, file);
-    QFETCH(QString, track);
-    QFETCH(double, low);
-    QFETCH(double, high);
-    const QStringList neutral = {u"star"_s, u"trek"_s, u"picard"_s, u"season"_s};
-    const double similarity = TitleMatch::titleSimilarity(
-        TitleMatch::titleWords(file), TitleMatch::titleWords(track), neutral);
-    QVERIFY2(similarity >= low - 1e-9 && similarity <= high + 1e-9,
-        qPrintable(QString::number(similarity)));
-}
-
-void tst_TrackMatcher::hungarianKnownMatrices_data()
-{
-    QTest::addColumn<QList<double>>("costs");
-    QTest::addColumn<int>("size");
-    QTest::addColumn<QList<int>>("expected");
-
-    QTest::newRow("1×1") << matrix({{7}}) << 1 << QList<int> {0};
-    QTest::newRow("greedy loses") << matrix({{1, 2}, {2, 100}}) << 2 << QList<int> {1, 0};
-    QTest::newRow("3×3") << matrix({{4, 1, 3}, {2, 0, 5}, {3, 2, 2}}) << 3 << QList<int> {1, 0, 2};
-    QTest::newRow("4×4 workers") << matrix({{82, 83, 69, 92}, {77, 37, 49, 92}, {11, 69, 5, 86},
-        {8, 9, 98, 23}}) << 4 << QList<int> {2, 1, 0, 3};
-    QTest::newRow("negative costs") << matrix({{-5, 0}, {0, -5}}) << 2 << QList<int> {0, 1};
-}
-
-void tst_TrackMatcher::hungarianKnownMatrices()
-{
-    QFETCH(QList<double>, costs);
-    QFETCH(int, size);
-    QFETCH(QList<int>, expected);
-    QCOMPARE(Hungarian::assign(costs, size, size), expected);
-}
-
-void tst_TrackMatcher::hungarianRectangular()
-{
-    // More columns than rows: every row assigned, the dearest column left.
-    const QList<double> wide = matrix({{9, 1, 5}, {1, 9, 5}});
-    QCOMPARE(Hungarian::assign(wide, 2, 3), (QList<int> {1, 0}));
-    // More rows than columns: the row that would add most is left out.
-    const QList<double> tall = matrix({{1, 9}, {9, 1}, {2, 2}});
-    QCOMPARE(Hungarian::assign(tall, 3, 2), (QList<int> {0, 1, -1}));
-    QCOMPARE(Hungarian::assign({}, 0, 3), QList<int>());
-    QCOMPARE(Hungarian::assign({}, 2, 0), (QList<int> {-1, -1}));
-}
-
-void tst_TrackMatcher::hungarianTies()
-{
-    const QList<double> flat = matrix({{1, 1, 1}, {1, 1, 1}, {1, 1, 1}});
-    const QList<int> assignment = Hungarian::assign(flat, 3, 3);
-    QList<int> sorted = assignment;
-    std::sort(sorted.begin(), sorted.end());
-    QCOMPARE(sorted, (QList<int> {0, 1, 2}));
-    QCOMPARE(Hungarian::assign(flat, 3, 3), assignment);
-    // Two equally good answers: either is minimal, and the same one comes back each time.
-    const QList<double> twoWays = matrix({{1, 2}, {2, 1}, {1, 2}});
-    const QList<int> first = Hungarian::assign(twoWays, 3, 2);
-    QCOMPARE(total(twoWays, 2, first), 2.0);
-    QCOMPARE(Hungarian::assign(twoWays, 3, 2), first);
-}
-
-void tst_TrackMatcher::hungarianLeavesRowsUnassigned()
-{
-    // Row 1 fits nothing better than staying out; row 0 would rather take column 0 than stay out.
-    const QList<double> costs = matrix({{0.1, 0.9}, {0.9, 0.8}});
-    QCOMPARE(Hungarian::assign(costs, 2, 2, 0.5), (QList<int> {0, -1}));
-    // Without the option, both rows take a column.
-    QCOMPARE(Hungarian::assign(costs, 2, 2), (QList<int> {0, 1}));
-    // A cost equal to staying out stays out.
-    QCOMPARE(Hungarian::assign(matrix({{0.5}}), 1, 1, 0.5), QList<int> {-1});
-    // Two rows want one column: the better one gets it, the other stays out rather than take a
-    // bad pair.
-    const QList<double> contested = matrix({{0.1, 0.95}, {0.2, 0.9}});
-    QCOMPARE(Hungarian::assign(contested, 2, 2, 0.5), (QList<int> {0, -1}));
-}
-
-void tst_TrackMatcher::hungarianAgreesWithBruteForce()
-{
-    std::mt19937 random(20240607);
-    std::uniform_int_distribution<int> value(0, 20);
-    for (int round = 0; round < 200; ++round) {
-        const int rows = 1 + round % 6;
-        const int columns = 1 + (round / 6) % 6;
-        QList<double> costs;
-        for (int i = 0; i < rows * columns; ++i)
-            costs.append(value(random));
-        // Every way of giving the smaller side distinct partners.
-        const int n = std::max(rows, columns);
-        QList<int> permutation(n);
-        std::iota(permutation.begin(), permutation.end(), 0);
-        double best = 1e18;
-        do {
-            double sum = 0;
-            for (int r = 0; r < rows; ++r) {
-                if (permutation.at(r) < columns)
-                    sum += costs.at(r * columns + permutation.at(r));
-            }
-            best = std::min(best, sum);
-        } while (std::next_permutation(permutation.begin(), permutation.end()));
-
-        const QList<int> assignment = Hungarian::assign(costs, rows, columns);
-        QCOMPARE(assignment.size(), rows);
-        QList<int> taken = assignment;
-        taken.removeAll(-1);
-        QCOMPARE(taken.size(), std::min(rows, columns));
-        std::sort(taken.begin(), taken.end());
-        QVERIFY(std::adjacent_find(taken.begin(), taken.end()) == taken.end());
-        QCOMPARE(total(costs, columns, assignment), best);
-    }
 }
 
 QTEST_GUILESS_MAIN(tst_TrackMatcher)

@@ -1,7 +1,7 @@
 #include "itemmodels/themelistmodel.h"
 
+#include "catalog/occurrences.h"
 #include "itemmodels/catalogmodel.h"
-#include "itemmodels/occurrencemodel.h"
 
 #include <QLocale>
 #include <QSet>
@@ -113,7 +113,7 @@ QList<ThemeListModel::Row> ThemeListModel::findRows() const
                 continue;
             seen.insert(theme.id);
             rows.append(Row {catalog.id, theme.id, theme.name, theme.composer, theme.aliases,
-                OccurrenceModel::cueCountOfTheme(*m_catalogs, theme.id)});
+                Occurrences::cueCountOfTheme(m_catalogs->catalogs(), theme.id)});
         }
     }
     return rows;

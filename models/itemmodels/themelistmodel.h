@@ -8,7 +8,7 @@
 class CatalogModel;
 
 // Every theme of the open catalogs, for browsing: one row per theme id, with how many cues
-// quote it over every open catalog. A theme id two catalogs share is one row, as OccurrenceModel
+// quote it over every open catalog. A theme id two catalogs share is one row, as Occurrences
 // decides (ids are the vocabulary catalogs share); it is named as the first catalog that defines
 // it names it. Rows follow the catalogs' own order; sort with a proxy. The model resets when a
 // catalog is opened or closed.

@@ -4,6 +4,7 @@
 #include "catalog/catalogreader.h"
 #include "library/libraryscanner.h"
 #include "player.h"
+#include "testcatalogs.h"
 #include "userdata/filelinkstore.h"
 #include "userdata/scancachestore.h"
 #include "userdata/userdatabase.h"
@@ -142,8 +143,7 @@ int main(int argc, char *argv[])
     const QString folder = app.arguments().at(1);
     QJsonObject figures;
     CatalogReader picard;
-    const QString picardPath = QStringLiteral(CUEBOOK_SOURCE_DIR)
-        + u"/resources/catalogs/star-trek-picard/catalog.json"_s;
+    const QString picardPath = TestCatalogs::bundledPath();
     const QString library = folder + u"/library"_s;
     QString error;
     if (picard.read(picardPath)

@@ -69,6 +69,15 @@ bool encode(const QString &path, qint64 durationMs, int frequency)
         && sox.exitCode() == 0 && QFile::exists(path);
 }
 
+bool writeSilentMp3(const QString &path, int frames)
+{
+    QByteArray frame = QByteArray::fromHex("fffb9000");
+    frame.append(417 - frame.size(), '\0');
+    const QByteArray bytes = frame.repeated(frames);
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
 bool writeTags(const QString &path, const Tags &tags)
 {
     TagLib::FileRef file(QFile::encodeName(path).constData(), false);

@@ -26,6 +26,10 @@ bool hasSox();
 // path, 8 kHz mono, in the format its suffix names (flac, ogg, wav). False when sox fails.
 bool encode(const QString &path, qint64 durationMs, int frequency = 440);
 
+// sox here cannot write MP3, so this writes the frames itself: frames silent MPEG-1 layer III
+// frames, 128 kbit/s, 44.1 kHz, 417 bytes each (26 ms). False when the file cannot be written.
+bool writeSilentMp3(const QString &path, int frames);
+
 // Replaces the tags the file has with these (empty fields and zero numbers left out).
 bool writeTags(const QString &path, const Tags &tags);
 

@@ -1,5 +1,7 @@
 #include "testcatalogs.h"
 
+#include "catalog/catalogreader.h"
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -227,6 +229,20 @@ Catalog picardSeason3()
     };
     catalog.buildIndex();
     return catalog;
+}
+
+QString bundledPath()
+{
+    return QStringLiteral(CUEBOOK_SOURCE_DIR)
+        + u"/resources/catalogs/star-trek-picard/catalog.json"_s;
+}
+
+Catalog bundled()
+{
+    CatalogReader reader;
+    if (!reader.read(bundledPath()))
+        qFatal("the bundled catalog does not read: %s", qPrintable(reader.errorString()));
+    return reader.takeCatalog();
 }
 
 } // namespace TestCatalogs

@@ -16,4 +16,10 @@ Catalog picard();
 // picard(), so the two catalogs share that theme.
 Catalog picardSeason3();
 
+// The catalog that ships with the app, in the source tree, for tests that need its real size.
+QString bundledPath();
+// bundledPath() read and indexed; a catalog that does not read stops the test program with
+// qFatal and the reader's faults, since every check after it would fail for the wrong reason.
+Catalog bundled();
+
 } // namespace TestCatalogs

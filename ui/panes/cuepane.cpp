@@ -1,8 +1,8 @@
 #include "panes/cuepane.h"
 
+#include "catalog/occurrences.h"
 #include "catalog/timecode.h"
 #include "itemmodels/catalogmodel.h"
-#include "itemmodels/occurrencemodel.h"
 #include "panes/panebrowser.h"
 #include "panes/panehtml.h"
 #include "userdata/filelinkstore.h"
@@ -22,7 +22,6 @@ CuePane::CuePane(const CatalogModel *catalogs, QWidget *parent)
 {
     Q_ASSERT(catalogs);
     m_browser = new PaneBrowser(this);
-    m_occurrences = new OccurrenceModel(catalogs, this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_browser);
@@ -64,7 +63,6 @@ void CuePane::showCue(const CueKey &cue, const QString &releaseId)
     }
     m_cue = cue;
     m_releaseId = releaseId;
-    m_occurrences->setCue(cue.catalogId, cue.cueId);
     render();
 }
 
@@ -72,7 +70,6 @@ void CuePane::clear()
 {
     m_cue = {};
     m_releaseId.clear();
-    m_occurrences->clear();
     m_browser->setPageHtml(QString());
 }
 
@@ -238,47 +235,37 @@ QString CuePane::fileActionLink(
 QString CuePane::themesHtml(const Catalog &catalog) const
 {
     QString html = PaneHtml::sectionHeading(tr("Themes, in the order heard"));
-    if (m_occurrences->rowCount() == 0)
+    const QList<OccurrenceRow> heard = Occurrences::ofCue(m_catalogs->catalogs(), m_cue);
+    if (heard.isEmpty())
         return html + PaneHtml::emptyState(tr("No themes are known in this cue yet."));
     QString rows;
-    for (int row = 0; row < m_occurrences->rowCount(); ++row)
-        rows += occurrenceHtml(catalog, row);
+    for (const OccurrenceRow &row : heard)
+        rows += occurrenceHtml(catalog, row.occurrence);
     return html + PaneHtml::rowsTable(rows);
 }
 
 // One theme as it is heard: where, on the left like a cue sheet's timings; then the theme, its
 // kind (marked when the catalog infers it), the instruments and every source that says so; then
 // what an inference rests on and the note, quieter.
-QString CuePane::occurrenceHtml(const Catalog &catalog, int row) const
+QString CuePane::occurrenceHtml(const Catalog &catalog, const Occurrence &occurrence) const
 {
-    auto text = [&](int column) { return m_occurrences->index(row, column).data().toString(); };
-    const QModelIndex first = m_occurrences->index(row, 0);
-    const QString themeId = first.data(OccurrenceModel::ThemeIdRole).toString();
-    const bool inferred = first.data(OccurrenceModel::InferredRole).toBool();
-    const QString basis = first.data(OccurrenceModel::BasisRole).toString();
-
-    QString heading = PaneHtml::themeLink(catalog, themeId);
-    if (const QString kind = text(OccurrenceModel::KindColumn); !kind.isEmpty())
+    QString heading = PaneHtml::themeLink(catalog, occurrence.themeId);
+    if (const QString kind = Occurrences::kindText(occurrence.kind); !kind.isEmpty())
         heading += u" <span class=\"muted\">· "_s + PaneHtml::escaped(kind) + u"</span>"_s;
-    if (inferred)
-        heading += u" "_s + PaneHtml::inferredMark(basis);
-    if (const qint64 startMs = first.data(OccurrenceModel::StartMsRole).toLongLong();
-        startMs >= 0 && isPlayable())
-        heading += u" · "_s + PaneHtml::playFromLink(catalog, cueLocation(), startMs);
+    if (occurrence.inferred)
+        heading += u" "_s + PaneHtml::inferredMark(occurrence.basis);
+    if (occurrence.startMs >= 0 && isPlayable())
+        heading += u" · "_s + PaneHtml::playFromLink(catalog, cueLocation(), occurrence.startMs);
 
     QStringList details;
-    if (const QString instruments = text(OccurrenceModel::InstrumentsColumn);
-        !instruments.isEmpty())
-        details.append(PaneHtml::escaped(instruments));
-    if (const QString sources
-        = sourcesHtml(catalog, first.data(OccurrenceModel::SourceIdsRole).toStringList());
-        !sources.isEmpty())
+    if (!occurrence.instruments.isEmpty())
+        details.append(PaneHtml::escaped(occurrence.instruments));
+    if (const QString sources = sourcesHtml(catalog, occurrence.sourceIds); !sources.isEmpty())
         details.append(sources);
-    const QString note = first.data(OccurrenceModel::NoteRole).toString();
-    return PaneHtml::row(text(OccurrenceModel::WhereColumn),
+    return PaneHtml::row(Occurrences::whereText(occurrence),
         u"<p class=\"heading\">"_s + heading + u"</p>"_s + PaneHtml::detail(details.join(u" · "))
-            + (inferred ? PaneHtml::inferenceDetail(basis) : QString())
-            + PaneHtml::detail(PaneHtml::escaped(note)));
+            + (occurrence.inferred ? PaneHtml::inferenceDetail(occurrence.basis) : QString())
+            + PaneHtml::detail(PaneHtml::escaped(occurrence.note)));
 }
 
 // "sources: Noah Marconi and Randall D. Larson": an entrance that several texts state is one
@@ -288,7 +275,7 @@ QString CuePane::sourcesHtml(const Catalog &catalog, const QStringList &sourceId
     QStringList names;
     for (const QString &id : sourceIds) {
         if (const Source *source = catalog.source(id))
-            names.append(PaneHtml::webLink(source->url, OccurrenceModel::sourceName(*source)));
+            names.append(PaneHtml::webLink(source->url, Occurrences::sourceName(*source)));
     }
     if (names.isEmpty())
         return QString();

@@ -10,9 +10,9 @@
 
 class Catalog;
 class CatalogModel;
-class OccurrenceModel;
 class UserDatabase;
 struct Cue;
+struct Occurrence;
 struct FileLink;
 
 // One cue: its title, duration, episode and makers, every release and track it stands at, the
@@ -61,14 +61,13 @@ private:
     QString fileActionLink(PaneAction::Kind kind, const QString &path, const QString &text,
         const QString &title) const;
     QString themesHtml(const Catalog &catalog) const;
-    QString occurrenceHtml(const Catalog &catalog, int row) const;
+    QString occurrenceHtml(const Catalog &catalog, const Occurrence &occurrence) const;
     QString sourcesHtml(const Catalog &catalog, const QStringList &sourceIds) const;
     QString excerptsHtml(const Catalog &catalog, const Cue &cue) const;
 
     const CatalogModel *m_catalogs = nullptr;
     QPointer<const UserDatabase> m_userData;
     PaneBrowser *m_browser = nullptr;
-    OccurrenceModel *m_occurrences = nullptr;
     CueKey m_cue;
     QString m_releaseId;
 };

@@ -91,7 +91,7 @@ QString aboutLinks(const Catalog &catalog, const Excerpt &excerpt, const Locatio
                    const char *several, auto makeLink) {
         QStringList links;
         for (const QString &id : ids) {
-            // A theme is its id in every catalog (OccurrenceModel); cues and releases are not.
+            // A theme is its id in every catalog (Occurrences); cues and releases are not.
             const bool isShown = shown.kind == kind && shown.id == id
                 && (kind == Location::Theme || shown.catalogId == catalog.id);
             if (!isShown)

@@ -1,11 +1,13 @@
 #include "panes/themepane.h"
 
+#include "catalog/occurrences.h"
 #include "itemmodels/catalogmodel.h"
-#include "itemmodels/occurrencemodel.h"
 #include "panes/panebrowser.h"
 #include "panes/panehtml.h"
 
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -15,7 +17,6 @@ ThemePane::ThemePane(const CatalogModel *catalogs, QWidget *parent)
 {
     Q_ASSERT(catalogs);
     m_browser = new PaneBrowser(this);
-    m_occurrences = new OccurrenceModel(catalogs, this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_browser);
@@ -42,13 +43,6 @@ void ThemePane::showTheme(const QString &catalogId, const QString &themeId)
     }
     m_catalogId = catalogId;
     m_themeId = themeId;
-    m_occurrences->setTheme(catalogId, themeId);
-    m_cues.clear();
-    for (int row = 0; row < m_occurrences->rowCount(); ++row) {
-        const QModelIndex index = m_occurrences->index(row, 0);
-        m_cues.insert({index.data(OccurrenceModel::CatalogIdRole).toString(),
-            index.data(OccurrenceModel::CueIdRole).toString()});
-    }
     render();
 }
 
@@ -56,7 +50,6 @@ void ThemePane::clear()
 {
     m_catalogId.clear();
     m_themeId.clear();
-    m_occurrences->clear();
     m_cues.clear();
     m_browser->setPageHtml(QString());
 }
@@ -73,8 +66,12 @@ void ThemePane::render(PaneBrowser::Scroll scroll)
     const Theme *theme = catalog ? catalog->theme(m_themeId) : nullptr;
     if (!theme)
         return;
+    const QList<OccurrenceRow> heard = Occurrences::ofTheme(m_catalogs->catalogs(), m_themeId);
+    m_cues.clear();
+    for (const OccurrenceRow &row : heard)
+        m_cues.insert(row.cue());
     m_browser->setPageHtml(headerHtml(*catalog, *theme) + PaneHtml::paragraph(theme->description)
-            + cuesHtml() + excerptsHtml(*catalog),
+            + cuesHtml(heard) + excerptsHtml(*catalog),
         scroll);
 }
 
@@ -98,39 +95,33 @@ QString ThemePane::headerHtml(const Catalog &catalog, const Theme &theme) const
 
 // The occurrences come in album order, so the ones of a cue are next to each other: each cue
 // gets a heading row (its title, a link, and where it stands), then one row per occurrence.
-QString ThemePane::cuesHtml() const
+QString ThemePane::cuesHtml(const QList<OccurrenceRow> &heard) const
 {
-    const int cueCount = OccurrenceModel::cueCountOfTheme(*m_catalogs, m_themeId);
+    const int cueCount = Occurrences::cueCountOfTheme(m_catalogs->catalogs(), m_themeId);
     if (cueCount == 0) {
         return PaneHtml::sectionHeading(tr("Cues"))
             + PaneHtml::emptyState(tr("No cue is known to quote this theme yet."));
     }
     QString html = PaneHtml::sectionHeading(
         cueCount == 1 ? tr("Heard in 1 cue") : tr("Heard in %1 cues").arg(cueCount));
-    bool severalCatalogs = false;
-    for (int row = 1; row < m_occurrences->rowCount() && !severalCatalogs; ++row) {
-        severalCatalogs = m_occurrences->index(row, 0).data(OccurrenceModel::CatalogIdRole)
-            != m_occurrences->index(0, 0).data(OccurrenceModel::CatalogIdRole);
-    }
+    const bool severalCatalogs = std::any_of(heard.cbegin(), heard.cend(),
+        [&heard](const OccurrenceRow &row) { return row.catalogId != heard.first().catalogId; });
 
     // One table for every catalog, so that the "where" column lines up all the way down.
     QString rows;
-    QString catalogId;
-    QString cueId;
-    for (int row = 0; row < m_occurrences->rowCount(); ++row) {
-        const QModelIndex index = m_occurrences->index(row, 0);
-        const QString rowCatalogId = index.data(OccurrenceModel::CatalogIdRole).toString();
-        const QString rowCueId = index.data(OccurrenceModel::CueIdRole).toString();
-        const Catalog *catalog = m_catalogs->catalog(rowCatalogId);
-        if (rowCatalogId != catalogId && severalCatalogs) {
+    CueKey shown;
+    for (const OccurrenceRow &row : heard) {
+        const Catalog *catalog = m_catalogs->catalog(row.catalogId);
+        if (!catalog)
+            continue;
+        if (row.catalogId != shown.catalogId && severalCatalogs) {
             rows += PaneHtml::headingRow(
                 u"<p class=\"group-title\">"_s + PaneHtml::escaped(catalog->title) + u"</p>"_s);
         }
-        if (rowCatalogId != catalogId || rowCueId != cueId)
-            rows += cueHeadingHtml(*catalog, rowCueId);
-        catalogId = rowCatalogId;
-        cueId = rowCueId;
-        rows += occurrenceHtml(row);
+        if (row.cue() != shown)
+            rows += cueHeadingHtml(*catalog, row.occurrence.cueId);
+        shown = row.cue();
+        rows += occurrenceHtml(*catalog, row.occurrence);
     }
     return html + PaneHtml::rowsTable(rows);
 }
@@ -149,44 +140,34 @@ QString ThemePane::cueHeadingHtml(const Catalog &catalog, const QString &cueId) 
         + u"</p>"_s + PaneHtml::detail(PaneHtml::escaped(places.join(u"; "))));
 }
 
-QString ThemePane::occurrenceHtml(int row) const
+QString ThemePane::occurrenceHtml(const Catalog &catalog, const Occurrence &occurrence) const
 {
-    auto text = [&](int column) { return m_occurrences->index(row, column).data().toString(); };
-    const QModelIndex first = m_occurrences->index(row, 0);
     // A link the catalog infers says so where it is read, and on what it rests.
-    const bool inferred = first.data(OccurrenceModel::InferredRole).toBool();
-    const QString basis = first.data(OccurrenceModel::BasisRole).toString();
-    QString kind = PaneHtml::escaped(text(OccurrenceModel::ThemeKindColumn));
-    if (inferred)
-        kind += (kind.isEmpty() ? QString() : u" "_s) + PaneHtml::inferredMark(basis);
+    QString kind = PaneHtml::escaped(Occurrences::kindText(occurrence.kind));
+    if (occurrence.inferred)
+        kind += (kind.isEmpty() ? QString() : u" "_s) + PaneHtml::inferredMark(occurrence.basis);
 
     QStringList parts {kind};
-    if (const QString instruments = text(OccurrenceModel::ThemeInstrumentsColumn);
-        !instruments.isEmpty())
-        parts.append(PaneHtml::escaped(instruments));
-    if (const QString play = playLinkHtml(first); !play.isEmpty())
+    if (!occurrence.instruments.isEmpty())
+        parts.append(PaneHtml::escaped(occurrence.instruments));
+    if (const QString play = playLinkHtml(catalog, occurrence); !play.isEmpty())
         parts.append(play);
     parts.removeAll(QString());
-    const QString note = first.data(OccurrenceModel::NoteRole).toString();
-    return PaneHtml::row(text(OccurrenceModel::ThemeWhereColumn),
+    return PaneHtml::row(Occurrences::whereText(occurrence),
         u"<p class=\"heading\">"_s + parts.join(u" · ") + u"</p>"_s
-            + (inferred ? PaneHtml::inferenceDetail(basis) : QString())
-            + PaneHtml::detail(PaneHtml::escaped(note)));
+            + (occurrence.inferred ? PaneHtml::inferenceDetail(occurrence.basis) : QString())
+            + PaneHtml::detail(PaneHtml::escaped(occurrence.note)));
 }
 
 // From where the theme enters, or from the start when the catalog gives no time; nothing for a
 // cue without a file that plays.
-QString ThemePane::playLinkHtml(const QModelIndex &occurrence) const
+QString ThemePane::playLinkHtml(const Catalog &catalog, const Occurrence &occurrence) const
 {
-    const QString catalogId = occurrence.data(OccurrenceModel::CatalogIdRole).toString();
-    const QString cueId = occurrence.data(OccurrenceModel::CueIdRole).toString();
-    const Catalog *catalog = m_catalogs->catalog(catalogId);
-    if (!catalog || m_catalogs->fileState({catalogId, cueId}) != FileState::Linked)
+    if (m_catalogs->fileState(CueKey {catalog.id, occurrence.cueId}) != FileState::Linked)
         return QString();
-    const Location cue = PaneHtml::cueLocation(*catalog, cueId);
-    const qint64 startMs = occurrence.data(OccurrenceModel::StartMsRole).toLongLong();
-    return startMs >= 0 ? PaneHtml::playFromLink(*catalog, cue, startMs)
-                        : PaneHtml::playCueLink(*catalog, cue);
+    const Location cue = PaneHtml::cueLocation(catalog, occurrence.cueId);
+    return occurrence.startMs >= 0 ? PaneHtml::playFromLink(catalog, cue, occurrence.startMs)
+                                   : PaneHtml::playCueLink(catalog, cue);
 }
 
 // Excerpts about the theme from every open catalog that knows it, its own catalog first.

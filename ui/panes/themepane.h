@@ -3,22 +3,23 @@
 #include "navigation/location.h"
 #include "navigation/paneaction.h"
 
+#include "catalog/cuekey.h"
 #include "panes/panebrowser.h"
+
+#include <QList>
 #include <QSet>
-
 #include <QWidget>
-
-#include <utility>
 
 class Catalog;
 class CatalogModel;
-class OccurrenceModel;
+struct Occurrence;
+struct OccurrenceRow;
 struct Theme;
 
 // One theme: its name, aliases, composer, origin and description, then every cue where it is
 // heard, over every release of every open catalog, in album order, each cue a link, and each
 // occurrence of a cue with an audio file a link that plays it from where the theme enters; then
-// every excerpt about it. A theme is its id across catalogs, as OccurrenceModel decides.
+// every excerpt about it. A theme is its id across catalogs, as Occurrences decides.
 class ThemePane : public QWidget
 {
     Q_OBJECT
@@ -42,18 +43,16 @@ private:
     void refresh();
     void render(PaneBrowser::Scroll scroll = PaneBrowser::Scroll::ToTop);
     QString headerHtml(const Catalog &catalog, const Theme &theme) const;
-    QString cuesHtml() const;
+    QString cuesHtml(const QList<OccurrenceRow> &heard) const;
     QString cueHeadingHtml(const Catalog &catalog, const QString &cueId) const;
-    QString occurrenceHtml(int row) const;
-    QString playLinkHtml(const QModelIndex &occurrence) const;
+    QString occurrenceHtml(const Catalog &catalog, const Occurrence &occurrence) const;
+    QString playLinkHtml(const Catalog &catalog, const Occurrence &occurrence) const;
     QString excerptsHtml(const Catalog &catalog) const;
 
     const CatalogModel *m_catalogs = nullptr;
     PaneBrowser *m_browser = nullptr;
-    OccurrenceModel *m_occurrences = nullptr;
     QString m_catalogId;
     QString m_themeId;
-    // The cues shown, as (catalog id, cue id): a change to the file state of one of them
-    // changes the play links.
+    // The cues shown: a change to the file state of one of them changes the play links.
     QSet<CueKey> m_cues;
 };
