@@ -80,6 +80,9 @@ void tst_JsonTree::walksTheTree()
     QVERIFY(tree.parse(lines));
     QCOMPARE(tree.lineAndColumn(lines.indexOf('[')), (std::pair<qsizetype, qsizetype>(2, 7)));
     QCOMPARE(tree.lineAndColumn(lines.indexOf('1')), (std::pair<qsizetype, qsizetype>(3, 3)));
+    // An offset outside the text is clamped to it: a missing offset is -1.
+    QCOMPARE(tree.lineAndColumn(-1), (std::pair<qsizetype, qsizetype>(1, 1)));
+    QCOMPARE(tree.lineAndColumn(lines.size() + 10), (std::pair<qsizetype, qsizetype>(3, 6)));
 }
 
 void tst_JsonTree::readsStrings_data()

@@ -3,6 +3,7 @@
 #include <QStringDecoder>
 #include <QtEndian>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstring>
@@ -265,7 +266,7 @@ bool JsonTree::parse(QByteArrayView json)
 std::pair<qsizetype, qsizetype> JsonTree::lineAndColumn(qsizetype offset) const
 {
     const char *p = m_json.data();
-    const char *const stop = p + std::min(offset, m_json.size());
+    const char *const stop = p + std::clamp<qsizetype>(offset, 0, m_json.size());
     qsizetype line = 1;
     const char *lineStart = p;
     for (; p != stop; ++p) {

@@ -47,7 +47,7 @@ public:
     QString errorPath() const { return m_errorPath; }
     QString errorMessage() const { return m_errorMessage; }
 
-    // 1-based line and column (in characters) of a byte offset.
+    // 1-based line and column (in characters) of a byte offset, clamped to the text.
     std::pair<qsizetype, qsizetype> lineAndColumn(qsizetype offset) const;
 
     const Node &node(quint32 index) const { return m_nodes[index]; }
