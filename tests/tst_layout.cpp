@@ -35,8 +35,8 @@ struct Include
 
 QList<Include> quotedIncludes(const QString &root)
 {
-    static const QRegularExpression include(u"^\\s*#\\s*include\\s+\"([^\"]+)\""_s,
-        QRegularExpression::MultilineOption);
+    static const QRegularExpression include(
+        u"^\\s*#\\s*include\\s+\"([^\"]+)\""_s, QRegularExpression::MultilineOption);
     QList<Include> found;
     QDirIterator it(root, {u"*.h"_s, u"*.cpp"_s}, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {

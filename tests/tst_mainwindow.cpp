@@ -490,7 +490,8 @@ void tst_MainWindow::failedCoverWriteIsToldInADialog()
 {
     openUserData();
     // A cover chosen before the disk filled up.
-    QVERIFY(m_userData->covers()->setReleaseCover(u"star-trek-picard"_s, u"picard-s1"_s, u"/covers/a.png"_s));
+    QVERIFY(m_userData->covers()->setReleaseCover(
+        u"star-trek-picard"_s, u"picard-s1"_s, u"/covers/a.png"_s));
     QVERIFY(RefusedWrites::refuse(m_userData->filePath(), u"release_covers"_s));
     openWindow(true, m_userData.get());
     m_window->navigate({Location::Release, u"star-trek-picard"_s, u"picard-s1"_s, {}});
@@ -508,7 +509,8 @@ void tst_MainWindow::failedCoverWriteIsToldInADialog()
     // Told in the dialog, so not once more in the status bar.
     QVERIFY(!m_window->statusBar()->currentMessage().contains(
         QString::fromUtf16(RefusedWrites::Reason)));
-    QCOMPARE(m_userData->covers()->releaseCover(u"star-trek-picard"_s, u"picard-s1"_s), u"/covers/a.png"_s);
+    QCOMPARE(m_userData->covers()->releaseCover(u"star-trek-picard"_s, u"picard-s1"_s),
+        u"/covers/a.png"_s);
 }
 
 void tst_MainWindow::sessionThatCannotBeSavedIsSaidOnClose()

@@ -1,6 +1,6 @@
 #include "itemmodels/catalogmodel.h"
-#include "testcatalogs.h"
 #include "itemmodels/themelistmodel.h"
+#include "testcatalogs.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

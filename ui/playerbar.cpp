@@ -1,7 +1,7 @@
 #include "playerbar.h"
 
-#include "symbolicon.h"
 #include "catalog/timecode.h"
+#include "symbolicon.h"
 
 #include <QAudio>
 #include <QBoxLayout>
