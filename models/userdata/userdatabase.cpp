@@ -2,6 +2,7 @@
 
 #include "userdata/coverstore.h"
 #include "userdata/filelinkstore.h"
+#include "userdata/markerstore.h"
 #include "userdata/notestore.h"
 #include "userdata/scancachestore.h"
 #include "userdata/userdatastore.h"
@@ -84,6 +85,25 @@ const QStringList SchemaVersion3 = {
     ) WITHOUT ROWID)"_s,
 };
 
+// Version 4: markers on cues, each with an id that stays with it through exports and imports.
+// A marker's theme is one of its catalog's; NULL end_ms marks a point in time.
+const QStringList SchemaVersion4 = {
+    uR"(CREATE TABLE markers (
+        id TEXT PRIMARY KEY,
+        catalog_id TEXT NOT NULL,
+        cue_id TEXT NOT NULL,
+        start_ms INTEGER NOT NULL CHECK (start_ms >= 0),
+        end_ms INTEGER CHECK (end_ms IS NULL OR end_ms >= start_ms),
+        label TEXT NOT NULL,
+        theme_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        created_at_ms INTEGER NOT NULL,
+        updated_at_ms INTEGER NOT NULL
+    ) WITHOUT ROWID)"_s,
+    u"CREATE INDEX markers_by_cue ON markers (catalog_id, cue_id, start_ms)"_s,
+    u"CREATE INDEX markers_by_theme ON markers (catalog_id, theme_id) WHERE theme_id != ''"_s,
+};
+
 } // namespace
 
 UserDatabase::UserDatabase(QObject *parent)
@@ -96,6 +116,7 @@ UserDatabase::UserDatabase(QObject *parent)
     m_fileLinks = new FileLinkStore(this);
     m_scanCache = new ScanCacheStore(this);
     m_covers = new CoverStore(this);
+    m_markers = new MarkerStore(this);
 }
 
 UserDatabase::~UserDatabase()
@@ -231,6 +252,9 @@ bool UserDatabase::migrate(int fromVersion)
             break;
         case 2:
             ok = execAll(SchemaVersion3);
+            break;
+        case 3:
+            ok = execAll(SchemaVersion4);
             break;
         }
     }

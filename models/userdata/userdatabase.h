@@ -5,23 +5,24 @@
 
 class CoverStore;
 class FileLinkStore;
+class MarkerStore;
 class NoteStore;
 class QSqlDatabase;
 class ScanCacheStore;
 
 // The user's own data in one SQLite file: it owns the connection, the schema and its
-// migrations, and hands out one store per concern (notes, file links, the scan cache, release
-// covers), each keyed by catalog and cue ids, never by paths or rows. Use it and its stores on
-// the GUI thread only; workers get values from them and hand values back. Every write that
-// fails returns false and emits errorOccurred once, with a sentence naming what was not saved;
-// when the file could not be opened, every store call is a quiet no-op (open() said why).
+// migrations, and hands out one store per concern (notes, markers, file links, the scan cache,
+// release covers), each keyed by catalog and cue ids, never by paths or rows. Use it and its stores
+// on the GUI thread only; workers get values from them and hand values back. Every write that fails
+// returns false and emits errorOccurred once, with a sentence naming what was not saved; when the
+// file could not be opened, every store call is a quiet no-op (open() said why).
 class UserDatabase : public QObject
 {
     Q_OBJECT
 
 public:
     // The schema this build reads and writes (PRAGMA user_version).
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
 
     explicit UserDatabase(QObject *parent = nullptr);
     ~UserDatabase() override;
@@ -47,6 +48,8 @@ public:
     const ScanCacheStore *scanCache() const { return m_scanCache; }
     CoverStore *covers() { return m_covers; }
     const CoverStore *covers() const { return m_covers; }
+    MarkerStore *markers() { return m_markers; }
+    const MarkerStore *markers() const { return m_markers; }
 
 signals:
     // A write of any store failed; message is errorString() then.
@@ -73,4 +76,5 @@ private:
     FileLinkStore *m_fileLinks = nullptr;
     ScanCacheStore *m_scanCache = nullptr;
     CoverStore *m_covers = nullptr;
+    MarkerStore *m_markers = nullptr;
 };
