@@ -7,7 +7,7 @@ using namespace Qt::StringLiterals;
 
 QStringList Marker::knownKinds()
 {
-    return {u"statement"_s, u"quotation"_s, u"variation"_s, u"fragment"_s, u"counterpoint"_s};
+    return {u"statement"_s, u"quotation"_s, u"allusion"_s, u"fragment"_s, u"variation"_s};
 }
 
 QString Marker::newId()

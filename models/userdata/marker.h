@@ -10,7 +10,8 @@
 // made, and never changes: exports and imports recognise a marker by it.
 struct Marker
 {
-    // The kinds a marker may have; any other text is kept as the user gave it.
+    // The kinds a marker may have, the catalog format's kinds of occurrence; any other text is
+    // kept as the user gave it.
     static QStringList knownKinds();
     static QString newId();
 
