@@ -4,10 +4,10 @@
 #include <QMetaType>
 
 // The waveform of one audio file, as a painter needs it: for every bucket of framesPerBucket()
-// frames (about 5 ms), the lowest and highest sample and the RMS, over all channels
-// at once. A plain value, implicitly shared: copying it costs a pointer, so a widget takes it by
-// value. WaveformBuilder makes one from decoded PCM, WaveformCache keeps it on disk and
-// WaveformLoader delivers it.
+// frames (about 5 ms), the lowest and highest sample and the RMS, over all channels at once. A
+// plain value, implicitly shared: copying it costs a pointer, so a widget takes it by value.
+// WaveformBuilder makes one from decoded PCM, WaveformCache keeps it on disk, and
+// WaveformLoader::ready(path, peaks) delivers it to the GUI thread.
 //
 // Why min/max and RMS: min/max is the true envelope, so a single loud transient or a clipped
 // peak is never averaged away, and folding many buckets into one pixel stays exact (the min of
