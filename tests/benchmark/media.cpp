@@ -8,6 +8,7 @@
 #include "userdata/filelinkstore.h"
 #include "userdata/scancachestore.h"
 #include "userdata/userdatabase.h"
+#include "waveform/waveformloader.h"
 #include "wavwriter.h"
 
 #include <QElapsedTimer>
@@ -23,6 +24,8 @@
 
 #include <algorithm>
 #include <cmath>
+
+#include <sys/resource.h>
 
 using namespace Qt::StringLiterals;
 
@@ -127,6 +130,91 @@ double playStartMs(const QString &folder)
     return times.at(times.size() / 2);
 }
 
+// Runs loader.request(path) and the event loop until the answer; milliseconds from the request
+// to ready(), or -1 when it failed.
+double waveformAnswerMs(WaveformLoader &loader, const QString &path, WaveformPeaks *peaks)
+{
+    QEventLoop loop;
+    double ms = -1;
+    QElapsedTimer timer;
+    const auto onReady = QObject::connect(
+        &loader, &WaveformLoader::ready, &loop, [&](const QString &, const WaveformPeaks &answer) {
+            ms = double(timer.nsecsElapsed()) / 1e6;
+            *peaks = answer;
+            loop.quit();
+        });
+    const auto onFailed = QObject::connect(
+        &loader, &WaveformLoader::failed, &loop, [&](const QString &, const QString &reason) {
+            QTextStream(stderr) << "cuebook-bench: no waveform: " << reason << '\n';
+            loop.quit();
+        });
+    timer.start();
+    loader.request(path);
+    loop.exec();
+    QObject::disconnect(onReady);
+    QObject::disconnect(onFailed);
+    return ms;
+}
+
+// The process's CPU time so far, every thread counted (GStreamer decodes on threads of its own).
+double cpuMs()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3
+        + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+}
+
+// The waveform of a 5-minute 44.1 kHz stereo 16-bit FLAC of pink noise (dense, like a full
+// orchestra, so FLAC compresses it little), from request() to ready(). waveform_ms: cold, with
+// an empty waveform cache every time, so decoding included (the file itself is in the page
+// cache); median of 5. waveform_cpu_ms: the CPU time that took, all threads, median of the same
+// 5: unlike the wall time, it hardly depends on what else the machine is running.
+// waveform_cached_ms: the same file answered from the cache, median of 5. waveform_fold_ms: its
+// peaks folded into 800 pixel columns, what a timeline paint asks for.
+void waveformFigures(const QString &folder, QJsonObject &figures)
+{
+    const QString flac = folder + u"/waveform.flac"_s;
+    QProcess sox;
+    sox.start(u"sox"_s,
+        {u"-n"_s, u"-r"_s, u"44100"_s, u"-c"_s, u"2"_s, u"-b"_s, u"16"_s, flac, u"synth"_s,
+            u"300"_s, u"pinknoise"_s, u"vol"_s, u"0.5"_s});
+    if (!sox.waitForFinished(120'000) || sox.exitCode() != 0) {
+        QTextStream(stderr) << "cuebook-bench: no waveform figures: sox cannot write " << flac
+                            << '\n';
+        return;
+    }
+    // The median, rounded to a tenth (or, with 100, a hundredth) of a millisecond.
+    const auto median = [](QList<double> times, double perMs = 10.0) {
+        std::sort(times.begin(), times.end());
+        return std::round(times.at(times.size() / 2) * perMs) / perMs;
+    };
+    WaveformPeaks peaks;
+    QList<double> cold;
+    QList<double> cpu;
+    for (int run = 0; run < 5; ++run) {
+        WaveformLoader loader(u"%1/waveforms-%2"_s.arg(folder).arg(run));
+        const double cpuBefore = cpuMs();
+        cold.append(waveformAnswerMs(loader, flac, &peaks));
+        cpu.append(cpuMs() - cpuBefore);
+    }
+    QList<double> cached;
+    WaveformLoader loader(u"%1/waveforms-0"_s.arg(folder));
+    for (int run = 0; run < 5; ++run)
+        cached.append(waveformAnswerMs(loader, flac, &peaks));
+    QList<double> fold;
+    for (int run = 0; run < 5; ++run) {
+        QElapsedTimer timer;
+        timer.start();
+        const QList<WaveformPeaks::Range> columns = peaks.forPixels(800);
+        fold.append(columns.size() == 800 ? double(timer.nsecsElapsed()) / 1e6 : -1);
+    }
+    figures[u"waveform_ms"_s] = median(cold);
+    figures[u"waveform_cpu_ms"_s] = median(cpu);
+    figures[u"waveform_cached_ms"_s] = median(cached);
+    figures[u"waveform_fold_ms"_s] = median(fold, 100.0);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -165,6 +253,7 @@ int main(int argc, char *argv[])
             << (error.isEmpty() ? picard.errorString() : error) << '\n';
     }
     figures[u"play_start_ms"_s] = std::round(playStartMs(folder) * 10.0) / 10.0;
+    waveformFigures(folder, figures);
 
     QTextStream(stdout) << QJsonDocument(figures).toJson(QJsonDocument::Compact);
     return 0;

@@ -69,6 +69,19 @@ bool encode(const QString &path, qint64 durationMs, int frequency)
         && sox.exitCode() == 0 && QFile::exists(path);
 }
 
+bool transcode(const QString &from, const QString &to, const QStringList &options, QString *error)
+{
+    QProcess sox;
+    sox.setProcessChannelMode(QProcess::MergedChannels);
+    sox.start(u"sox"_s, QStringList {from} + options + QStringList {to});
+    if (sox.waitForFinished(60'000) && sox.exitStatus() == QProcess::NormalExit
+        && sox.exitCode() == 0 && QFile::exists(to))
+        return true;
+    *error = u"sox %1 → %2: %3 %4"_s.arg(
+        from, to, sox.errorString(), QString::fromLocal8Bit(sox.readAll()).trimmed());
+    return false;
+}
+
 bool writeSilentMp3(const QString &path, int frames)
 {
     QByteArray frame = QByteArray::fromHex("fffb9000");

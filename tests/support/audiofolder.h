@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 struct Release;
 
@@ -26,8 +27,14 @@ bool hasSox();
 // path, 8 kHz mono, in the format its suffix names (flac, ogg, wav). False when sox fails.
 bool encode(const QString &path, qint64 durationMs, int frequency = 440);
 
-// sox here cannot write MP3, so this writes the frames itself: frames silent MPEG-1 layer III
-// frames, 128 kbit/s, 44.1 kHz, 417 bytes each (26 ms). False when the file cannot be written.
+// Converts the audio file from into to, in the format to's suffix names (flac, ogg, wav, and
+// mp3 with Debian's libsox-fmt-mp3), with sox's output options before to (e.g. {"-b", "24"} for
+// 24-bit FLAC). False, with sox's message in *error, when sox fails.
+bool transcode(const QString &from, const QString &to, const QStringList &options, QString *error);
+
+// sox without libsox-fmt-mp3 cannot write MP3, so this writes the frames itself: frames silent
+// MPEG-1 layer III frames, 128 kbit/s, 44.1 kHz, 417 bytes each (26 ms). False when the file cannot
+// be written.
 bool writeSilentMp3(const QString &path, int frames);
 
 // Replaces the tags the file has with these (empty fields and zero numbers left out).

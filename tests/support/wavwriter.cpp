@@ -6,15 +6,39 @@
 #include <cmath>
 #include <numbers>
 
+namespace {
+
+bool writeBytes(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return file.write(bytes) == bytes.size() && file.flush();
+}
+
+} // namespace
+
 namespace WavWriter {
 
 QByteArray sine(int durationMs, int frequencyHz, int sampleRate)
 {
-    constexpr quint16 Channels = 1;
+    // Half amplitude: loud enough to be a real signal, quiet enough for a developer's speakers.
+    return parts({{durationMs, 0.5}}, 1, sampleRate, frequencyHz);
+}
+
+bool writeSine(const QString &path, int durationMs, int frequencyHz, int sampleRate)
+{
+    return writeBytes(path, sine(durationMs, frequencyHz, sampleRate));
+}
+
+QByteArray parts(const QList<Part> &parts, int channels, int sampleRate, int frequencyHz)
+{
     constexpr quint16 BitsPerSample = 16;
-    constexpr quint16 BlockAlign = Channels * BitsPerSample / 8;
-    const quint32 frames = quint32(qint64(sampleRate) * std::max(durationMs, 0) / 1000);
-    const quint32 dataSize = frames * BlockAlign;
+    const quint16 blockAlign = quint16(channels * BitsPerSample / 8);
+    quint32 frames = 0;
+    for (const Part &part : parts)
+        frames += quint32(qint64(sampleRate) * std::max(part.durationMs, 0) / 1000);
+    const quint32 dataSize = frames * blockAlign;
 
     QByteArray bytes;
     bytes.reserve(int(44 + dataSize));
@@ -23,24 +47,29 @@ QByteArray sine(int durationMs, int frequencyHz, int sampleRate)
     out.writeRawData("RIFF", 4);
     out << quint32(36 + dataSize);
     out.writeRawData("WAVEfmt ", 8);
-    out << quint32(16) << quint16(1) << Channels << quint32(sampleRate)
-        << quint32(sampleRate * BlockAlign) << BlockAlign << BitsPerSample;
+    out << quint32(16) << quint16(1) << quint16(channels) << quint32(sampleRate)
+        << quint32(sampleRate * blockAlign) << blockAlign << BitsPerSample;
     out.writeRawData("data", 4);
     out << dataSize;
-    // Half amplitude: loud enough to be a real signal, quiet enough for a developer's speakers.
     const double step = 2 * std::numbers::pi * frequencyHz / sampleRate;
-    for (quint32 i = 0; i < frames; ++i)
-        out << qint16(std::lround(16383 * std::sin(step * i)));
+    quint32 frame = 0;
+    for (const Part &part : parts) {
+        const quint32 end
+            = frame + quint32(qint64(sampleRate) * std::max(part.durationMs, 0) / 1000);
+        for (; frame < end; ++frame) {
+            const auto sample
+                = qint16(std::lround(32767 * part.amplitude * std::sin(step * frame)));
+            for (int channel = 0; channel < channels; ++channel)
+                out << sample;
+        }
+    }
     return bytes;
 }
 
-bool writeSine(const QString &path, int durationMs, int frequencyHz, int sampleRate)
+bool writeParts(
+    const QString &path, const QList<Part> &parts, int channels, int sampleRate, int frequencyHz)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    const QByteArray bytes = sine(durationMs, frequencyHz, sampleRate);
-    return file.write(bytes) == bytes.size() && file.flush();
+    return writeBytes(path, WavWriter::parts(parts, channels, sampleRate, frequencyHz));
 }
 
 } // namespace WavWriter

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QString>
+
+// Permission tests as root: root reads every file whatever its mode, and CI runs as root. Such a
+// test calls rerun() when it finds itself root; rerun() runs a copy of this test program again,
+// with only that test function, as the unprivileged user nobody (setpriv, uid and gid 65534),
+// whose TMPDIR and HOME are a folder it may write to. The test function then runs for real in
+// the child, which makes its own fixtures.
+namespace Unprivileged {
+
+bool isRoot();
+
+// Runs testFunction of this program as nobody; an empty string when it passed, otherwise what
+// went wrong, with the child's output. folder is made (and opened to nobody) for the copy of the
+// program; every folder above it must let others through (mode o+x).
+QString rerun(const QString &folder, const QString &testFunction);
+
+} // namespace Unprivileged
