@@ -2,6 +2,7 @@
 
 #include "catalog/cuekey.h"
 #include "userdata/marker.h"
+#include "userdata/markerstore.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -12,7 +13,6 @@
 
 class Catalog;
 class CatalogModel;
-class MarkerStore;
 
 // One cue's markers as a table (start, end, label, theme, kind) in the order heard, following
 // the MarkerStore as it changes. Editable once it has a store and an undo stack: every change
