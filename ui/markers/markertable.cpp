@@ -38,7 +38,8 @@ MarkerTable::MarkerTable(MarkerModel *model, QWidget *parent)
     header->resizeSection(MarkerModel::KindColumn, fontMetrics().averageCharWidth() * 12);
 
     m_removeAction = new QAction(tr("&Remove Marker"), this);
-    m_removeAction->setShortcuts({QKeySequence::Delete, Qt::Key_Backspace});
+    // Not Backspace: on some platforms it is the window's Back.
+    m_removeAction->setShortcut(QKeySequence::Delete);
     // Only while the table has the focus: elsewhere Delete belongs to what has it.
     m_removeAction->setShortcutContext(Qt::WidgetShortcut);
     m_removeAction->setStatusTip(tr("Remove the selected markers (Edit > Undo brings them back)"));

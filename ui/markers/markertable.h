@@ -7,8 +7,8 @@ class MarkerDelegate;
 class MarkerModel;
 
 // The table of one cue's markers over a MarkerModel, edited in place with a MarkerDelegate:
-// double-click, F2 or typing edits a field; Delete (or Backspace) removes the selected markers
-// as one step that Edit > Undo brings back.
+// double-click, F2 or typing edits a field; Delete removes the selected markers as one step that
+// Edit > Undo brings back.
 class MarkerTable : public QTableView
 {
     Q_OBJECT

@@ -105,10 +105,12 @@ void CuePane::updateMarkersTab(int count)
 {
     const int tab = m_notebook->indexOf(m_markers);
     m_notebook->setTabText(tab, count > 0 ? tr("Markers (%1)").arg(count) : tr("Markers"));
-    m_notebook->setTabToolTip(tab,
-        count == 1
-            ? tr("1 marker on this cue")
-            : tr("%1 markers on this cue").arg(count > 0 ? QString::number(count) : tr("No")));
+    QString tip = tr("%1 markers on this cue").arg(count);
+    if (count == 0)
+        tip = tr("No marker on this cue yet");
+    else if (count == 1)
+        tip = tr("1 marker on this cue");
+    m_notebook->setTabToolTip(tab, tip);
 }
 
 void CuePane::showCue(const CueKey &cue, const QString &releaseId)
