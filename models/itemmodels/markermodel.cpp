@@ -5,6 +5,7 @@
 #include "userdata/markercommands.h"
 #include "userdata/markerstore.h"
 
+#include <QHash>
 #include <QSet>
 #include <QUndoStack>
 
@@ -345,20 +346,28 @@ void MarkerModel::update(const QList<Marker> &markers)
 // selection and the current index along with the rows.
 bool MarkerModel::reorder(const QList<Marker> &markers)
 {
-    const QStringList oldIds = idsOf(m_markers);
-    const QStringList newIds = idsOf(markers);
-    if (QSet<QString>(oldIds.cbegin(), oldIds.cend())
-        != QSet<QString>(newIds.cbegin(), newIds.cend()))
+    if (markers.size() != m_markers.size())
         return false;
+    QHash<QString, int> oldRows;
+    oldRows.reserve(m_markers.size());
+    for (int row = 0; row < m_markers.size(); ++row)
+        oldRows.insert(m_markers.at(row).id, row);
+    QList<Marker> before;
+    before.reserve(markers.size());
+    QList<int> newRowOf(m_markers.size(), -1);
+    for (int row = 0; row < markers.size(); ++row) {
+        const int oldRow = oldRows.value(markers.at(row).id, -1);
+        if (oldRow < 0)
+            return false;
+        newRowOf[oldRow] = row;
+        before.append(m_markers.at(oldRow));
+    }
     emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList from = persistentIndexList();
     QModelIndexList to;
     to.reserve(from.size());
     for (const QModelIndex &index : from)
-        to.append(this->index(int(newIds.indexOf(oldIds.at(index.row()))), index.column()));
-    QList<Marker> before;
-    for (const QString &id : newIds)
-        before.append(m_markers.at(oldIds.indexOf(id)));
+        to.append(this->index(newRowOf.at(index.row()), index.column()));
     m_markers = markers;
     changePersistentIndexList(from, to);
     emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
