@@ -2,6 +2,7 @@
 
 #include "backforwardbuttons.h"
 #include "busyindicator.h"
+#include "catalog/timecode.h"
 #include "catalogbrowser.h"
 #include "coverpicker.h"
 #include "errorreporter.h"
@@ -14,6 +15,8 @@
 #include "playerbar.h"
 #include "sessionstate.h"
 #include "userdata/coverstore.h"
+#include "userdata/markercommands.h"
+#include "userdata/markerstore.h"
 #include "userdata/userdatabase.h"
 #include "windowactions.h"
 
@@ -22,6 +25,7 @@
 #include <QFileDialog>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -43,9 +47,11 @@ MainWindow::MainWindow(UserDatabase *userData, QWidget *parent)
 void MainWindow::createPanes()
 {
     m_catalogModel = new CatalogModel(this);
+    m_undoStack = new QUndoStack(this);
     m_browser = new CatalogBrowser(m_catalogModel);
     m_detailView = new DetailView(m_catalogModel);
     m_detailView->setUserData(m_userData);
+    m_detailView->setUndoStack(m_undoStack);
     if (m_userData) {
         m_detailView->setCoverLookup([this](const QString &catalogId, const QString &releaseId) {
             return m_userData->covers()->releaseCover(catalogId, releaseId);
@@ -77,6 +83,11 @@ void MainWindow::createParts()
     statusBar()->addPermanentWidget(busyIndicator);
     m_catalogs = new OpenCatalogs(m_catalogModel, busyIndicator, m_errors, this);
     m_playback = new Playback(m_catalogModel, m_userData, m_playerBar, this);
+    m_detailView->setPlayheadLookup([this](const CueKey &cue) -> std::optional<qint64> {
+        const PlayQueue::Item *item = m_playback->current();
+        return item && item->cue() == cue ? std::optional<qint64>(m_playback->position())
+                                          : std::nullopt;
+    });
     m_linker = new FileLinker(m_userData, m_catalogModel, m_errors);
     m_covers = new CoverPicker(m_userData, m_errors, this);
     m_session = new SessionState(this, m_splitter, m_browser, m_catalogs, m_playback);
@@ -121,7 +132,7 @@ void MainWindow::connectParts()
 // What each command of the menus and the toolbar does.
 void MainWindow::connectActions()
 {
-    m_actions = WindowActions::create(this);
+    m_actions = WindowActions::create(this, m_undoStack);
     connect(m_actions.open, &QAction::triggered, this, &MainWindow::chooseCatalog);
     connect(m_actions.closeCatalog, &QAction::triggered, this, &MainWindow::closeCurrentCatalog);
     connect(m_actions.scan, &QAction::triggered, m_linker, &FileLinker::scanMusicFolder);
@@ -144,6 +155,7 @@ void MainWindow::connectActions()
                 ? Location {Location::Release, location.catalogId, location.releaseId, {}}
                 : location);
     });
+    connect(m_actions.addMarker, &QAction::triggered, this, &MainWindow::addMarkerAtPlayhead);
     connect(m_actions.linkFile, &QAction::triggered, this,
         [this] { m_linker->chooseFilesFor(m_history.current()); });
     connect(m_actions.locate, &QAction::triggered, this,
@@ -220,6 +232,7 @@ void MainWindow::updateActions()
     m_actions.drawnCover->setEnabled(releaseShown);
     m_actions.back->setEnabled(m_history.canGoBack());
     m_actions.nowPlaying->setEnabled(m_playback->current() != nullptr);
+    m_actions.addMarker->setEnabled(m_playback->current() && m_userData);
     m_actions.forward->setEnabled(m_history.canGoForward());
     m_actions.closeCatalog->setEnabled(m_catalogs->canClose(m_history.current().catalogId));
 }
@@ -241,6 +254,7 @@ void MainWindow::showNowPlaying()
     const PlayQueue::Item *item = m_playback->current();
     m_catalogModel->setPlayingCue(item ? item->cue() : CueKey());
     m_actions.nowPlaying->setEnabled(item != nullptr);
+    m_actions.addMarker->setEnabled(item && m_userData);
     if (item && m_playback->isRestored())
         m_errors->showStatus(
             tr("“%1” is ready to go on where you left it: press Space to play.").arg(item->title),
@@ -258,6 +272,24 @@ void MainWindow::performPaneAction(const PaneAction &action)
             {Location::Release, action.cue.catalogId, action.cue.releaseId, {}});
     else
         m_linker->perform(action);
+}
+
+// A marker where the cue that plays is now; when the cue pane shows that cue, its label opens for
+// the name, so that the user presses M and types.
+void MainWindow::addMarkerAtPlayhead()
+{
+    const PlayQueue::Item *item = m_playback->current();
+    if (!item || !m_userData)
+        return;
+    const Marker marker = AddMarkerCommand::pointAt(item->cue(), m_playback->position());
+    m_undoStack->push(new AddMarkerCommand(m_userData->markers(), marker));
+    // A marker that could not be written was reported by the user database.
+    if (!m_userData->markers()->marker(marker.id))
+        return;
+    if (!m_detailView->editMarkerLabel(item->cue(), marker.id)) {
+        m_errors->showStatus(tr("Marked %1 in “%2”; name it in the cue's Markers tab.")
+                                 .arg(TimeCode::formatSeconds(marker.startMs), item->title));
+    }
 }
 
 void MainWindow::chooseCatalog()

@@ -19,6 +19,7 @@ class PlayerBar;
 class SessionState;
 class UserDatabase;
 class QSplitter;
+class QUndoStack;
 
 // The composition root: the catalog browser on the left, the detail view on the right, the
 // menus and the history. It creates the parts and wires them; each part does its own work, and
@@ -62,11 +63,14 @@ private:
     void updateStatus();
     void showNowPlaying();
     void performPaneAction(const PaneAction &action);
+    void addMarkerAtPlayhead();
     void chooseCatalog();
     void closeCurrentCatalog();
 
     UserDatabase *m_userData = nullptr;
     CatalogModel *m_catalogModel = nullptr;
+    // The user's edits of their markers, from every part of the window, to undo and redo.
+    QUndoStack *m_undoStack = nullptr;
     NavigationHistory m_history;
 
     QSplitter *m_splitter = nullptr;

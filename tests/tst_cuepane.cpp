@@ -1,16 +1,20 @@
 #include "anchorclick.h"
 #include "catalog/occurrences.h"
 #include "itemmodels/catalogmodel.h"
+#include "markers/markerpanel.h"
 #include "panes/cuepane.h"
 #include "panes/panebrowser.h"
 #include "testcatalogs.h"
 #include "testfiles.h"
 #include "userdata/filelinkstore.h"
+#include "userdata/markeroccurrences.h"
+#include "userdata/markerstore.h"
 #include "userdata/userdatabase.h"
 
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextCursor>
@@ -52,6 +56,8 @@ private slots:
     void followsLinksAndFileStates();
     void themePlayLinksWhenTheCueHasAFile();
     void changesKeepTheReadersPlace();
+    void usersMarkersAmongTheThemesHeard();
+    void markersTabCountsTheCuesMarkers();
 
 private:
     void show(const QString &cueId, const QString &releaseId = {});
@@ -577,6 +583,74 @@ void tst_CuePane::changesKeepTheReadersPlace()
     // Another cue starts at its top.
     show(u"end-title"_s);
     QCOMPARE(scrollBar->value(), 0);
+}
+
+// A marker that names a theme is heard among the catalog's occurrences, by its time, marked as
+// the user's; one without a theme is not a theme heard.
+void tst_CuePane::usersMarkersAmongTheThemesHeard()
+{
+    const CueKey mainTitle {Picard, MainTitle};
+    Marker march;
+    march.id = Marker::newId();
+    march.cue = mainTitle;
+    march.startMs = 40'000;
+    march.label = u"the March, early, in the horns"_s;
+    march.themeId = u"star-trek-march"_s;
+    march.kind = u"a sigh"_s;
+    QVERIFY(m_userData->markers()->putMarker(march));
+    Marker plain = march;
+    plain.id = Marker::newId();
+    plain.themeId.clear();
+    plain.label = u"no theme here"_s;
+    QVERIFY(m_userData->markers()->putMarker(plain));
+    m_pane->setUserData(m_userData.get());
+    show(MainTitle);
+
+    QVERIFY(text().contains(u"0:40\nStar Trek March · a sigh · your marker\n"
+                            "the March, early, in the horns"_s));
+    QVERIFY(!text().contains(u"no theme here"_s));
+    QList<QString> themes;
+    for (const Location &location :
+        AnchorClick::locations(m_browser->document(), 0, excerptsPosition())) {
+        if (location.kind == Location::Theme)
+            themes.append(location.id);
+    }
+    const QList<OccurrenceRow> rows
+        = Occurrences::ofCue(m_catalogs->catalogs(), mainTitle, {MarkerOccurrences::row(march)});
+    QCOMPARE(themes.size(), rows.size());
+    for (qsizetype row = 0; row < rows.size(); ++row)
+        QCOMPARE(rows.at(row).occurrence.themeId, themes.at(row));
+    QCOMPARE(std::count_if(rows.cbegin(), rows.cend(),
+                 [](const OccurrenceRow &row) { return row.isUsers(); }),
+        1);
+
+    // Followed as it changes.
+    march.startMs = 75'000;
+    QVERIFY(m_userData->markers()->putMarker(march));
+    QTRY_VERIFY(text().contains(u"1:15\nStar Trek March · a sigh · your marker"_s));
+    QVERIFY(m_userData->markers()->removeMarker(march.id));
+    QTRY_VERIFY(!text().contains(u"your marker"_s));
+}
+
+void tst_CuePane::markersTabCountsTheCuesMarkers()
+{
+    m_pane->setUserData(m_userData.get());
+    show(MainTitle);
+    auto *notebook = m_pane->findChild<QTabWidget *>(u"cueNotebook"_s);
+    auto *markers = m_pane->findChild<MarkerPanel *>();
+    QVERIFY(notebook && notebook->isVisible() && markers);
+    const int tab = notebook->indexOf(markers);
+    QCOMPARE(notebook->tabText(tab), u"Markers"_s);
+    for (const qint64 at : {1'000, 2'000}) {
+        Marker marker;
+        marker.id = Marker::newId();
+        marker.cue = {Picard, MainTitle};
+        marker.startMs = at;
+        QVERIFY(m_userData->markers()->putMarker(marker));
+    }
+    QCOMPARE(notebook->tabText(tab), u"Markers (2)"_s);
+    show(u"end-title"_s);
+    QCOMPARE(notebook->tabText(tab), u"Markers"_s);
 }
 
 QTEST_MAIN(tst_CuePane)

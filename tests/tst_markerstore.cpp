@@ -21,6 +21,7 @@ private slots:
     void badMarkersAreRefused();
     void anImportLandsWholeOrNotAtAll();
     void removingIsReportedAndUndoable();
+    void severalAreRemovedWholeOrNotAtAll();
 
 private:
     QString path() const { return m_dir->filePath(u"userdata.sqlite"_s); }
@@ -181,6 +182,35 @@ void tst_MarkerStore::removingIsReportedAndUndoable()
     QCOMPARE(errors.count(), 1);
     QVERIFY(errors.at(0).at(0).toString().contains(u"kept"_s));
     QVERIFY(store.marker(kept.id));
+}
+
+void tst_MarkerStore::severalAreRemovedWholeOrNotAtAll()
+{
+    UserDatabase db;
+    QVERIFY(db.open(path()));
+    MarkerStore &store = *db.markers();
+    const Marker first = marker(u"main-title"_s, 1'000, u"first"_s);
+    const Marker second = marker(u"end-title"_s, 2'000, u"second"_s);
+    const Marker third = marker(u"main-title"_s, 3'000, u"third"_s);
+    QVERIFY(store.putMarkers({first, second, third}));
+
+    QVERIFY(runSql(path(), {uR"(CREATE TRIGGER refuse_third BEFORE DELETE ON markers
+            WHEN OLD.label = 'third' BEGIN SELECT RAISE(ABORT, 'read-only'); END)"_s}));
+    QSignalSpy errors(&db, &UserDatabase::errorOccurred);
+    QSignalSpy changed(&store, &MarkerStore::markersChanged);
+    QVERIFY(!store.removeMarkers({first.id, second.id, third.id}));
+    QCOMPARE(errors.count(), 1);
+    QVERIFY2(errors.at(0).at(0).toString().contains(u"3 markers"_s),
+        qPrintable(errors.at(0).at(0).toString()));
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(store.markerCount(), 3);
+
+    // Without the third, both go, and each cue is told once; an unknown id is no fault.
+    QVERIFY(store.removeMarkers({first.id, u"no-such-id"_s, second.id}));
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(store.markerCount(), 1);
+    QVERIFY(store.removeMarkers({u"no-such-id"_s}));
+    QCOMPARE(changed.count(), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_MarkerStore)

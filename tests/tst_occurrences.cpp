@@ -141,6 +141,8 @@ private slots:
     void whereText_data();
     void whereText();
     void sourceName();
+    void usersRowsAmongTheCues();
+    void usersRowsAmongTheThemes();
 };
 
 void tst_Occurrences::cueOrder_data()
@@ -391,6 +393,54 @@ void tst_Occurrences::sourceName()
     QCOMPARE(Occurrences::sourceName(*picard.source(u"comicbook-news"_s)), u"ComicBook"_s);
     const Source untitled {u"x"_s, Source::Other, u"Liner notes"_s, {}, {}, {}, {}};
     QCOMPARE(Occurrences::sourceName(untitled), u"Liner notes"_s);
+}
+
+// The user's own occurrences go where their times put them, after the catalog's at the same
+// time; the ones of another cue are not the cue's.
+void tst_Occurrences::usersRowsAmongTheCues()
+{
+    const QList<Catalog> catalogs {edgeCases()};
+    const auto users = [](const QString &cueId, qint64 startMs, const QString &note) {
+        OccurrenceRow row {u"edge-cases"_s, occurrence(u"a"_s, cueId, startMs, {}, note), note};
+        return row;
+    };
+    const QList<OccurrenceRow> rows = Occurrences::ofCue(catalogs, {u"edge-cases"_s, u"released"_s},
+        {users(u"released"_s, 40'000, u"mine at 0:40"_s),
+            users(u"released"_s, 10'000, u"mine at 0:10"_s),
+            users(u"unreleased"_s, 5'000, u"another cue's"_s)});
+    QCOMPARE(notes(rows),
+        (QStringList {u"2 at 0:10"_s, u"3 at 0:10"_s, u"mine at 0:10"_s, u"6 at 0:30"_s,
+            u"5 throughout"_s, u"mine at 0:40"_s, u"1 nowhere"_s, u"4 nowhere"_s}));
+    QVERIFY(rows.at(2).isUsers());
+    QCOMPARE(rows.at(2).markerId, u"mine at 0:10"_s);
+    QVERIFY(!rows.at(0).isUsers());
+    QVERIFY(Occurrences::ofCue(
+        catalogs, {u"edge-cases"_s, u"no-such-cue"_s}, {users(u"no-such-cue"_s, 0, u"x"_s)})
+                .isEmpty());
+}
+
+// Album order for the user's too: a cue only they name takes its place among the catalog's; a
+// row of another theme, of a closed catalog or of a cue its catalog lacks is left out.
+void tst_Occurrences::usersRowsAmongTheThemes()
+{
+    const QList<Catalog> catalogs {TestCatalogs::picard(), TestCatalogs::picardSeason3()};
+    const auto users = [](const QString &catalogId, const QString &themeId, const QString &cueId,
+                           qint64 startMs) {
+        OccurrenceRow row {catalogId, occurrence(themeId, cueId, startMs), u"id"_s};
+        return row;
+    };
+    const QList<OccurrenceRow> rows = Occurrences::ofTheme(catalogs, u"star-trek-march"_s,
+        {users(Season3, u"star-trek-march"_s, u"disengage"_s, 200'000),
+            users(Picard, u"star-trek-march"_s, u"walking-with-number-one"_s, 3'000),
+            users(Picard, u"star-trek-march"_s, u"main-title"_s, 10'000),
+            users(Picard, u"romulan"_s, u"main-title"_s, 5'000),
+            users(u"closed"_s, u"star-trek-march"_s, u"main-title"_s, 5'000),
+            users(Picard, u"star-trek-march"_s, u"no-such-cue"_s, 5'000)});
+    QCOMPARE(cueIds(rows),
+        (QStringList {u"main-title"_s, u"main-title"_s, u"end-title"_s,
+            u"walking-with-number-one"_s, u"disengage"_s, u"disengage"_s, u"leaving-spacedock"_s}));
+    QCOMPARE(startTimes(rows), (QList<qint64> {10'000, 72'000, -1, 3'000, -1, 200'000, 150'000}));
+    QCOMPARE(rows.at(0).markerId, u"id"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_Occurrences)

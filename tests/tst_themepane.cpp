@@ -3,8 +3,11 @@
 #include "panes/panebrowser.h"
 #include "panes/themepane.h"
 #include "testcatalogs.h"
+#include "userdata/markerstore.h"
+#include "userdata/userdatabase.h"
 
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -36,6 +39,7 @@ private slots:
     void clearAndUnknownTheme();
     void playLinkFollowsTheFileState();
     void occurrenceWithoutTimePlaysTheCue();
+    void usersMarkersBesideTheCatalogs();
 
 private:
     void show(const QString &catalogId, const QString &themeId);
@@ -258,6 +262,57 @@ void tst_ThemePane::occurrenceWithoutTimePlaysTheCue()
         AnchorClick::click(m_browser, PaneActionLink::toUrl(play).toString(QUrl::FullyEncoded)));
     QCOMPARE(requested.size(), 1);
     QCOMPARE(requested.first().first().value<PaneAction>(), play);
+}
+
+// A marker that names the theme is the user's own occurrence: among the catalog's, in album
+// order, marked as theirs, with a play link from its time; a cue only a marker names is added.
+void tst_ThemePane::usersMarkersBesideTheCatalogs()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    UserDatabase userData;
+    QVERIFY(userData.open(dir.filePath(u"user.sqlite"_s)));
+    const auto put = [&userData](const QString &cueId, qint64 startMs, const QString &label) {
+        Marker marker;
+        marker.id = Marker::newId();
+        marker.cue = {Picard, cueId};
+        marker.startMs = startMs;
+        marker.label = label;
+        marker.themeId = Romulan;
+        marker.kind = u"statement"_s;
+        return userData.markers()->putMarker(marker);
+    };
+    QVERIFY(put(Collusion, 20'000, u"the Romulans, first"_s));
+    m_pane->setUserData(&userData);
+    show(Picard, Romulan);
+    QVERIFY(text().contains(u"Heard in 3 cues"_s));
+    // Before the catalog's 0:45 in the same cue.
+    const qsizetype mine = text().indexOf(u"0:20\nStatement · your marker\nthe Romulans, first"_s);
+    QVERIFY2(mine >= 0, qPrintable(text()));
+    QVERIFY(mine < text().indexOf(u"0:45–1:05"_s));
+    QCOMPARE(text().count(u"your marker"_s), 1);
+
+    // Followed as it changes: a marker on a cue the catalog does not name for the theme.
+    QVERIFY(put(u"page"_s, 5'000, u"a hint of it"_s));
+    QTRY_VERIFY(text().contains(u"a hint of it"_s));
+    QVERIFY(text().contains(u"Heard in 4 cues"_s));
+    QVERIFY(cueLinks().contains(Location({Location::Cue, Picard, u"page"_s, u"chapter-1"_s})));
+
+    m_catalogs->setFileState({Picard, Collusion}, FileState::Linked);
+    const PaneAction mineFrom20 {
+        PaneAction::Play, {Location::Cue, Picard, Collusion, u"chapter-1"_s}, 20'000, {}};
+    QTRY_VERIFY(actions().contains(mineFrom20));
+    QVERIFY(text().contains(u"Statement · your marker · ▶ 0:20"_s));
+    QSignalSpy requested(m_pane, &ThemePane::actionRequested);
+    QVERIFY(AnchorClick::click(
+        m_browser, PaneActionLink::toUrl(mineFrom20).toString(QUrl::FullyEncoded)));
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().first().value<PaneAction>(), mineFrom20);
+
+    // Without the user database, only the catalog's.
+    m_pane->setUserData(nullptr);
+    QVERIFY(!text().contains(u"your marker"_s));
+    QVERIFY(text().contains(u"Heard in 3 cues"_s));
 }
 
 QTEST_MAIN(tst_ThemePane)

@@ -16,6 +16,11 @@ private slots:
     void format_data();
     void format();
     void formatSeconds();
+    void formatTenths();
+    void parseTyped_data();
+    void parseTyped();
+    void parseTypedRejects_data();
+    void parseTypedRejects();
 };
 
 void tst_TimeCode::parse_data()
@@ -95,6 +100,66 @@ void tst_TimeCode::formatSeconds()
     QCOMPARE(TimeCode::formatSeconds(41'999), u"0:41"_s);
     QCOMPARE(TimeCode::formatSeconds(3'600'000), u"1:00:00"_s);
     QCOMPARE(TimeCode::formatSeconds(-5), u"0:00"_s);
+}
+
+void tst_TimeCode::formatTenths()
+{
+    QCOMPARE(TimeCode::formatTenths(0), u"0:00.0"_s);
+    QCOMPARE(TimeCode::formatTenths(72'399), u"1:12.3"_s);
+    QCOMPARE(TimeCode::formatTenths(72'999), u"1:12.9"_s);
+    QCOMPARE(TimeCode::formatTenths(3'727'050), u"1:02:07.0"_s);
+    QCOMPARE(TimeCode::formatTenths(-5), u"0:00.0"_s);
+    // What it shows reads back as the time to the tenth.
+    QCOMPARE(TimeCode::parseTyped(TimeCode::formatTenths(72'399)), std::optional<qint64>(72'300));
+}
+
+void tst_TimeCode::parseTyped_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("ms");
+    QTest::newRow("m:ss") << u"1:12"_s << qint64(72'000);
+    QTest::newRow("m:ss.d") << u"1:12.3"_s << qint64(72'300);
+    QTest::newRow("m:ss.zzz") << u"1:12.345"_s << qint64(72'345);
+    QTest::newRow("h:mm:ss") << u"1:02:07"_s << qint64(3'727'000);
+    QTest::newRow("seconds") << u"72"_s << qint64(72'000);
+    QTest::newRow("zero") << u"0"_s << qint64(0);
+    QTest::newRow("seconds.d") << u"72.5"_s << qint64(72'500);
+    QTest::newRow("seconds,d") << u"72,5"_s << qint64(72'500);
+    QTest::newRow("seconds.zzz") << u"72.125"_s << qint64(72'125);
+    QTest::newRow("rounded down") << u"72.1254"_s << qint64(72'125);
+    QTest::newRow("rounded up") << u"72.1255"_s << qint64(72'126);
+    QTest::newRow("Audacity's six digits") << u"12.345678"_s << qint64(12'346);
+    QTest::newRow("many seconds") << u"4500"_s << qint64(4'500'000);
+    QTest::newRow("spaces") << u"  1:12 "_s << qint64(72'000);
+}
+
+void tst_TimeCode::parseTyped()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, ms);
+    QCOMPARE(TimeCode::parseTyped(text), std::optional<qint64>(ms));
+}
+
+void tst_TimeCode::parseTypedRejects_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("blank") << u"  "_s;
+    QTest::newRow("letters") << u"1:7x"_s;
+    QTest::newRow("one-digit seconds") << u"1:7"_s;
+    QTest::newRow("negative") << u"-3"_s;
+    QTest::newRow("word") << u"soon"_s;
+    QTest::newRow("seconds with unit") << u"72s"_s;
+    QTest::newRow("empty fraction") << u"72."_s;
+    QTest::newRow("only a fraction") << u".5"_s;
+    QTest::newRow("two points") << u"7.2.5"_s;
+    QTest::newRow("too many seconds") << u"12345678901"_s;
+}
+
+void tst_TimeCode::parseTypedRejects()
+{
+    QFETCH(QString, text);
+    QCOMPARE(TimeCode::parseTyped(text), std::nullopt);
 }
 
 QTEST_GUILESS_MAIN(tst_TimeCode)

@@ -6,10 +6,11 @@
 #include <QMenuBar>
 #include <QStyle>
 #include <QToolBar>
+#include <QUndoStack>
 
 using namespace Qt::StringLiterals;
 
-WindowActions WindowActions::create(QMainWindow *window)
+WindowActions WindowActions::create(QMainWindow *window, QUndoStack *undoStack)
 {
     const auto make = [window](const QString &text, const QString &statusTip,
                           const QKeySequence &shortcut = {}, const QIcon &icon = {}) {
@@ -26,6 +27,14 @@ WindowActions WindowActions::create(QMainWindow *window)
         tr("&Close Catalog"), tr("Close the catalog of the selected item"), QKeySequence::Close);
     actions.quit = make(tr("&Quit"), tr("Quit Cuebook"), QKeySequence::Quit,
         QIcon::fromTheme(u"application-exit"_s));
+    actions.undo = undoStack->createUndoAction(window, tr("&Undo"));
+    actions.undo->setShortcut(QKeySequence::Undo);
+    actions.undo->setStatusTip(tr("Take back the last change to your markers"));
+    actions.undo->setIcon(QIcon::fromTheme(u"edit-undo"_s));
+    actions.redo = undoStack->createRedoAction(window, tr("&Redo"));
+    actions.redo->setShortcut(QKeySequence::Redo);
+    actions.redo->setStatusTip(tr("Make the change taken back again"));
+    actions.redo->setIcon(QIcon::fromTheme(u"edit-redo"_s));
     actions.find = make(tr("&Find…"), tr("Search titles, composers and themes"), QKeySequence::Find,
         QIcon::fromTheme(u"edit-find"_s));
     actions.back = make(tr("&Back"), tr("Go back to what you looked at before"), QKeySequence::Back,
@@ -47,6 +56,8 @@ WindowActions WindowActions::create(QMainWindow *window)
         window->style()->standardIcon(QStyle::SP_MediaPlay));
     actions.playRelease = make(tr("Play &Release"),
         tr("Play the linked tracks of the release in album order"), Qt::CTRL | Qt::Key_P);
+    actions.addMarker = make(tr("Add &Marker at Playhead"),
+        tr("Mark the moment that plays, in the cue that plays; name it at once"), Qt::Key_M);
     actions.linkFile = make(tr("&Link Audio File…"),
         tr("Link audio files you own to the selected cue"), Qt::CTRL | Qt::Key_L);
     actions.locate = make(tr("L&ocate Missing File…"),
@@ -74,6 +85,8 @@ void WindowActions::createMenus(QMainWindow *window) const
     file->addAction(quit);
 
     QMenu *edit = window->menuBar()->addMenu(tr("&Edit"));
+    edit->addActions({undo, redo});
+    edit->addSeparator();
     edit->addAction(find);
     edit->addSeparator();
     edit->addActions({cover, drawnCover});
@@ -85,6 +98,8 @@ void WindowActions::createMenus(QMainWindow *window) const
 
     QMenu *playing = window->menuBar()->addMenu(tr("&Play"));
     playing->addActions({playPause, play, playRelease});
+    playing->addSeparator();
+    playing->addAction(addMarker);
     playing->addSeparator();
     playing->addActions({linkFile, locate});
 

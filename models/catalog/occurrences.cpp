@@ -78,39 +78,55 @@ QList<OccurrenceRow> sortedRows(QList<std::pair<Key, OccurrenceRow>> keyed)
 
 namespace Occurrences {
 
-QList<OccurrenceRow> ofCue(const QList<Catalog> &catalogs, const CueKey &cue)
+QList<OccurrenceRow> ofCue(
+    const QList<Catalog> &catalogs, const CueKey &cue, const QList<OccurrenceRow> &usersRows)
 {
     const auto catalog = std::find_if(catalogs.cbegin(), catalogs.cend(),
         [&cue](const Catalog &c) { return c.id == cue.catalogId; });
-    if (catalog == catalogs.cend())
+    if (catalog == catalogs.cend() || !catalog->cue(cue.cueId))
         return {};
     const qint64 length = cueLengthMs(*catalog, cue.cueId);
     QList<std::pair<OrderKey, OccurrenceRow>> keyed;
     for (const int o : catalog->occurrencesOfCue(cue.cueId)) {
         const Occurrence &occurrence = catalog->occurrences.at(o);
-        keyed.append({orderKey(occurrence, length), OccurrenceRow {catalog->id, occurrence}});
+        keyed.append({orderKey(occurrence, length), OccurrenceRow {catalog->id, occurrence, {}}});
+    }
+    for (const OccurrenceRow &row : usersRows) {
+        if (row.cue() == cue)
+            keyed.append({orderKey(row.occurrence, length), row});
     }
     return sortedRows(std::move(keyed));
 }
 
-QList<OccurrenceRow> ofTheme(const QList<Catalog> &catalogs, const QString &themeId)
+QList<OccurrenceRow> ofTheme(
+    const QList<Catalog> &catalogs, const QString &themeId, const QList<OccurrenceRow> &usersRows)
 {
     // Catalog, release, track, cue, and the place in the cue.
     using AlbumKey = std::tuple<int, int, int, int, OrderKey>;
     // A cue on no release sorts after the released ones.
     constexpr TrackRef unreleased {
         std::numeric_limits<int>::max(), std::numeric_limits<int>::max()};
+    const auto albumKey = [&](int c, const Occurrence &occurrence) {
+        const Catalog &catalog = catalogs.at(c);
+        const TrackRef first = catalog.tracksOfCue(occurrence.cueId).value(0, unreleased);
+        const OrderKey inCue = orderKey(occurrence, cueLengthMs(catalog, occurrence.cueId));
+        return AlbumKey {c, first.release, first.track, catalog.cueIndex(occurrence.cueId), inCue};
+    };
     QList<std::pair<AlbumKey, OccurrenceRow>> keyed;
     for (int c = 0; c < catalogs.size(); ++c) {
         const Catalog &catalog = catalogs.at(c);
         for (const int o : catalog.occurrencesOfTheme(themeId)) {
             const Occurrence &occurrence = catalog.occurrences.at(o);
-            const TrackRef first = catalog.tracksOfCue(occurrence.cueId).value(0, unreleased);
-            const OrderKey inCue = orderKey(occurrence, cueLengthMs(catalog, occurrence.cueId));
-            keyed.append(
-                {{c, first.release, first.track, catalog.cueIndex(occurrence.cueId), inCue},
-                    OccurrenceRow {catalog.id, occurrence}});
+            keyed.append({albumKey(c, occurrence), OccurrenceRow {catalog.id, occurrence, {}}});
         }
+    }
+    for (const OccurrenceRow &row : usersRows) {
+        const auto catalog = std::find_if(catalogs.cbegin(), catalogs.cend(),
+            [&row](const Catalog &c) { return c.id == row.catalogId; });
+        if (row.occurrence.themeId != themeId || catalog == catalogs.cend()
+            || !catalog->cue(row.occurrence.cueId))
+            continue;
+        keyed.append({albumKey(int(catalog - catalogs.cbegin()), row.occurrence), row});
     }
     return sortedRows(std::move(keyed));
 }

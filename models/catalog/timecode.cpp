@@ -82,4 +82,41 @@ QString formatSeconds(qint64 ms)
     return QString::number(minutes) + u':' + ss;
 }
 
+QString formatTenths(qint64 ms)
+{
+    const qint64 tenths = (std::max<qint64>(ms, 0) % 1000) / 100;
+    return formatSeconds(ms) + u'.' + QString::number(tenths);
+}
+
+std::optional<qint64> parseTyped(QStringView text)
+{
+    text = text.trimmed();
+    if (text.contains(u':'))
+        return parse(text);
+    qsizetype point = text.indexOf(u'.');
+    if (point < 0)
+        point = text.indexOf(u',');
+    const QStringView whole = point < 0 ? text : text.left(point);
+    const QStringView fraction = point < 0 ? QStringView() : text.mid(point + 1);
+    // Nine digits of seconds is thirty years: beyond that the milliseconds would overflow.
+    const qint64 seconds = digits(whole, 9);
+    if (seconds < 0 || (point >= 0 && fraction.isEmpty()))
+        return std::nullopt;
+    // The fraction to the millisecond, rounded on its fourth digit.
+    qint64 fractionMs = 0;
+    int scale = 100;
+    for (qsizetype i = 0; i < fraction.size(); ++i) {
+        const QChar c = fraction.at(i);
+        if (c < u'0' || c > u'9')
+            return std::nullopt;
+        const int digit = c.unicode() - u'0';
+        if (scale > 0)
+            fractionMs += digit * scale;
+        else if (i == 3 && digit >= 5)
+            fractionMs += 1;
+        scale /= 10;
+    }
+    return seconds * 1000 + fractionMs;
+}
+
 } // namespace TimeCode

@@ -159,16 +159,44 @@ bool MarkerStore::write(const QList<Marker> &markers)
 
 bool MarkerStore::removeMarker(const QString &id)
 {
+    return removeMarkers({id});
+}
+
+bool MarkerStore::removeMarkers(const QStringList &ids)
+{
     if (!isOpen())
         return notOpen();
-    const std::optional<Marker> existing = marker(id);
-    if (!existing)
-        return true;
-    QSqlQuery query(connection());
-    if (!run(query, u"DELETE FROM markers WHERE id = ?"_s, {id})) {
-        return writeFailed(tr("Removing the marker “%1” from the cue %2/%3")
-                               .arg(existing->label, existing->cue.catalogId, existing->cue.cueId));
+    QList<Marker> existing;
+    for (const QString &id : ids) {
+        if (const std::optional<Marker> found = marker(id))
+            existing.append(*found);
     }
-    emit markersChanged(existing->cue);
+    if (existing.isEmpty())
+        return true;
+    SqlTransaction transaction(connection());
+    bool ok = transaction.isActive();
+    QSqlQuery remove(connection());
+    ok = ok && prepare(remove, u"DELETE FROM markers WHERE id = ?"_s);
+    for (const Marker &marker : std::as_const(existing)) {
+        if (!ok)
+            break;
+        ok = execPrepared(remove, {marker.id});
+    }
+    ok = ok && transaction.commit();
+    if (!ok) {
+        const Marker &first = existing.constFirst();
+        return writeFailed(existing.size() == 1
+                ? tr("Removing the marker “%1” from the cue %2/%3")
+                      .arg(first.label, first.cue.catalogId, first.cue.cueId)
+                : tr("Removing %n markers", "", int(existing.size())),
+            transaction.lastError());
+    }
+    QList<CueKey> changed;
+    for (const Marker &marker : std::as_const(existing)) {
+        if (!changed.contains(marker.cue))
+            changed.append(marker.cue);
+    }
+    for (const CueKey &cue : std::as_const(changed))
+        emit markersChanged(cue);
     return true;
 }

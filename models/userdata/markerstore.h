@@ -35,6 +35,9 @@ public:
     bool putMarkers(const QList<Marker> &markers);
     // Removing a marker that is not there changes nothing and succeeds.
     bool removeMarker(const QString &id);
+    // All or none, in one transaction, as removeMarker() does each: what the user deletes at once
+    // comes back at once.
+    bool removeMarkers(const QStringList &ids);
 
 signals:
     // For each cue whose markers were added, changed or removed.

@@ -3,13 +3,19 @@
 #include "catalog/occurrences.h"
 #include "catalog/timecode.h"
 #include "itemmodels/catalogmodel.h"
+#include "itemmodels/markermodel.h"
 #include "panes/panebrowser.h"
 #include "panes/panehtml.h"
 #include "userdata/filelinkstore.h"
+#include "userdata/markeroccurrences.h"
+#include "userdata/markerstore.h"
 #include "userdata/userdatabase.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
+#include <QSplitter>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <utility>
@@ -21,11 +27,29 @@ CuePane::CuePane(const CatalogModel *catalogs, QWidget *parent)
     , m_catalogs(catalogs)
 {
     Q_ASSERT(catalogs);
-    m_browser = new PaneBrowser(this);
+    m_browser = new PaneBrowser;
+    // The page on top; below it, the notebook of what the user keeps about the cue.
+    m_markers = new MarkerPanel(catalogs);
+    auto *lower = new QWidget;
+    auto *lowerLayout = new QVBoxLayout(lower);
+    lowerLayout->setContentsMargins(0, 0, 0, 0);
+    m_notebook = new QTabWidget;
+    m_notebook->setObjectName(u"cueNotebook"_s);
+    m_notebook->setDocumentMode(true);
+    m_notebook->addTab(m_markers, tr("Markers"));
+    lowerLayout->addWidget(m_notebook);
+    m_splitter = new QSplitter(Qt::Vertical);
+    m_splitter->setObjectName(u"cuePaneSplitter"_s);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_browser);
+    m_splitter->addWidget(lower);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_browser);
+    layout->addWidget(m_splitter);
     setFocusProxy(m_browser);
+    connect(m_markers, &MarkerPanel::countChanged, this, &CuePane::updateMarkersTab);
 
     connect(m_browser, &PaneBrowser::locationActivated, this, &CuePane::locationActivated);
     connect(m_browser, &PaneBrowser::actionRequested, this, &CuePane::actionRequested);
@@ -39,19 +63,54 @@ CuePane::CuePane(const CatalogModel *catalogs, QWidget *parent)
     });
 }
 
-void CuePane::setUserData(const UserDatabase *userData)
+void CuePane::setUserData(UserDatabase *userData)
 {
-    if (m_userData)
+    if (m_userData) {
         disconnect(m_userData->fileLinks(), nullptr, this, nullptr);
-    m_userData = userData;
-    if (userData) {
-        connect(
-            userData->fileLinks(), &FileLinkStore::linksChanged, this, [this](const CueKey &cue) {
-                if (cue == m_cue)
-                    m_browser->refreshLater();
-            });
+        disconnect(m_userData->markers(), nullptr, this, nullptr);
     }
+    m_userData = userData;
+    const auto refreshShownCue = [this](const CueKey &cue) {
+        if (cue == m_cue)
+            m_browser->refreshLater();
+    };
+    if (userData) {
+        connect(userData->fileLinks(), &FileLinkStore::linksChanged, this, refreshShownCue);
+        // The user's markers with a theme are among the themes heard.
+        connect(userData->markers(), &MarkerStore::markersChanged, this, refreshShownCue);
+    }
+    m_markers->setStore(userData && userData->isOpen() ? userData->markers() : nullptr);
     render(PaneBrowser::Scroll::Keep);
+}
+
+void CuePane::setUndoStack(QUndoStack *stack)
+{
+    m_markers->setUndoStack(stack);
+}
+
+void CuePane::setPlayheadLookup(MarkerPanel::PlayheadLookup lookup)
+{
+    m_markers->setPlayheadLookup(std::move(lookup));
+}
+
+bool CuePane::editMarkerLabel(const QString &markerId)
+{
+    if (m_markers->model()->rowOf(markerId) < 0)
+        return false;
+    m_notebook->setCurrentWidget(m_markers);
+    return m_markers->editLabel(markerId);
+}
+
+void CuePane::updateMarkersTab(int count)
+{
+    const int tab = m_notebook->indexOf(m_markers);
+    m_notebook->setTabText(tab, count > 0 ? tr("Markers (%1)").arg(count) : tr("Markers"));
+    QString tip = tr("%1 markers on this cue").arg(count);
+    if (count == 0)
+        tip = tr("No marker on this cue yet");
+    else if (count == 1)
+        tip = tr("1 marker on this cue");
+    m_notebook->setTabToolTip(tab, tip);
 }
 
 void CuePane::showCue(const CueKey &cue, const QString &releaseId)
@@ -63,6 +122,7 @@ void CuePane::showCue(const CueKey &cue, const QString &releaseId)
     }
     m_cue = cue;
     m_releaseId = releaseId;
+    m_markers->setCue(cue);
     render();
 }
 
@@ -70,6 +130,7 @@ void CuePane::clear()
 {
     m_cue = {};
     m_releaseId.clear();
+    m_markers->setCue({});
     m_browser->setPageHtml(QString());
 }
 
@@ -232,16 +293,46 @@ QString CuePane::fileActionLink(
     return PaneHtml::actionLink(PaneAction {kind, cueLocation(), 0, path}, text, title);
 }
 
+// The catalog's occurrences and the user's markers that name a theme, in one list.
 QString CuePane::themesHtml(const Catalog &catalog) const
 {
     QString html = PaneHtml::sectionHeading(tr("Themes, in the order heard"));
-    const QList<OccurrenceRow> heard = Occurrences::ofCue(m_catalogs->catalogs(), m_cue);
-    if (heard.isEmpty())
-        return html + PaneHtml::emptyState(tr("No themes are known in this cue yet."));
+    QHash<QString, Marker> markers;
+    QList<OccurrenceRow> usersRows;
+    if (m_userData && m_userData->isOpen()) {
+        for (const Marker &marker : m_userData->markers()->markers(m_cue)) {
+            if (marker.themeId.isEmpty())
+                continue;
+            markers.insert(marker.id, marker);
+            usersRows.append(MarkerOccurrences::row(marker));
+        }
+    }
+    const QList<OccurrenceRow> heard = Occurrences::ofCue(m_catalogs->catalogs(), m_cue, usersRows);
+    if (heard.isEmpty()) {
+        return html
+            + PaneHtml::emptyState(tr("No themes are known in this cue yet. Mark one you hear: "
+                                      "add a marker and choose its theme."));
+    }
     QString rows;
-    for (const OccurrenceRow &row : heard)
-        rows += occurrenceHtml(catalog, row.occurrence);
+    for (const OccurrenceRow &row : heard) {
+        rows += row.isUsers() ? usersOccurrenceHtml(catalog, markers.value(row.markerId))
+                              : occurrenceHtml(catalog, row.occurrence);
+    }
     return html + PaneHtml::rowsTable(rows);
+}
+
+// As occurrenceHtml() lays out the catalog's, marked as the user's, with their label below.
+QString CuePane::usersOccurrenceHtml(const Catalog &catalog, const Marker &marker) const
+{
+    QString heading = PaneHtml::themeLink(catalog, marker.themeId);
+    if (const QString kind = MarkerOccurrences::kindText(marker); !kind.isEmpty())
+        heading += u" <span class=\"muted\">· "_s + PaneHtml::escaped(kind) + u"</span>"_s;
+    heading += u" · "_s + PaneHtml::yoursMark();
+    if (isPlayable())
+        heading += u" · "_s + PaneHtml::playFromLink(catalog, cueLocation(), marker.startMs);
+    return PaneHtml::row(Occurrences::whereText(MarkerOccurrences::row(marker).occurrence),
+        u"<p class=\"heading\">"_s + heading + u"</p>"_s
+            + PaneHtml::detail(PaneHtml::escaped(marker.label)));
 }
 
 // One theme as it is heard: where, on the left like a cue sheet's timings; then the theme, its

@@ -3,22 +3,29 @@
 #include "navigation/location.h"
 #include "navigation/paneaction.h"
 
+#include "markers/markerpanel.h"
 #include "panes/panebrowser.h"
-#include <QPointer>
 
+#include <QPointer>
 #include <QWidget>
 
 class Catalog;
 class CatalogModel;
+class QSplitter;
+class QTabWidget;
+class QUndoStack;
 class UserDatabase;
 struct Cue;
+struct Marker;
 struct Occurrence;
+struct OccurrenceRow;
 struct FileLink;
 
 // One cue: its title, duration, episode and makers, every release and track it stands at, the
 // audio files linked to it with what can be done to each, the themes it quotes in the order they
 // are heard (each a link to the theme, and a play link to where it enters when the cue has a
-// file), and every excerpt about it.
+// file), the user's own markers among them, and every excerpt about it; below, the notebook of
+// what the user keeps about the cue (its markers, in a table to edit).
 class CuePane : public QWidget
 {
     Q_OBJECT
@@ -30,9 +37,16 @@ public:
     // lists every release the cue stands on either way. An unknown cue shows nothing.
     void showCue(const CueKey &cue, const QString &releaseId = {});
     void clear();
-    // Where the cue's audio files come from; without one (nullptr, or a database that did not
-    // open) the pane says files cannot be linked. The pane follows its changes.
-    void setUserData(const UserDatabase *userData);
+    // Where the cue's audio files and markers come from; without one (nullptr, or a database
+    // that did not open) the pane says files cannot be linked. The pane follows its changes.
+    void setUserData(UserDatabase *userData);
+    // Where the edits of markers go, to be undone; without it the markers are read-only.
+    void setUndoStack(QUndoStack *stack);
+    // See MarkerPanel::setPlayheadLookup.
+    void setPlayheadLookup(MarkerPanel::PlayheadLookup lookup);
+    // Shows the Markers tab with the marker selected and its label open for typing; false when
+    // the cue shown has no such marker.
+    bool editMarkerLabel(const QString &markerId);
 
     CueKey cue() const { return m_cue; }
     QString catalogId() const { return m_cue.catalogId; }
@@ -62,12 +76,18 @@ private:
         const QString &title) const;
     QString themesHtml(const Catalog &catalog) const;
     QString occurrenceHtml(const Catalog &catalog, const Occurrence &occurrence) const;
+    QString usersOccurrenceHtml(const Catalog &catalog, const Marker &marker) const;
+    void updateMarkersTab(int count);
     QString sourcesHtml(const Catalog &catalog, const QStringList &sourceIds) const;
     QString excerptsHtml(const Catalog &catalog, const Cue &cue) const;
 
     const CatalogModel *m_catalogs = nullptr;
-    QPointer<const UserDatabase> m_userData;
+    QPointer<UserDatabase> m_userData;
     PaneBrowser *m_browser = nullptr;
+    QSplitter *m_splitter = nullptr;
+    // What the user keeps about the cue, one tab each.
+    QTabWidget *m_notebook = nullptr;
+    MarkerPanel *m_markers = nullptr;
     CueKey m_cue;
     QString m_releaseId;
 };

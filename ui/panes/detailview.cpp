@@ -42,9 +42,27 @@ void DetailView::setCoverLookup(std::function<QString(const QString &, const QSt
     m_releasePane->setCoverLookup(std::move(lookup));
 }
 
-void DetailView::setUserData(const UserDatabase *userData)
+void DetailView::setUserData(UserDatabase *userData)
 {
     m_cuePane->setUserData(userData);
+    m_themePane->setUserData(userData);
+}
+
+void DetailView::setUndoStack(QUndoStack *stack)
+{
+    m_cuePane->setUndoStack(stack);
+}
+
+void DetailView::setPlayheadLookup(MarkerPanel::PlayheadLookup lookup)
+{
+    m_cuePane->setPlayheadLookup(std::move(lookup));
+}
+
+bool DetailView::editMarkerLabel(const CueKey &cue, const QString &markerId)
+{
+    if (currentWidget() != m_cuePane || m_cuePane->cue() != cue)
+        return false;
+    return m_cuePane->editMarkerLabel(markerId);
 }
 
 void DetailView::showLocation(const Location &location)

@@ -3,6 +3,8 @@
 #include "navigation/location.h"
 #include "navigation/paneaction.h"
 
+#include "markers/markerpanel.h"
+
 #include <QStackedWidget>
 
 #include <functional>
@@ -13,6 +15,7 @@ class ReleasePane;
 class ThemePane;
 class UserDatabase;
 class QLabel;
+class QUndoStack;
 
 // The right side of the window: the pane for whatever is shown, or a placeholder that says how
 // to begin. Links in the panes come out as locationActivated.
@@ -26,8 +29,14 @@ public:
     void showLocation(const Location &location);
     // See ReleasePane::setCoverLookup.
     void setCoverLookup(std::function<QString(const QString &, const QString &)> lookup);
-    // See CuePane::setUserData.
-    void setUserData(const UserDatabase *userData);
+    // See CuePane::setUserData and ThemePane::setUserData.
+    void setUserData(UserDatabase *userData);
+    // See CuePane::setUndoStack and setPlayheadLookup.
+    void setUndoStack(QUndoStack *stack);
+    void setPlayheadLookup(MarkerPanel::PlayheadLookup lookup);
+    // When the cue pane shows the marker's cue: its Markers tab, with the marker's label open
+    // for typing. False when it does not show that cue.
+    bool editMarkerLabel(const CueKey &cue, const QString &markerId);
 
 signals:
     void locationActivated(const Location &location);

@@ -1,7 +1,7 @@
 #include "panes/panehtml.h"
 
-#include "navigation/locationlink.h"
 #include "catalog/timecode.h"
+#include "navigation/locationlink.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -408,6 +408,13 @@ QString inferenceDetail(const QString &basis)
     if (basis.isEmpty())
         return detail(escaped(tr("Inferred: no source states this outright.")));
     return detail(escaped(tr("Inferred: %1").arg(basis)));
+}
+
+QString yoursMark()
+{
+    return u"<i title=\""_s
+        + tr("You marked this moment; change it in the cue's Markers tab.").toHtmlEscaped()
+        + u"\">"_s + escaped(tr("your marker")) + u"</i>"_s;
 }
 
 QString citation(const Source &source, const QString &speaker)

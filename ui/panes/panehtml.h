@@ -81,6 +81,8 @@ QString detail(const QString &html);
 QString inferredMark(const QString &basis);
 // The line under such an occurrence that says what the inference rests on.
 QString inferenceDetail(const QString &basis);
+// "your marker" beside an occurrence the user marked, which no catalog states.
+QString yoursMark();
 
 // "— Randall D. Larson, Soundtrax, 27 March 2020", then the kind and the title (linked to
 // its url where there is one). With a speaker, the words are theirs and the source is where they

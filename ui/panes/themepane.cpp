@@ -4,6 +4,9 @@
 #include "itemmodels/catalogmodel.h"
 #include "panes/panebrowser.h"
 #include "panes/panehtml.h"
+#include "userdata/markeroccurrences.h"
+#include "userdata/markerstore.h"
+#include "userdata/userdatabase.h"
 
 #include <QVBoxLayout>
 
@@ -46,6 +49,23 @@ void ThemePane::showTheme(const QString &catalogId, const QString &themeId)
     render();
 }
 
+void ThemePane::setUserData(const UserDatabase *userData)
+{
+    if (m_userData)
+        disconnect(m_userData->markers(), nullptr, this, nullptr);
+    m_userData = userData;
+    // Any cue's marker may name the theme, or have stopped naming it: a change anywhere may
+    // change the page, which renders once however many come at once.
+    if (userData) {
+        connect(userData->markers(), &MarkerStore::markersChanged, this, [this] {
+            if (!m_themeId.isEmpty())
+                m_browser->refreshLater();
+        });
+    }
+    if (!m_themeId.isEmpty())
+        render(PaneBrowser::Scroll::Keep);
+}
+
 void ThemePane::clear()
 {
     m_catalogId.clear();
@@ -66,12 +86,23 @@ void ThemePane::render(PaneBrowser::Scroll scroll)
     const Theme *theme = catalog ? catalog->theme(m_themeId) : nullptr;
     if (!theme)
         return;
-    const QList<OccurrenceRow> heard = Occurrences::ofTheme(m_catalogs->catalogs(), m_themeId);
+    QHash<QString, Marker> markers;
+    QList<OccurrenceRow> usersRows;
+    if (m_userData && m_userData->isOpen()) {
+        for (const Catalog &open : m_catalogs->catalogs()) {
+            for (const Marker &marker : m_userData->markers()->markersOfTheme(open.id, m_themeId)) {
+                markers.insert(marker.id, marker);
+                usersRows.append(MarkerOccurrences::row(marker));
+            }
+        }
+    }
+    const QList<OccurrenceRow> heard
+        = Occurrences::ofTheme(m_catalogs->catalogs(), m_themeId, usersRows);
     m_cues.clear();
     for (const OccurrenceRow &row : heard)
         m_cues.insert(row.cue());
     m_browser->setPageHtml(headerHtml(*catalog, *theme) + PaneHtml::paragraph(theme->description)
-            + cuesHtml(heard) + excerptsHtml(*catalog),
+            + cuesHtml(heard, markers) + excerptsHtml(*catalog),
         scroll);
 }
 
@@ -95,9 +126,11 @@ QString ThemePane::headerHtml(const Catalog &catalog, const Theme &theme) const
 
 // The occurrences come in album order, so the ones of a cue are next to each other: each cue
 // gets a heading row (its title, a link, and where it stands), then one row per occurrence.
-QString ThemePane::cuesHtml(const QList<OccurrenceRow> &heard) const
+QString ThemePane::cuesHtml(
+    const QList<OccurrenceRow> &heard, const QHash<QString, Marker> &markers) const
 {
-    const int cueCount = Occurrences::cueCountOfTheme(m_catalogs->catalogs(), m_themeId);
+    // The cues the catalogs name and the ones only the user's markers add; m_cues holds them.
+    const int cueCount = int(m_cues.size());
     if (cueCount == 0) {
         return PaneHtml::sectionHeading(tr("Cues"))
             + PaneHtml::emptyState(tr("No cue is known to quote this theme yet."));
@@ -121,7 +154,8 @@ QString ThemePane::cuesHtml(const QList<OccurrenceRow> &heard) const
         if (row.cue() != shown)
             rows += cueHeadingHtml(*catalog, row.occurrence.cueId);
         shown = row.cue();
-        rows += occurrenceHtml(*catalog, row.occurrence);
+        rows += row.isUsers() ? usersOccurrenceHtml(*catalog, markers.value(row.markerId))
+                              : occurrenceHtml(*catalog, row.occurrence);
     }
     return html + PaneHtml::rowsTable(rows);
 }
@@ -157,6 +191,18 @@ QString ThemePane::occurrenceHtml(const Catalog &catalog, const Occurrence &occu
         u"<p class=\"heading\">"_s + parts.join(u" · ") + u"</p>"_s
             + (occurrence.inferred ? PaneHtml::inferenceDetail(occurrence.basis) : QString())
             + PaneHtml::detail(PaneHtml::escaped(occurrence.note)));
+}
+
+// As occurrenceHtml() lays out the catalog's, marked as the user's, with their label below.
+QString ThemePane::usersOccurrenceHtml(const Catalog &catalog, const Marker &marker) const
+{
+    const OccurrenceRow row = MarkerOccurrences::row(marker);
+    QStringList parts {PaneHtml::escaped(MarkerOccurrences::kindText(marker)),
+        PaneHtml::yoursMark(), playLinkHtml(catalog, row.occurrence)};
+    parts.removeAll(QString());
+    return PaneHtml::row(Occurrences::whereText(row.occurrence),
+        u"<p class=\"heading\">"_s + parts.join(u" · ") + u"</p>"_s
+            + PaneHtml::detail(PaneHtml::escaped(marker.label)));
 }
 
 // From where the theme enters, or from the start when the catalog gives no time; nothing for a

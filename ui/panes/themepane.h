@@ -6,20 +6,25 @@
 #include "catalog/cuekey.h"
 #include "panes/panebrowser.h"
 
+#include <QHash>
 #include <QList>
+#include <QPointer>
 #include <QSet>
 #include <QWidget>
 
 class Catalog;
 class CatalogModel;
+class UserDatabase;
+struct Marker;
 struct Occurrence;
 struct OccurrenceRow;
 struct Theme;
 
 // One theme: its name, aliases, composer, origin and description, then every cue where it is
 // heard, over every release of every open catalog, in album order, each cue a link, and each
-// occurrence of a cue with an audio file a link that plays it from where the theme enters; then
-// every excerpt about it. A theme is its id across catalogs, as Occurrences decides.
+// occurrence of a cue with an audio file a link that plays it from where the theme enters; the
+// user's markers that name the theme among them, marked as theirs; then every excerpt about it.
+// A theme is its id across catalogs, as Occurrences decides.
 class ThemePane : public QWidget
 {
     Q_OBJECT
@@ -31,6 +36,9 @@ public:
     // every open catalog. An unknown theme shows nothing.
     void showTheme(const QString &catalogId, const QString &themeId);
     void clear();
+    // Where the user's markers come from; without one only the catalog's occurrences show. The
+    // pane follows its changes.
+    void setUserData(const UserDatabase *userData);
 
     QString catalogId() const { return m_catalogId; }
     QString themeId() const { return m_themeId; }
@@ -43,13 +51,16 @@ private:
     void refresh();
     void render(PaneBrowser::Scroll scroll = PaneBrowser::Scroll::ToTop);
     QString headerHtml(const Catalog &catalog, const Theme &theme) const;
-    QString cuesHtml(const QList<OccurrenceRow> &heard) const;
+    QString cuesHtml(
+        const QList<OccurrenceRow> &heard, const QHash<QString, Marker> &markers) const;
     QString cueHeadingHtml(const Catalog &catalog, const QString &cueId) const;
     QString occurrenceHtml(const Catalog &catalog, const Occurrence &occurrence) const;
+    QString usersOccurrenceHtml(const Catalog &catalog, const Marker &marker) const;
     QString playLinkHtml(const Catalog &catalog, const Occurrence &occurrence) const;
     QString excerptsHtml(const Catalog &catalog) const;
 
     const CatalogModel *m_catalogs = nullptr;
+    QPointer<const UserDatabase> m_userData;
     PaneBrowser *m_browser = nullptr;
     QString m_catalogId;
     QString m_themeId;
