@@ -179,15 +179,13 @@ bool MarkerStore::putMarkers(const QList<Marker> &markers)
     }
     SqlTransaction transaction(connection());
     const bool saved = transaction.isActive() && upsert(settled) && transaction.commit();
-    const bool pendingBefore = !m_pending.isEmpty();
     for (const Marker &marker : std::as_const(settled)) {
         if (saved)
             m_pending.remove(marker.id);
         else
             m_pending.insert(marker.id, {marker, false});
     }
-    if (pendingBefore != !m_pending.isEmpty() || !saved)
-        pendingChanged();
+    pendingChanged();
     for (const CueKey &cue : std::as_const(changed))
         emit markersChanged(cue);
     if (saved)
@@ -241,8 +239,11 @@ bool MarkerStore::removeMarker(const QString &id)
     retryPendingWrites();
     QSqlQuery query(connection());
     const bool saved = run(query, u"DELETE FROM markers WHERE id = ?"_s, {id});
-    if (saved ? m_pending.remove(id) > 0 : (m_pending.insert(id, {*existing, true}), true))
-        pendingChanged();
+    if (saved)
+        m_pending.remove(id);
+    else
+        m_pending.insert(id, {*existing, true});
+    pendingChanged();
     emit markersChanged(existing->cue);
     return saved || keptWriteFailed(describe(*existing, true));
 }

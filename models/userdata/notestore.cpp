@@ -35,8 +35,8 @@ bool NoteStore::setNote(const CueKey &cue, const QString &text)
         return pending == m_pending.cend();
     const PendingNote note {text, QDateTime::currentMSecsSinceEpoch()};
     if (write(cue, note)) {
-        if (m_pending.remove(cue))
-            pendingChanged();
+        m_pending.remove(cue);
+        pendingChanged();
         emit noteChanged(cue);
         return true;
     }

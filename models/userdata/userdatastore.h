@@ -66,7 +66,7 @@ protected:
     bool keptWriteFailed(const QString &what, const QSqlError &transactionError = QSqlError());
     // False, after writePending() failed: nothing is told.
     bool pendingWriteFailed(const QSqlError &transactionError = QSqlError());
-    // After the edits kept in memory changed.
+    // After the edits kept in memory may have changed: UserDatabase tells it when they did.
     void pendingChanged();
     // False, with message in errorString(): a refusal that is no database failure.
     bool refused(const QString &message) const;
