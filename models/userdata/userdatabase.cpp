@@ -172,9 +172,12 @@ bool UserDatabase::retryPendingWrites()
     m_retrying = false;
     updatePendingState();
     if (m_pending) {
-        const int count = int(pendingWrites().size());
-        m_errorString = tr("%n edits kept in memory could not be saved to “%1” (%2).", "", count)
-                            .arg(m_path, isReadOnly() ? readOnlyReason() : m_lastFailure);
+        const qsizetype count = pendingWrites().size();
+        const QString reason = isReadOnly() ? readOnlyReason() : m_lastFailure;
+        m_errorString = count == 1
+            ? tr("An edit kept in memory could not be saved to “%1” (%2).").arg(m_path, reason)
+            : tr("%1 edits kept in memory could not be saved to “%2” (%3).")
+                  .arg(QString::number(count), m_path, reason);
     }
     return !m_pending;
 }
