@@ -12,7 +12,8 @@ class QStatusBar;
 class QWidget;
 
 // The window's one way to tell the user that something failed: a passing fault in the status
-// bar, a fault that stops a task in a dialog. Each fault is told once: an identical one within
+// bar, a fault that stops a task in a dialog, a fault the user must decide about in a dialog
+// with a choice. Each fault is told once: an identical one within
 // a burst is not repeated, nor one a fuller message in the same burst already says. A fault on
 // show is not hidden at once by an ordinary status message; that message waits its turn.
 class ErrorReporter : public QObject
