@@ -2,11 +2,13 @@
 #include "errorreporter.h"
 #include "mainwindow.h"
 #include "userdata/userdatabase.h"
+#include "userdataopener.h"
 
 #include <QApplication>
 #include <QTextStream>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -53,20 +55,19 @@ int main(int argc, char *argv[])
         ? qEnvironmentVariable("CUEBOOK_USER_DATABASE")
         : UserDatabase::defaultPath();
     const bool userDataOpen = userData.open(userDataPath);
-    MainWindow window(userDataOpen ? &userData : nullptr);
-    window.openBundledCatalog();
-    window.restoreSession();
+    auto window = std::make_unique<MainWindow>(userDataOpen ? &userData : nullptr);
+    // A refused file is told before the window shows; the parts of a window are made with the
+    // database they use, so a fresh start makes the window again.
+    const bool afresh
+        = !userDataOpen && UserDataOpener(&userData, window->errorReporter()).handleRefusal();
+    if (afresh)
+        window = std::make_unique<MainWindow>(&userData);
+    window->openBundledCatalog();
+    window->restoreSession();
     for (const QString &file : commandLine.catalogFiles())
-        window.openCatalog(file);
-    window.show();
-    if (!userDataOpen) {
-        window.errorReporter()->reportBlocking(
-            QCoreApplication::translate("main", "Your Links and Notes"),
-            QCoreApplication::translate("main",
-                "Your file links and notes could not be opened (%1). "
-                "The file is left untouched; browsing works, but links "
-                "and notes are unavailable until it can be read.")
-                .arg(userData.errorString()));
-    }
+        window->openCatalog(file);
+    window->show();
+    if (afresh)
+        UserDataOpener(&userData, window->errorReporter()).tellWhereTheOldFileIs();
     return app.exec();
 }

@@ -14,6 +14,7 @@
 #include "playback.h"
 #include "playerbar.h"
 #include "sessionstate.h"
+#include "unsavededits.h"
 #include "userdata/coverstore.h"
 #include "userdata/markercommands.h"
 #include "userdata/markerstore.h"
@@ -91,6 +92,7 @@ void MainWindow::createParts()
     m_linker = new FileLinker(m_userData, m_catalogModel, m_errors);
     m_covers = new CoverPicker(m_userData, m_errors, this);
     m_session = new SessionState(this, m_splitter, m_browser, m_catalogs, m_playback);
+    m_unsavedEdits = new UnsavedEdits(m_userData, m_errors, this);
     m_backForward = new BackForwardButtons(this);
 }
 
@@ -192,6 +194,11 @@ void MainWindow::restoreSession()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Edits the disk refused are saved now, or the user decides whether to lose them.
+    if (!m_unsavedEdits->mayQuit()) {
+        event->ignore();
+        return;
+    }
     if (!m_session->save(m_history.current()))
         m_errors->reportBlocking(tr("Session Not Saved"), m_session->errorString());
     m_catalogs->cancel();

@@ -17,6 +17,7 @@ class OpenCatalogs;
 class Playback;
 class PlayerBar;
 class SessionState;
+class UnsavedEdits;
 class UserDatabase;
 class QSplitter;
 class QUndoStack;
@@ -84,6 +85,7 @@ private:
     FileLinker *m_linker = nullptr;
     CoverPicker *m_covers = nullptr;
     SessionState *m_session = nullptr;
+    UnsavedEdits *m_unsavedEdits = nullptr;
     BackForwardButtons *m_backForward = nullptr;
 
     WindowActions m_actions;

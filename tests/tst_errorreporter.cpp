@@ -8,6 +8,8 @@
 #include <QTest>
 #include <QTimer>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
 // The one error path: every fault told once, in the status bar or in a dialog, never hidden at
@@ -29,6 +31,8 @@ private slots:
     void blockingFaultShowsADialogWithDetails();
     void dialogTellsTheFaultThatTheStatusBarHad();
     void identicalDialogIsNotOpenedTwice();
+    void choiceDialogAnswersWithTheButtonClicked_data();
+    void choiceDialogAnswersWithTheButtonClicked();
 
 private:
     // Answers the next message box; what it said lands in m_dialog.
@@ -185,6 +189,64 @@ void tst_ErrorReporter::identicalDialogIsNotOpenedTwice()
     m_dialog.clear();
     m_errors->reportBlocking(u"Links Not Stored"_s, u"disk full"_s);
     QVERIFY(m_dialog.contains(u"disk full"_s));
+}
+
+void tst_ErrorReporter::choiceDialogAnswersWithTheButtonClicked_data()
+{
+    QTest::addColumn<QString>("button");
+    QTest::addColumn<int>("key");
+    QTest::addColumn<bool>("chosen");
+    QTest::newRow("act") << u"Keep It Aside and Start Afresh"_s << 0 << true;
+    QTest::newRow("keep") << u"Continue Without Saving"_s << 0 << false;
+    // A hurried key changes nothing.
+    QTest::newRow("Enter") << QString() << int(Qt::Key_Return) << false;
+    QTest::newRow("Escape") << QString() << int(Qt::Key_Escape) << false;
+}
+
+void tst_ErrorReporter::choiceDialogAnswersWithTheButtonClicked()
+{
+    QFETCH(QString, button);
+    QFETCH(int, key);
+    QFETCH(bool, chosen);
+    QStringList buttons;
+    bool answered = false;
+    std::function<void()> answer = [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box) {
+            QTimer::singleShot(0, this, answer);
+            return;
+        }
+        m_dialog = box->windowTitle() + u'\n' + box->text() + u'\n' + box->informativeText();
+        for (QAbstractButton *each : box->buttons()) {
+            // "Show Details…" is no answer.
+            if (box->buttonRole(each) != QMessageBox::ActionRole)
+                buttons.append(each->text());
+        }
+        answered = true;
+        if (key != 0) {
+            QTest::keyClick(box, Qt::Key(key));
+            return;
+        }
+        for (QAbstractButton *each : box->buttons()) {
+            if (each->text() == button)
+                QTest::mouseClick(each, Qt::LeftButton);
+        }
+        // A button not found leaves the dialog open: close it, so that the test fails, not hangs.
+        if (box->isVisible())
+            box->reject();
+    };
+    QTimer::singleShot(0, this, answer);
+    const bool result = m_errors->reportWithChoice(u"Your Links, Notes and Markers"_s,
+        u"“userdata.sqlite” is damaged."_s, u"Keep It Aside and Start Afresh"_s,
+        u"Continue Without Saving"_s, {u"a detail"_s});
+    QVERIFY(answered);
+    QCOMPARE(result, chosen);
+    QCOMPARE(buttons.size(), 2);
+    QVERIFY(buttons.contains(u"Keep It Aside and Start Afresh"_s));
+    QVERIFY(buttons.contains(u"Continue Without Saving"_s));
+    QVERIFY2(m_dialog.startsWith(u"Your Links, Notes and Markers\n“userdata.sqlite” is damaged.\n"
+                                 "a detail"_s),
+        qPrintable(m_dialog));
 }
 
 QTEST_MAIN(tst_ErrorReporter)

@@ -45,7 +45,7 @@ private slots:
     void aMoveInTimeKeepsTheSelection();
     void addAndRemoveAreUndoable();
     void readOnlyWithoutAnUndoStack();
-    void aFailedWriteIsNoStep();
+    void aKeptWriteIsAStepAndIsUndone();
 
 private:
     Marker put(const CueKey &cue, qint64 startMs, const QString &label, qint64 endMs = -1);
@@ -368,18 +368,29 @@ void tst_MarkerModel::readOnlyWithoutAnUndoStack()
     QCOMPARE(m_userData->markers()->marker(marker.id)->label, u"x"_s);
 }
 
-void tst_MarkerModel::aFailedWriteIsNoStep()
+void tst_MarkerModel::aKeptWriteIsAStepAndIsUndone()
 {
     const Marker marker = put(MainTitle, 10'000, u"x"_s);
-    // A file that refuses every change, as a full disk does.
-    QVERIFY(UserDataFixtures::runSql(m_dir->filePath(u"user.sqlite"_s),
+    // A file that refuses every change, as a full disk does: the edit is kept in memory, shows,
+    // and is a step like any other.
+    const QString file = m_dir->filePath(u"user.sqlite"_s);
+    QVERIFY(UserDataFixtures::runSql(file,
         {u"CREATE TRIGGER refuse BEFORE UPDATE ON markers "
          "BEGIN SELECT RAISE(ABORT, 'disk full'); END"_s}));
     QSignalSpy errors(m_userData.get(), &UserDatabase::errorOccurred);
-    QVERIFY(!m_model->setData(m_model->index(0, MarkerModel::LabelColumn), u"y"_s));
+    QVERIFY(m_model->setData(m_model->index(0, MarkerModel::LabelColumn), u"y"_s));
     QCOMPARE(errors.count(), 1);
-    QCOMPARE(m_undo->count(), 0);
+    QCOMPARE(m_undo->count(), 1);
+    QCOMPARE(display(0, MarkerModel::LabelColumn), u"y"_s);
+    QVERIFY(m_userData->hasPendingWrites());
+    m_undo->undo();
     QCOMPARE(display(0, MarkerModel::LabelColumn), u"x"_s);
+    // Told once for the run of failures.
+    QCOMPARE(errors.count(), 1);
+
+    QVERIFY(UserDataFixtures::runSql(file, {u"DROP TRIGGER refuse"_s}));
+    QVERIFY(m_userData->retryPendingWrites());
+    QVERIFY(!m_userData->hasPendingWrites());
     QCOMPARE(m_userData->markers()->marker(marker.id)->label, u"x"_s);
 }
 

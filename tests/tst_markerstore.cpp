@@ -22,8 +22,11 @@ private slots:
     void anImportLandsWholeOrNotAtAll();
     void removingIsReportedAndUndoable();
     void severalAreRemovedWholeOrNotAtAll();
+    void changesKeptInMemoryOverlayEveryRead();
 
 private:
+    // The markers in the file, as the next start finds them.
+    int onDiskCount() const;
     QString path() const { return m_dir->filePath(u"userdata.sqlite"_s); }
     static Marker marker(
         const QString &cueId, qint64 startMs, const QString &label, const QString &themeId = {});
@@ -154,8 +157,16 @@ void tst_MarkerStore::anImportLandsWholeOrNotAtAll()
     QCOMPARE(errors.count(), 1);
     QVERIFY2(errors.at(0).at(0).toString().contains(u"disk full"_s),
         qPrintable(errors.at(0).at(0).toString()));
-    QCOMPARE(changed.count(), 0);
-    QCOMPARE(store.markerCount(), 0);
+    // Nothing on disk; all three kept in memory, to land together.
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(store.markerCount(), 3);
+    QCOMPARE(onDiskCount(), 0);
+    QVERIFY(!db.retryPendingWrites());
+    QCOMPARE(onDiskCount(), 0);
+    QVERIFY(runSql(path(), {u"DROP TRIGGER refuse_third"_s}));
+    QVERIFY(db.retryPendingWrites());
+    QCOMPARE(onDiskCount(), 3);
+    QCOMPARE(errors.count(), 1);
 }
 
 void tst_MarkerStore::removingIsReportedAndUndoable()
@@ -181,7 +192,76 @@ void tst_MarkerStore::removingIsReportedAndUndoable()
     QVERIFY(!store.removeMarker(kept.id));
     QCOMPARE(errors.count(), 1);
     QVERIFY(errors.at(0).at(0).toString().contains(u"kept"_s));
-    QVERIFY(store.marker(kept.id));
+    // Gone from every read, still on disk until the file takes the removal.
+    QCOMPARE(changed.count(), 3);
+    QVERIFY(!store.marker(kept.id));
+    QVERIFY(store.markers(kept.cue).isEmpty());
+    QVERIFY(store.cuesWithMarkers().isEmpty());
+    QCOMPARE(store.markerCount(), 0);
+    QCOMPARE(onDiskCount(), 1);
+    QVERIFY(runSql(path(), {u"DROP TRIGGER refuse_delete"_s}));
+    QVERIFY(db.retryPendingWrites());
+    QCOMPARE(onDiskCount(), 0);
+}
+
+void tst_MarkerStore::changesKeptInMemoryOverlayEveryRead()
+{
+    UserDatabase db;
+    QVERIFY(db.open(path()));
+    MarkerStore &store = *db.markers();
+    Marker moved = marker(u"main-title"_s, 5'000, u"moves"_s, u"march"_s);
+    const Marker stays = marker(u"main-title"_s, 9'000, u"stays"_s, u"march"_s);
+    QVERIFY(store.putMarkers({moved, stays}));
+    const qint64 created = store.marker(moved.id)->createdAtMs;
+    QVERIFY(runSql(path(),
+        {uR"(CREATE TRIGGER refuse_update BEFORE UPDATE ON markers
+            BEGIN SELECT RAISE(ABORT, 'disk full'); END)"_s,
+            uR"(CREATE TRIGGER refuse_insert BEFORE INSERT ON markers
+            BEGIN SELECT RAISE(ABORT, 'disk full'); END)"_s}));
+    QSignalSpy changed(&store, &MarkerStore::markersChanged);
+    // Moved to another cue, earlier than a marker there; and a new one before the one that stays.
+    moved.cue = {Picard, u"end-title"_s};
+    moved.startMs = 1'000;
+    moved.createdAtMs = 0;
+    QVERIFY(!store.putMarker(moved));
+    const Marker added = marker(u"main-title"_s, 2'000, u"added"_s, u"march"_s);
+    QVERIFY(!store.putMarker(added));
+    QCOMPARE(changed.count(), 3);
+
+    const auto labels = [](const QList<Marker> &markers) {
+        QStringList list;
+        for (const Marker &each : markers)
+            list.append(each.label);
+        return list;
+    };
+    QCOMPARE(
+        labels(store.markers({Picard, u"main-title"_s})), (QStringList {u"added"_s, u"stays"_s}));
+    QCOMPARE(labels(store.markers({Picard, u"end-title"_s})), QStringList {u"moves"_s});
+    // By cue, then start.
+    QCOMPARE(labels(store.markersOfTheme(Picard, u"march"_s)),
+        (QStringList {u"moves"_s, u"added"_s, u"stays"_s}));
+    QCOMPARE(store.cuesWithMarkers(),
+        (QList<CueKey> {{Picard, u"end-title"_s}, {Picard, u"main-title"_s}}));
+    QCOMPARE(store.markerCount(), 3);
+    // Its creation time is the one on disk, not the time of the move.
+    QCOMPARE(store.marker(moved.id)->createdAtMs, created);
+    QCOMPARE(db.pendingWrites(),
+        (QStringList {u"The marker “added” on the cue star-trek-picard/main-title"_s,
+            u"The marker “moves” on the cue star-trek-picard/end-title"_s}));
+
+    QVERIFY(runSql(path(), {u"DROP TRIGGER refuse_update"_s, u"DROP TRIGGER refuse_insert"_s}));
+    QVERIFY(db.retryPendingWrites());
+    UserDatabase onDisk;
+    QVERIFY(onDisk.open(path()));
+    QCOMPARE(labels(onDisk.markers()->markersOfTheme(Picard, u"march"_s)),
+        (QStringList {u"moves"_s, u"added"_s, u"stays"_s}));
+    QCOMPARE(onDisk.markers()->marker(moved.id)->createdAtMs, created);
+}
+
+int tst_MarkerStore::onDiskCount() const
+{
+    UserDatabase onDisk;
+    return onDisk.open(path()) ? onDisk.markers()->markerCount() : -1;
 }
 
 void tst_MarkerStore::severalAreRemovedWholeOrNotAtAll()
@@ -202,13 +282,15 @@ void tst_MarkerStore::severalAreRemovedWholeOrNotAtAll()
     QCOMPARE(errors.count(), 1);
     QVERIFY2(errors.at(0).at(0).toString().contains(u"3 markers"_s),
         qPrintable(errors.at(0).at(0).toString()));
-    QCOMPARE(changed.count(), 0);
-    QCOMPARE(store.markerCount(), 3);
-
-    // Without the third, both go, and each cue is told once; an unknown id is no fault.
-    QVERIFY(store.removeMarkers({first.id, u"no-such-id"_s, second.id}));
+    // Gone from every read, each cue told once; none of the three has left the file.
     QCOMPARE(changed.count(), 2);
-    QCOMPARE(store.markerCount(), 1);
+    QCOMPARE(store.markerCount(), 0);
+    QCOMPARE(onDiskCount(), 3);
+
+    // Once the file takes the removal, all three go together; an unknown id is no fault.
+    QVERIFY(runSql(path(), {u"DROP TRIGGER refuse_third"_s}));
+    QVERIFY(db.retryPendingWrites());
+    QCOMPARE(onDiskCount(), 0);
     QVERIFY(store.removeMarkers({u"no-such-id"_s}));
     QCOMPARE(changed.count(), 2);
 }

@@ -2,7 +2,10 @@
 #include "userdata/userdatabase.h"
 #include "userdatafixtures.h"
 
+#include <QDateTime>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -16,7 +19,8 @@ class tst_NoteStore : public QObject
 private slots:
     void init();
     void notesRoundTrip();
-    void aRefusedNoteIsReported();
+    void aRefusedNoteIsKept();
+    void theSameTextKeptIsNotSavedYet();
 
 private:
     QString path(const QString &name = u"userdata.sqlite"_s) const { return m_dir->filePath(name); }
@@ -56,23 +60,107 @@ void tst_NoteStore::notesRoundTrip()
     QCOMPARE(store.cuesWithNotes(), (QList<CueKey> {{Picard, u"main-title"_s}}));
 }
 
-void tst_NoteStore::aRefusedNoteIsReported()
+void tst_NoteStore::aRefusedNoteIsKept()
 {
     UserDatabase db;
     QVERIFY(db.open(path()));
     NoteStore &store = *db.notes();
+    QVERIFY(store.setNote({Picard, u"end-title"_s}, u"saved before"_s));
     // Another connection makes every new note fail, as a full disk would.
-    QVERIFY(runSql(path(), {uR"(CREATE TRIGGER refuse_note BEFORE INSERT ON notes
+    QVERIFY(runSql(path(),
+        {uR"(CREATE TRIGGER refuse_note BEFORE INSERT ON notes
+            BEGIN SELECT RAISE(ABORT, 'disk full'); END)"_s,
+            uR"(CREATE TRIGGER refuse_removal BEFORE DELETE ON notes
             BEGIN SELECT RAISE(ABORT, 'disk full'); END)"_s}));
     QSignalSpy errors(&db, &UserDatabase::errorOccurred);
     QSignalSpy changed(&store, &NoteStore::noteChanged);
-    QVERIFY(!store.setNote({Picard, u"main-title"_s}, u"lost?"_s));
+    QSignalSpy pending(&db, &UserDatabase::pendingWritesChanged);
+    const qint64 typedAt = QDateTime::currentMSecsSinceEpoch();
+    QVERIFY(!store.setNote({Picard, u"main-title"_s}, u"kept?"_s));
     QCOMPARE(errors.count(), 1);
     const QString message = errors.at(0).at(0).toString();
     QVERIFY2(message.contains(u"disk full"_s), qPrintable(message));
     QVERIFY2(message.contains(u"note"_s) && message.contains(u"main-title"_s), qPrintable(message));
-    QCOMPARE(changed.count(), 0);
-    QVERIFY(store.note({Picard, u"main-title"_s}).isEmpty());
+    QVERIFY2(message.contains(u"kept"_s), qPrintable(message));
+    QCOMPARE(db.errorString(), message);
+    // Read back as typed, everywhere the store is read.
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(store.note({Picard, u"main-title"_s}), u"kept?"_s);
+    QCOMPARE(pending.count(), 1);
+    QCOMPARE(pending.at(0).at(0).toBool(), true);
+    QVERIFY(db.hasPendingWrites());
+    QCOMPARE(
+        db.pendingWrites(), QStringList {u"The note on the cue star-trek-picard/main-title"_s});
+
+    // More edits in the same run are kept and not told again: a changed text, a removal.
+    QVERIFY(!store.setNote({Picard, u"main-title"_s}, u"kept!"_s));
+    QVERIFY(!store.setNote({Picard, u"end-title"_s}, QString()));
+    QCOMPARE(errors.count(), 1);
+    QCOMPARE(store.note({Picard, u"main-title"_s}), u"kept!"_s);
+    QCOMPARE(store.note({Picard, u"end-title"_s}), QString());
+    QCOMPARE(store.cuesWithNotes(), (QList<CueKey> {{Picard, u"main-title"_s}}));
+    QVERIFY(!db.retryPendingWrites());
+    QVERIFY2(db.errorString().contains(u"2 edits"_s) && db.errorString().contains(u"disk full"_s),
+        qPrintable(db.errorString()));
+    QCOMPARE(errors.count(), 1);
+    {
+        UserDatabase onDisk;
+        QVERIFY(onDisk.open(path()));
+        QCOMPARE(onDisk.notes()->cuesWithNotes(), (QList<CueKey> {{Picard, u"end-title"_s}}));
+    }
+
+    // The disk takes writes again: the next edit saves all that was kept, as it was typed.
+    QVERIFY(runSql(path(), {u"DROP TRIGGER refuse_note"_s, u"DROP TRIGGER refuse_removal"_s}));
+    QVERIFY(store.setNote({Picard, u"twins"_s}, u"the next edit"_s));
+    QVERIFY(!db.hasPendingWrites());
+    QCOMPARE(pending.count(), 2);
+    QCOMPARE(pending.at(1).at(0).toBool(), false);
+    {
+        UserDatabase onDisk;
+        QVERIFY(onDisk.open(path()));
+        QCOMPARE(onDisk.notes()->note({Picard, u"main-title"_s}), u"kept!"_s);
+        QCOMPARE(onDisk.notes()->note({Picard, u"end-title"_s}), QString());
+        QCOMPARE(onDisk.notes()->note({Picard, u"twins"_s}), u"the next edit"_s);
+    }
+    QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"times"_s);
+    {
+        raw.setDatabaseName(path());
+        QVERIFY(raw.open());
+        QSqlQuery query(raw);
+        QVERIFY(query.exec(u"SELECT updated_at_ms FROM notes WHERE cue_id = 'main-title'"_s));
+        QVERIFY(query.next());
+        // When it was typed, not when it reached the disk.
+        QVERIFY(query.value(0).toLongLong() >= typedAt);
+        QVERIFY(query.value(0).toLongLong() < QDateTime::currentMSecsSinceEpoch());
+        raw.close();
+    }
+    raw = QSqlDatabase();
+    QSqlDatabase::removeDatabase(u"times"_s);
+
+    // The run ended with that save: the next failure is told again.
+    QVERIFY(runSql(path(), {uR"(CREATE TRIGGER refuse_note BEFORE INSERT ON notes
+            BEGIN SELECT RAISE(ABORT, 'disk full'); END)"_s}));
+    QVERIFY(!store.setNote({Picard, u"main-title"_s}, u"another run"_s));
+    QCOMPARE(errors.count(), 2);
+}
+
+void tst_NoteStore::theSameTextKeptIsNotSavedYet()
+{
+    UserDatabase db;
+    QVERIFY(db.open(path()));
+    NoteStore &store = *db.notes();
+    QVERIFY(runSql(path(), {uR"(CREATE TRIGGER refuse_note BEFORE INSERT ON notes
+            BEGIN SELECT RAISE(ABORT, 'disk full'); END)"_s}));
+    QSignalSpy changed(&store, &NoteStore::noteChanged);
+    QVERIFY(!store.setNote({Picard, u"main-title"_s}, u"typed"_s));
+    // The same text again is no change, but still not on disk.
+    QVERIFY(!store.setNote({Picard, u"main-title"_s}, u"typed"_s));
+    QCOMPARE(changed.count(), 1);
+    // Closing forgets what was kept: the application asks retryPendingWrites() first.
+    db.close();
+    QVERIFY(!db.hasPendingWrites());
+    QVERIFY(db.open(path()));
+    QCOMPARE(store.note({Picard, u"main-title"_s}), QString());
 }
 
 QTEST_GUILESS_MAIN(tst_NoteStore)

@@ -1,6 +1,7 @@
 #include "errorreporter.h"
 
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 
 using namespace Qt::StringLiterals;
@@ -47,9 +48,21 @@ void ErrorReporter::reportPassing(const QString &message)
 void ErrorReporter::reportBlocking(
     const QString &title, const QString &text, const QStringList &details)
 {
+    showDialog(title, text, details);
+}
+
+bool ErrorReporter::reportWithChoice(const QString &title, const QString &text,
+    const QString &actText, const QString &keepText, const QStringList &details)
+{
+    return showDialog(title, text, details, actText, keepText);
+}
+
+bool ErrorReporter::showDialog(const QString &title, const QString &text,
+    const QStringList &details, const QString &actText, const QString &keepText)
+{
     const QString dialog = title + u'\n' + text;
     if (m_openDialogs.contains(dialog))
-        return;
+        return false;
     const QString whole = text + u'\n' + details.join(u'\n');
     // The dialog tells the whole of a passing fault of this burst still on show: it goes.
     if (!m_fault.isEmpty() && !m_faultShown.hasExpired(m_burstMs) && whole.contains(m_fault)
@@ -61,8 +74,17 @@ void ErrorReporter::reportBlocking(
     remember(whole);
 
     constexpr int ShownDetails = 5;
-    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Ok, m_window);
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::NoButton, m_window);
     box.setObjectName(u"errorReport"_s);
+    QPushButton *act = nullptr;
+    if (actText.isEmpty()) {
+        box.setStandardButtons(QMessageBox::Ok);
+    } else {
+        act = box.addButton(actText, QMessageBox::AcceptRole);
+        QPushButton *keep = box.addButton(keepText, QMessageBox::RejectRole);
+        box.setDefaultButton(keep);
+        box.setEscapeButton(keep);
+    }
     if (!details.isEmpty()) {
         box.setInformativeText(details.mid(0, ShownDetails).join(u'\n')
             + (details.size() > ShownDetails ? u"\n…"_s : QString()));
@@ -71,6 +93,7 @@ void ErrorReporter::reportBlocking(
     m_openDialogs.append(dialog);
     box.exec();
     m_openDialogs.removeOne(dialog);
+    return act && box.clickedButton() == act;
 }
 
 void ErrorReporter::showStatus(const QString &message, int timeoutMs)

@@ -12,7 +12,8 @@ class QStatusBar;
 class QWidget;
 
 // The window's one way to tell the user that something failed: a passing fault in the status
-// bar, a fault that stops a task in a dialog. Each fault is told once: an identical one within
+// bar, a fault that stops a task in a dialog, a fault the user must decide about in a dialog
+// with a choice. Each fault is told once: an identical one within
 // a burst is not repeated, nor one a fuller message in the same burst already says. A fault on
 // show is not hidden at once by an ordinary status message; that message waits its turn.
 class ErrorReporter : public QObject
@@ -36,6 +37,11 @@ public:
     // A fault that stopped what the user asked for, in a modal dialog: details (say, each fault
     // of a refused file) show the first few below the text and all of them under "Show Details".
     void reportBlocking(const QString &title, const QString &text, const QStringList &details = {});
+    // A fault the user must decide about, in a modal dialog with two buttons: actText does
+    // something about it, keepText goes on without. Enter, Escape and closing the dialog choose
+    // keepText, so that a hurried key changes nothing. True when the user chose actText.
+    bool reportWithChoice(const QString &title, const QString &text, const QString &actText,
+        const QString &keepText, const QStringList &details = {});
     // What is not a fault: shown at once unless a fault is on show, then once it has been seen.
     void showStatus(const QString &message, int timeoutMs = 0);
 
@@ -43,6 +49,9 @@ public:
     void setBurstInterval(int ms) { m_burstMs = ms; }
 
 private:
+    // The dialog of reportBlocking(), with a choice when actText is given; true when chosen.
+    bool showDialog(const QString &title, const QString &text, const QStringList &details,
+        const QString &actText = {}, const QString &keepText = {});
     bool toldInBurst(const QString &message) const;
     void remember(const QString &message);
     void showHeldStatus();

@@ -5,8 +5,10 @@
 #include <QString>
 
 // The cover image the user chose for a release, in place of the drawn one, in the user
-// database. Reached through UserDatabase::covers(); a failed write returns false and reaches
-// UserDatabase::errorOccurred.
+// database. Reached through UserDatabase::covers(). A failed write is refused, not kept in
+// memory: it returns false and reaches UserDatabase::errorOccurred each time. The choice was
+// made in a dialog whose caller says at once that it was not stored, and making it again costs a
+// click; keeping it would show a cover the next start has forgotten.
 class CoverStore : public UserDataStore
 {
     Q_OBJECT

@@ -14,8 +14,10 @@
 #include <optional>
 
 // The audio files linked to cues, and what is on disk of them, in the user database. Reached
-// through UserDatabase::fileLinks(); a failed write returns false and reaches
-// UserDatabase::errorOccurred.
+// through UserDatabase::fileLinks(). A failed write is refused, not kept in memory: it returns
+// false, changes nothing, and reaches UserDatabase::errorOccurred each time. Links come from a
+// drop, a dialog or a scan, whose callers say at once that they were not stored and which can be
+// done again; the audio files stay where they are, so nothing the user made is lost.
 class FileLinkStore : public UserDataStore
 {
     Q_OBJECT

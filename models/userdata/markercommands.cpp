@@ -36,6 +36,19 @@ bool sameContent(Marker a, Marker b)
     return a == b;
 }
 
+// A write the store kept in memory (a full disk, a read-only folder) took effect for the user,
+// and is undone like any other; only a refused one leaves nothing to undo.
+bool tookEffect(const MarkerStore *store, bool written, const QList<Marker> &markers)
+{
+    if (written)
+        return true;
+    for (const Marker &marker : markers) {
+        if (!store->isKept(marker.id))
+            return false;
+    }
+    return !markers.isEmpty();
+}
+
 } // namespace
 
 AddMarkerCommand::AddMarkerCommand(MarkerStore *store, const Marker &marker, QUndoCommand *parent)
@@ -58,12 +71,12 @@ Marker AddMarkerCommand::pointAt(const CueKey &cue, qint64 atMs)
 
 void AddMarkerCommand::redo()
 {
-    setObsolete(!m_store->putMarker(m_marker));
+    setObsolete(!tookEffect(m_store, m_store->putMarker(m_marker), {m_marker}));
 }
 
 void AddMarkerCommand::undo()
 {
-    setObsolete(!m_store->removeMarker(m_marker.id));
+    setObsolete(!tookEffect(m_store, m_store->removeMarker(m_marker.id), {m_marker}));
 }
 
 EditMarkerCommand::EditMarkerCommand(
@@ -82,12 +95,12 @@ EditMarkerCommand::EditMarkerCommand(
 
 void EditMarkerCommand::redo()
 {
-    setObsolete(!m_store->putMarker(m_after));
+    setObsolete(!tookEffect(m_store, m_store->putMarker(m_after), {m_after}));
 }
 
 void EditMarkerCommand::undo()
 {
-    setObsolete(!m_store->putMarker(m_before));
+    setObsolete(!tookEffect(m_store, m_store->putMarker(m_before), {m_before}));
 }
 
 RemoveMarkersCommand::RemoveMarkersCommand(
@@ -107,10 +120,10 @@ void RemoveMarkersCommand::redo()
     QStringList ids;
     for (const Marker &marker : std::as_const(m_markers))
         ids.append(marker.id);
-    setObsolete(!m_store->removeMarkers(ids));
+    setObsolete(!tookEffect(m_store, m_store->removeMarkers(ids), m_markers));
 }
 
 void RemoveMarkersCommand::undo()
 {
-    setObsolete(!m_store->putMarkers(m_markers));
+    setObsolete(!tookEffect(m_store, m_store->putMarkers(m_markers), m_markers));
 }

@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 NoteStore::NoteStore(UserDatabase *database)
@@ -10,6 +12,12 @@ NoteStore::NoteStore(UserDatabase *database)
 { }
 
 QString NoteStore::note(const CueKey &cue) const
+{
+    const auto pending = m_pending.constFind(cue);
+    return pending != m_pending.cend() ? pending->text : storedNote(cue);
+}
+
+QString NoteStore::storedNote(const CueKey &cue) const
 {
     QString body;
     forEachRow(u"SELECT body FROM notes WHERE catalog_id = ? AND cue_id = ?"_s,
@@ -21,21 +29,34 @@ bool NoteStore::setNote(const CueKey &cue, const QString &text)
 {
     if (!isOpen())
         return notOpen();
-    if (note(cue) == text)
+    retryPendingWrites();
+    const auto pending = m_pending.constFind(cue);
+    if (pending == m_pending.cend() ? storedNote(cue) == text : pending->text == text)
+        return pending == m_pending.cend();
+    const PendingNote note {text, QDateTime::currentMSecsSinceEpoch()};
+    if (write(cue, note)) {
+        m_pending.remove(cue);
+        pendingChanged();
+        emit noteChanged(cue);
         return true;
+    }
+    m_pending.insert(cue, note);
+    pendingChanged();
+    emit noteChanged(cue);
+    return keptWriteFailed(describe(cue));
+}
+
+bool NoteStore::write(const CueKey &cue, const PendingNote &note)
+{
     QSqlQuery query(connection());
-    const bool ok = text.isEmpty()
+    return note.text.isEmpty()
         ? run(query, u"DELETE FROM notes WHERE catalog_id = ? AND cue_id = ?"_s,
             {cue.catalogId, cue.cueId})
         : run(query,
             u"INSERT INTO notes (catalog_id, cue_id, body, updated_at_ms) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (catalog_id, cue_id) DO UPDATE SET body = excluded.body, "
             "updated_at_ms = excluded.updated_at_ms"_s,
-            {cue.catalogId, cue.cueId, text, QDateTime::currentMSecsSinceEpoch()});
-    if (!ok)
-        return writeFailed(tr("The note on the cue %1/%2").arg(cue.catalogId, cue.cueId));
-    emit noteChanged(cue);
-    return true;
+            {cue.catalogId, cue.cueId, note.text, note.updatedAtMs});
 }
 
 QList<CueKey> NoteStore::cuesWithNotes() const
@@ -45,5 +66,51 @@ QList<CueKey> NoteStore::cuesWithNotes() const
         [&](const QSqlQuery &row) {
             keys.append({row.value(0).toString(), row.value(1).toString()});
         });
+    if (m_pending.isEmpty())
+        return keys;
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        const bool listed = keys.contains(it.key());
+        if (it->text.isEmpty() && listed)
+            keys.removeOne(it.key());
+        else if (!it->text.isEmpty() && !listed)
+            keys.append(it.key());
+    }
+    std::sort(keys.begin(), keys.end(), [](const CueKey &a, const CueKey &b) {
+        return std::tie(a.catalogId, a.cueId) < std::tie(b.catalogId, b.cueId);
+    });
     return keys;
+}
+
+QStringList NoteStore::pendingWrites() const
+{
+    QStringList writes;
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
+        writes.append(describe(it.key()));
+    writes.sort();
+    return writes;
+}
+
+bool NoteStore::writePending()
+{
+    if (m_pending.isEmpty())
+        return true;
+    SqlTransaction transaction(connection());
+    bool ok = transaction.isActive();
+    for (auto it = m_pending.cbegin(); ok && it != m_pending.cend(); ++it)
+        ok = write(it.key(), it.value());
+    if (!ok || !transaction.commit())
+        return pendingWriteFailed(transaction.lastError());
+    m_pending.clear();
+    pendingChanged();
+    return true;
+}
+
+void NoteStore::discardPending()
+{
+    m_pending.clear();
+}
+
+QString NoteStore::describe(const CueKey &cue)
+{
+    return tr("The note on the cue %1/%2").arg(cue.catalogId, cue.cueId);
 }

@@ -3,11 +3,15 @@
 #include "catalog/cuekey.h"
 #include "userdata/userdatastore.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
 // The user's notes, one text per cue, in the user database. Reached through
-// UserDatabase::notes(); a failed write returns false and reaches UserDatabase::errorOccurred.
+// UserDatabase::notes(). A note whose write fails (a full disk, a read-only folder) is kept in
+// memory: note() and cuesWithNotes() show it as typed, the next write or
+// UserDatabase::retryPendingWrites() saves it, and UserDatabase::errorOccurred tells the first
+// failure of a run.
 class NoteStore : public UserDataStore
 {
     Q_OBJECT
@@ -15,11 +19,35 @@ class NoteStore : public UserDataStore
 public:
     explicit NoteStore(UserDatabase *database);
 
+    // The text last set, saved or kept in memory.
     QString note(const CueKey &cue) const;
     // An empty text removes the note; the same text again changes nothing and emits nothing.
+    // False when the text is not on disk (it is kept, and errorString() says why).
     bool setNote(const CueKey &cue, const QString &text);
     QList<CueKey> cuesWithNotes() const;
 
+    bool hasPendingWrites() const override { return !m_pending.isEmpty(); }
+    QStringList pendingWrites() const override;
+
 signals:
+    // note(cue) changed, on disk or in memory.
     void noteChanged(const CueKey &cue);
+
+protected:
+    bool writePending() override;
+    void discardPending() override;
+
+private:
+    // A text not yet on disk, and when the user wrote it.
+    struct PendingNote
+    {
+        QString text;
+        qint64 updatedAtMs = 0;
+    };
+
+    QString storedNote(const CueKey &cue) const;
+    bool write(const CueKey &cue, const PendingNote &note);
+    static QString describe(const CueKey &cue);
+
+    QHash<CueKey, PendingNote> m_pending;
 };

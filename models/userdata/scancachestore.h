@@ -10,8 +10,9 @@
 
 // The folders scanned before, and what was found in them by path, unreadable files and folders
 // included: LibraryScanner::scan()'s known, so that a rescan reads only what changed. Reached
-// through UserDatabase::scanCache(); a failed write returns false and reaches
-// UserDatabase::errorOccurred. Folders are kept as absolute, clean paths.
+// through UserDatabase::scanCache(). A failed write is refused, not kept in memory: it returns
+// false and reaches UserDatabase::errorOccurred each time; this is a cache, which the next scan
+// fills again. Folders are kept as absolute, clean paths.
 class ScanCacheStore : public UserDataStore
 {
     Q_OBJECT

@@ -1,110 +1,22 @@
 #include "userdata/userdatabase.h"
 
 #include "userdata/coverstore.h"
+#include "userdata/databasefile.h"
 #include "userdata/filelinkstore.h"
 #include "userdata/markerstore.h"
 #include "userdata/notestore.h"
 #include "userdata/scancachestore.h"
+#include "userdata/userdataconnection.h"
 #include "userdata/userdatastore.h"
 
 #include <QAtomicInteger>
-#include <QDir>
 #include <QFileInfo>
 #include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
-
-namespace {
-
-// "CueB": marks the file as ours, so that another program's SQLite file is never migrated.
-constexpr int ApplicationId = 0x43756542;
-
-// Version 1: notes.
-const QStringList SchemaVersion1 = {
-    uR"(CREATE TABLE notes (
-        catalog_id TEXT NOT NULL,
-        cue_id TEXT NOT NULL,
-        body TEXT NOT NULL,
-        updated_at_ms INTEGER NOT NULL,
-        PRIMARY KEY (catalog_id, cue_id)
-    ) WITHOUT ROWID)"_s,
-    u"PRAGMA application_id = %1"_s.arg(ApplicationId),
-};
-
-// Version 2: audio files linked to cues, and what scans of music folders found. A file's tags
-// are one JSON object (tagsText), so that reading more of them needs no new columns.
-const QStringList SchemaVersion2 = {
-    uR"(CREATE TABLE file_links (
-        catalog_id TEXT NOT NULL,
-        cue_id TEXT NOT NULL,
-        path TEXT NOT NULL,
-        size INTEGER NOT NULL,
-        mtime_ms INTEGER NOT NULL,
-        audio_hash TEXT NOT NULL,
-        format TEXT NOT NULL,
-        duration_ms INTEGER NOT NULL,
-        tags TEXT NOT NULL,
-        added_at_ms INTEGER NOT NULL,
-        preferred INTEGER NOT NULL DEFAULT 0 CHECK (preferred IN (0, 1)),
-        PRIMARY KEY (catalog_id, cue_id, path)
-    ) WITHOUT ROWID)"_s,
-    u"CREATE INDEX file_links_by_path ON file_links (path)"_s,
-    uR"(CREATE UNIQUE INDEX file_links_one_preferred ON file_links (catalog_id, cue_id)
-        WHERE preferred = 1)"_s,
-    uR"(CREATE TABLE scan_folders (
-        id INTEGER PRIMARY KEY,
-        path TEXT NOT NULL UNIQUE,
-        scanned_at_ms INTEGER NOT NULL
-    ))"_s,
-    uR"(CREATE TABLE known_files (
-        folder_id INTEGER NOT NULL REFERENCES scan_folders (id) ON DELETE CASCADE,
-        path TEXT NOT NULL,
-        folder TEXT NOT NULL,
-        file_name TEXT NOT NULL,
-        size INTEGER NOT NULL,
-        mtime_ms INTEGER NOT NULL,
-        audio_hash TEXT NOT NULL,
-        duration_ms INTEGER NOT NULL,
-        tags TEXT NOT NULL,
-        readable INTEGER NOT NULL CHECK (readable IN (0, 1)),
-        unreadable_reason TEXT NOT NULL,
-        PRIMARY KEY (folder_id, path)
-    ) WITHOUT ROWID)"_s,
-};
-
-// Version 3: a cover image the user chose for a release, in place of the drawn one.
-const QStringList SchemaVersion3 = {
-    uR"(CREATE TABLE release_covers (
-        catalog_id TEXT NOT NULL,
-        release_id TEXT NOT NULL,
-        path TEXT NOT NULL,
-        PRIMARY KEY (catalog_id, release_id)
-    ) WITHOUT ROWID)"_s,
-};
-
-// Version 4: markers on cues, each with an id that stays with it through exports and imports.
-// A marker's theme is one of its catalog's; NULL end_ms marks a point in time.
-const QStringList SchemaVersion4 = {
-    uR"(CREATE TABLE markers (
-        id TEXT PRIMARY KEY,
-        catalog_id TEXT NOT NULL,
-        cue_id TEXT NOT NULL,
-        start_ms INTEGER NOT NULL CHECK (start_ms >= 0),
-        end_ms INTEGER CHECK (end_ms IS NULL OR end_ms >= start_ms),
-        label TEXT NOT NULL,
-        theme_id TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        created_at_ms INTEGER NOT NULL,
-        updated_at_ms INTEGER NOT NULL
-    ) WITHOUT ROWID)"_s,
-    u"CREATE INDEX markers_by_cue ON markers (catalog_id, cue_id, start_ms)"_s,
-    u"CREATE INDEX markers_by_theme ON markers (catalog_id, theme_id) WHERE theme_id != ''"_s,
-};
-
-} // namespace
 
 UserDatabase::UserDatabase(QObject *parent)
     : QObject(parent)
@@ -112,6 +24,7 @@ UserDatabase::UserDatabase(QObject *parent)
     static QAtomicInteger<quint64> instances;
     m_connectionName = u"cuebook-userdata-%1"_s.arg(instances.fetchAndAddRelaxed(1));
     QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+    m_connection = std::make_unique<UserDataConnection>(m_connectionName);
     m_notes = new NoteStore(this);
     m_fileLinks = new FileLinkStore(this);
     m_scanCache = new ScanCacheStore(this);
@@ -121,7 +34,12 @@ UserDatabase::UserDatabase(QObject *parent)
 
 UserDatabase::~UserDatabase()
 {
+    if (hasPendingWrites()) {
+        qWarning("%s: %d edits were not saved: %s", qPrintable(m_path), int(pendingWrites().size()),
+            qPrintable(pendingWrites().join(u"; "_s)));
+    }
     close();
+    m_connection.reset();
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
@@ -135,8 +53,13 @@ bool UserDatabase::open(const QString &path)
 {
     close();
     m_errorString.clear();
-    if (!openChecked(path)) {
-        connection().close();
+    m_openFailure = OpenFailure::None;
+    m_setAsidePath.clear();
+    m_path = path;
+    if (!m_connection->open(path)) {
+        m_connection->close();
+        m_openFailure = m_connection->failure();
+        m_errorString = m_connection->errorString();
         return false;
     }
     m_open = true;
@@ -145,149 +68,157 @@ bool UserDatabase::open(const QString &path)
 
 void UserDatabase::close()
 {
-    connection().close();
+    for (UserDataStore *store : stores())
+        store->discardPending();
+    m_pending = false;
+    m_failing = false;
+    m_damageTold = false;
+    m_connection->close();
     m_open = false;
     m_path.clear();
 }
 
-bool UserDatabase::openChecked(const QString &path)
+bool UserDatabase::startAfresh()
 {
-    QSqlDatabase db = connection();
-    if (!db.isValid()) {
-        m_errorString = tr("Qt's SQLite driver is missing (install libqt6sql6-sqlite)");
+    if (m_open
+        || (m_openFailure != OpenFailure::Damaged && m_openFailure != OpenFailure::Unreadable)) {
+        m_errorString = tr("only a damaged or unreadable file is set aside");
         return false;
     }
-    const QFileInfo info(path);
-    if (info.isDir()) {
-        m_errorString = tr("“%1” is a folder, not a database file").arg(path);
+    const QString path = m_path;
+    DatabaseFile file(path);
+    const QString aside
+        = file.setAside(m_openFailure == OpenFailure::Damaged ? u"damaged"_s : u"unreadable"_s);
+    if (aside.isEmpty()) {
+        m_errorString
+            = tr("The file was not set aside: %1. Nothing was changed.").arg(file.errorString());
         return false;
     }
-    if (!QDir().mkpath(info.absolutePath())) {
-        m_errorString = tr("the folder “%1” could not be created").arg(info.absolutePath());
-        return false;
+    const bool opened = open(path);
+    m_setAsidePath = aside;
+    if (!opened) {
+        m_errorString = tr("The file was set aside as “%1”, but a fresh one could not be opened: "
+                           "%2.")
+                            .arg(aside, m_errorString);
     }
-    m_path = path;
-    db.setDatabaseName(path);
-    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
-    if (!db.open()) {
-        m_errorString = tr("“%1” could not be opened (%2)").arg(path, db.lastError().text());
-        return false;
-    }
-
-    // Only reads until the file is known to be ours, whole, and not from a newer Cuebook:
-    // journal_mode=WAL and the migration are the first writes.
-    QSqlQuery query(db);
-    if (!query.exec(u"PRAGMA user_version"_s) || !query.next()) {
-        m_errorString = tr("“%1” is not a database, or is damaged (%2)")
-                            .arg(path, query.lastError().databaseText());
-        return false;
-    }
-    const int version = query.value(0).toInt();
-    if (version > SchemaVersion) {
-        m_errorString = tr("“%1” was written by a newer version of Cuebook (data version %2; "
-                           "this version reads up to %3)")
-                            .arg(path)
-                            .arg(version)
-                            .arg(SchemaVersion);
-        return false;
-    }
-    int applicationId = 0;
-    int tableCount = 0;
-    if (query.exec(u"PRAGMA application_id"_s) && query.next())
-        applicationId = query.value(0).toInt();
-    if (query.exec(u"SELECT count(*) FROM sqlite_schema"_s) && query.next())
-        tableCount = query.value(0).toInt();
-    if (applicationId != ApplicationId && (applicationId != 0 || tableCount > 0)) {
-        m_errorString = tr("“%1” is another program's database, not Cuebook's").arg(path);
-        return false;
-    }
-    if (!query.exec(u"PRAGMA quick_check"_s) || !query.next()
-        || query.value(0).toString() != u"ok"_s) {
-        const QString reason
-            = query.isActive() ? query.value(0).toString() : query.lastError().databaseText();
-        m_errorString = tr("“%1” is damaged (%2)").arg(path, reason);
-        return false;
-    }
-    query.finish();
-    return configure() && (version == SchemaVersion || migrate(version));
+    return opened;
 }
 
-bool UserDatabase::configure()
+// After a write failed because the file could not be written: opens it for writing again once
+// this user may write it, or leaves things as they were.
+bool UserDatabase::reopenWritable()
 {
-    QSqlQuery query(connection());
-    // WAL: readers never wait for the writer, and synchronous=NORMAL is then safe against
-    // application crashes (only a power cut can lose the last commit).
-    if (!query.exec(u"PRAGMA journal_mode = WAL"_s) || !query.next()) {
-        m_errorString
-            = tr("“%1” could not be set up (%2)").arg(m_path, query.lastError().databaseText());
+    using Access = UserDataConnection::Access;
+    if (m_connection->access() == Access::Writable)
+        return true;
+    if (!DatabaseFile(m_path).isWritable())
         return false;
-    }
-    // Some network file systems cannot share memory; SQLite then keeps its rollback journal,
-    // which is slower but just as safe.
-    if (query.value(0).toString() != u"wal"_s)
-        qWarning("%s: journal mode %s, not WAL", qPrintable(m_path),
-            qPrintable(query.value(0).toString()));
-    if (!query.exec(u"PRAGMA synchronous = NORMAL"_s)
-        || !query.exec(u"PRAGMA foreign_keys = ON"_s)) {
-        m_errorString
-            = tr("“%1” could not be set up (%2)").arg(m_path, query.lastError().databaseText());
-        return false;
-    }
-    return true;
-}
-
-bool UserDatabase::migrate(int fromVersion)
-{
-    // All steps in one transaction: a failure leaves the file at fromVersion.
-    const QSqlDatabase db = connection();
-    SqlTransaction transaction(db);
-    bool ok = transaction.isActive();
-    for (int version = fromVersion; ok && version < SchemaVersion; ++version) {
-        switch (version) {
-        case 0:
-            ok = execAll(SchemaVersion1);
-            break;
-        case 1:
-            ok = execAll(SchemaVersion2);
-            break;
-        case 2:
-            ok = execAll(SchemaVersion3);
-            break;
-        case 3:
-            ok = execAll(SchemaVersion4);
-            break;
-        }
-    }
-    ok = ok && execAll({u"PRAGMA user_version = %1"_s.arg(SchemaVersion)}) && transaction.commit();
-    if (!ok) {
-        m_errorString
-            = tr("“%1” could not be upgraded from data version %2 (%3)")
-                  .arg(db.databaseName())
-                  .arg(fromVersion)
-                  .arg(m_errorString.isEmpty() ? transaction.lastError().text() : m_errorString);
-    }
-    return ok;
-}
-
-bool UserDatabase::execAll(const QStringList &statements)
-{
-    QSqlQuery query(connection());
-    for (const QString &statement : statements) {
-        if (!query.exec(statement)) {
-            m_errorString = query.lastError().text();
-            return false;
-        }
-    }
-    return true;
+    const Access before = m_connection->access();
+    if (m_connection->open(m_path, Access::Writable))
+        return m_connection->access() == Access::Writable;
+    // Refused outright (the file was replaced meanwhile): reads go on as before, the file is
+    // left alone, and the edits wait.
+    qWarning("%s", qPrintable(m_connection->errorString()));
+    if (!m_connection->open(m_path, before))
+        m_connection->open(m_path, Access::NoFile);
+    return false;
 }
 
 QSqlDatabase UserDatabase::connection() const
 {
-    return QSqlDatabase::database(m_connectionName, false);
+    return m_connection->database();
+}
+
+bool UserDatabase::isReadOnly() const
+{
+    return m_open && m_connection->access() != UserDataConnection::Access::Writable;
+}
+
+QString UserDatabase::readOnlyReason() const
+{
+    return isReadOnly() ? m_connection->readOnlyReason() : QString();
+}
+
+QList<UserDataStore *> UserDatabase::stores() const
+{
+    return {m_notes, m_fileLinks, m_scanCache, m_covers, m_markers};
+}
+
+bool UserDatabase::hasPendingWrites() const
+{
+    const QList<UserDataStore *> all = stores();
+    return std::any_of(all.cbegin(), all.cend(),
+        [](const UserDataStore *store) { return store->hasPendingWrites(); });
+}
+
+QStringList UserDatabase::pendingWrites() const
+{
+    QStringList writes;
+    for (const UserDataStore *store : stores())
+        writes += store->pendingWrites();
+    return writes;
+}
+
+bool UserDatabase::retryPendingWrites()
+{
+    if (!hasPendingWrites())
+        return true;
+    if (!m_open || m_retrying)
+        return false;
+    m_retrying = true;
+    bool ok = reopenWritable();
+    for (UserDataStore *store : stores())
+        ok = ok && store->writePending();
+    m_retrying = false;
+    updatePendingState();
+    if (m_pending) {
+        const qsizetype count = pendingWrites().size();
+        const QString reason = isReadOnly() ? readOnlyReason() : m_lastFailure;
+        m_errorString = count == 1
+            ? tr("An edit kept in memory could not be saved to “%1” (%2).").arg(m_path, reason)
+            : tr("%1 edits kept in memory could not be saved to “%2” (%3).")
+                  .arg(QString::number(count), m_path, reason);
+    }
+    return !m_pending;
 }
 
 void UserDatabase::reportWriteFailure(const QString &message)
 {
     m_errorString = message;
     emit errorOccurred(message);
+}
+
+void UserDatabase::reportKeptWrite(const QString &message)
+{
+    m_errorString = message;
+    if (m_failing)
+        return;
+    m_failing = true;
+    emit errorOccurred(message);
+}
+
+void UserDatabase::updatePendingState()
+{
+    const bool pending = hasPendingWrites();
+    if (!pending)
+        m_failing = false;
+    if (pending == m_pending)
+        return;
+    m_pending = pending;
+    emit pendingWritesChanged(pending);
+}
+
+void UserDatabase::reportDamage(const QString &reason)
+{
+    if (m_damageTold || m_connection->access() == UserDataConnection::Access::NoFile)
+        return;
+    m_damageTold = true;
+    // Noted beside the file, so that the next open reads all of it and offers a fresh start.
+    DatabaseFile(m_path).writeDamageNote(reason);
+    m_failing = true;
+    m_errorString = tr("“%1” is damaged (%2). What Cuebook cannot save there is kept in memory "
+                       "until you quit; start Cuebook again to keep the damaged file aside and "
+                       "begin a fresh one.")
+                        .arg(m_path, reason);
+    emit errorOccurred(m_errorString);
 }

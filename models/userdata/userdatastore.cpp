@@ -65,6 +65,12 @@ bool UserDataStore::forEachRow(const QString &sql, const QVariantList &values,
     }
     while (query.next())
         row(query);
+    // A row that cannot be read ends the loop as the last row does.
+    if (query.lastError().isValid()) {
+        m_sqlError = query.lastError();
+        readFailed();
+        return false;
+    }
     return true;
 }
 
@@ -74,13 +80,54 @@ bool UserDataStore::notOpen() const
     return false;
 }
 
-bool UserDataStore::writeFailed(const QString &what, const QSqlError &transactionError)
+QSqlError UserDataStore::takeError(const QSqlError &transactionError)
 {
     const QSqlError error = m_sqlError.isValid() ? m_sqlError : transactionError;
     m_sqlError = QSqlError();
+    if (isDamage(error))
+        m_database->reportDamage(error.databaseText());
+    return error;
+}
+
+QString UserDataStore::reasonOf(const QSqlError &error) const
+{
+    // SQLite's "attempt to write a readonly database" says less than why it is read-only.
+    const QString readOnly = m_database->readOnlyReason();
+    return readOnly.isEmpty() ? error.text() : readOnly;
+}
+
+bool UserDataStore::writeFailed(const QString &what, const QSqlError &transactionError)
+{
+    const QString reason = reasonOf(takeError(transactionError));
     m_database->reportWriteFailure(
-        tr("%1 could not be saved to “%2” (%3).").arg(what, filePath(), error.text()));
+        tr("%1 could not be saved to “%2” (%3).").arg(what, filePath(), reason));
     return false;
+}
+
+void UserDataStore::retryPendingWrites()
+{
+    m_database->retryPendingWrites();
+}
+
+bool UserDataStore::keptWriteFailed(const QString &what, const QSqlError &transactionError)
+{
+    const QString reason = reasonOf(takeError(transactionError));
+    m_database->m_lastFailure = reason;
+    m_database->reportKeptWrite(tr("%1 could not be saved to “%2” (%3). It is kept, with your "
+                                   "later edits, and saved as soon as the file takes writes again.")
+                                    .arg(what, filePath(), reason));
+    return false;
+}
+
+bool UserDataStore::pendingWriteFailed(const QSqlError &transactionError)
+{
+    m_database->m_lastFailure = reasonOf(takeError(transactionError));
+    return false;
+}
+
+void UserDataStore::pendingChanged()
+{
+    m_database->updatePendingState();
 }
 
 bool UserDataStore::refused(const QString &message) const
@@ -91,10 +138,19 @@ bool UserDataStore::refused(const QString &message) const
 
 void UserDataStore::readFailed() const
 {
-    m_database->setErrorString(
-        tr("“%1” could not be read (%2)").arg(filePath(), m_sqlError.text()));
+    const QString message = tr("“%1” could not be read (%2)").arg(filePath(), m_sqlError.text());
+    qWarning("%s", qPrintable(message));
+    m_database->setErrorString(message);
+    if (isDamage(m_sqlError))
+        m_database->reportDamage(m_sqlError.databaseText());
     m_sqlError = QSqlError();
-    qWarning("%s", qPrintable(m_database->errorString()));
+}
+
+bool UserDataStore::isDamage(const QSqlError &error)
+{
+    // SQLITE_CORRUPT and SQLITE_NOTADB, whatever their extended codes.
+    const int code = error.nativeErrorCode().toInt() & 0xff;
+    return code == 11 || code == 26;
 }
 
 SqlTransaction::SqlTransaction(const QSqlDatabase &db)

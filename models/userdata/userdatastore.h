@@ -4,6 +4,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QString>
+#include <QStringList>
 #include <QVariantList>
 
 #include <functional>
@@ -12,14 +13,30 @@ class QSqlQuery;
 class UserDatabase;
 
 // What every store of a UserDatabase shares: the database's connection, running SQL on it,
-// and the one way a failed write reaches the user (UserDatabase::errorOccurred). A store is
-// made and owned by its UserDatabase and lives as long as it.
+// and the one way a failed write reaches the user (UserDatabase::errorOccurred). A store either
+// refuses a failed write (returns false and tells it) or keeps it in memory until the file takes
+// it (the overrides below). A store is made and owned by its UserDatabase and lives as long as it.
 class UserDataStore : public QObject
 {
     Q_OBJECT
 
+public:
+    // Edits this store keeps in memory because their writes failed.
+    virtual bool hasPendingWrites() const { return false; }
+    // One line for each, naming it: "The note on the cue x/y".
+    virtual QStringList pendingWrites() const { return {}; }
+
 protected:
+    // UserDatabase retries and discards the edits kept in memory.
+    friend class UserDatabase;
+
     explicit UserDataStore(UserDatabase *database);
+
+    // Writes the edits kept in memory, all in one transaction, without telling a failure (the
+    // user was told when they first failed).
+    virtual bool writePending() { return true; }
+    // Forgets them: the file was closed.
+    virtual void discardPending() { }
 
     bool isOpen() const;
     QSqlDatabase connection() const;
@@ -41,11 +58,25 @@ protected:
     // False, with "WHAT could not be saved to FILE (REASON)." in errorString() and
     // errorOccurred. what names the change: "The note on the cue x/y".
     bool writeFailed(const QString &what, const QSqlError &transactionError = QSqlError());
+    // For a store that keeps failed edits: saves those kept before, so that edits land in the
+    // order they were made. Call it before a write.
+    void retryPendingWrites();
+    // False, after a write kept in memory failed: errorString() says what and why, and
+    // errorOccurred tells it if it is the first failure of a run.
+    bool keptWriteFailed(const QString &what, const QSqlError &transactionError = QSqlError());
+    // False, after writePending() failed: nothing is told.
+    bool pendingWriteFailed(const QSqlError &transactionError = QSqlError());
+    // After the edits kept in memory may have changed: UserDatabase tells it when they did.
+    void pendingChanged();
     // False, with message in errorString(): a refusal that is no database failure.
     bool refused(const QString &message) const;
 
 private:
     void readFailed() const;
+    // The error a failed write left, and a report of damage when SQLite says the file is.
+    QSqlError takeError(const QSqlError &transactionError);
+    QString reasonOf(const QSqlError &error) const;
+    static bool isDamage(const QSqlError &error);
 
     UserDatabase *m_database = nullptr;
     mutable QSqlError m_sqlError;

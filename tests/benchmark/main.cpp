@@ -4,6 +4,7 @@
 #include "itemmodels/catalogfiltermodel.h"
 #include "itemmodels/catalogmodel.h"
 #include "syntheticcatalog.h"
+#include "userdatabench.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -134,6 +135,12 @@ int main(int argc, char *argv[])
     }
 
     QTemporaryDir folder;
+    // cuebook-bench --user-database: only the user database's figures.
+    if (arguments.size() == 2 && arguments.at(1) == u"--user-database"_s) {
+        QTextStream(stdout)
+            << QJsonDocument(userDatabaseFigures(folder.path())).toJson(QJsonDocument::Indented);
+        return 0;
+    }
     const QString path = folder.filePath(u"synthetic.json"_s);
     {
         QFile file(path);
@@ -184,6 +191,10 @@ int main(int argc, char *argv[])
     figures[u"filter_ms"_s] = filterMs;
     figures[u"filter_rows"_s] = filterRows;
     figures[u"peak_rss_mb"_s] = peakRssMb();
+
+    const QJsonObject userData = userDatabaseFigures(folder.path());
+    for (auto it = userData.begin(); it != userData.end(); ++it)
+        figures[it.key()] = it.value();
 
     const QString config = folder.filePath(u"config"_s);
     figures[u"first_paint_ms"_s] = rounded(startupMs({}, config).first);

@@ -16,4 +16,12 @@ bool isRoot();
 // program; every folder above it must let others through (mode o+x).
 QString rerun(const QString &folder, const QString &testFunction);
 
+// The whole of it for a test function that makes its fixtures itself: starts with
+//     if (Unprivileged::runInstead())
+//         return;
+// As root, reruns the current test function as nobody from a temporary folder, fails the test
+// unless it passed there, and returns true: the caller returns. Otherwise false, and the test
+// goes on here.
+bool runInstead();
+
 } // namespace Unprivileged
