@@ -1,0 +1,93 @@
+#include "timeline/timelinewaveform.h"
+
+#include "timeline/timelinescale.h"
+
+#include <algorithm>
+#include <cmath>
+
+void TimelineWaveform::setSource(Source source)
+{
+    m_source = std::move(source);
+    ++m_generation;
+}
+
+void TimelineWaveform::setBuckets(const QList<Peak> &buckets, qint64 durationMs)
+{
+    if (buckets.isEmpty() || durationMs <= 0) {
+        clear();
+        return;
+    }
+    setSource([buckets, durationMs](qint64 from, qint64 to, int columns) {
+        return fold(buckets, durationMs, from, to, columns);
+    });
+}
+
+void TimelineWaveform::clear()
+{
+    m_source = nullptr;
+    ++m_generation;
+    m_shape.clear();
+}
+
+QList<TimelineWaveform::Peak> TimelineWaveform::fold(
+    const QList<Peak> &buckets, qint64 durationMs, qint64 fromMs, qint64 toMs, int columns)
+{
+    QList<Peak> peaks(std::max(columns, 0), Peak {0.0f, 0.0f});
+    const qsizetype count = buckets.size();
+    if (count == 0 || durationMs <= 0 || toMs <= fromMs || columns <= 0)
+        return peaks;
+    const double bucketsPerMs = double(count) / double(durationMs);
+    const double msPerColumn = double(toMs - fromMs) / columns;
+    for (int column = 0; column < columns; ++column) {
+        const double from = double(fromMs) + column * msPerColumn;
+        const double to = from + msPerColumn;
+        const qsizetype first = std::clamp<qsizetype>(qsizetype(from * bucketsPerMs), 0, count - 1);
+        // A column narrower than a bucket takes that one bucket.
+        const qsizetype last
+            = std::clamp<qsizetype>(qsizetype(std::ceil(to * bucketsPerMs)) - 1, first, count - 1);
+        Peak peak = buckets.at(first);
+        for (qsizetype i = first + 1; i <= last; ++i) {
+            peak.first = std::min(peak.first, buckets.at(i).first);
+            peak.second = std::max(peak.second, buckets.at(i).second);
+        }
+        peaks[column] = peak;
+    }
+    return peaks;
+}
+
+const QPolygonF &TimelineWaveform::shape(
+    const TimelineScale &scale, const QRectF &area, qreal devicePixelRatio)
+{
+    const Key key {scale.viewStart(), scale.viewSpan(), area, devicePixelRatio, m_generation};
+    if (key == m_key)
+        return m_shape;
+    m_key = key;
+    m_shape.clear();
+    const int columns = int(std::lround(area.width() * devicePixelRatio));
+    if (!m_source || columns <= 0 || scale.viewSpan() <= 0)
+        return m_shape;
+    const QList<Peak> peaks = m_source(
+        qint64(std::floor(scale.viewStart())), qint64(std::ceil(scale.viewEnd())), columns);
+    const int drawn = int(std::min<qsizetype>(peaks.size(), columns));
+    const double middle = area.center().y();
+    const double half = area.height() / 2;
+    // Silence is still a line one device pixel thick.
+    const double thinnest = 1.0 / devicePixelRatio;
+    m_shape.resize(2 * drawn);
+    for (int column = 0; column < drawn; ++column) {
+        const double x = area.left() + (column + 0.5) / devicePixelRatio;
+        const float low
+            = std::clamp(std::min(peaks.at(column).first, peaks.at(column).second), -1.0f, 1.0f);
+        const float high
+            = std::clamp(std::max(peaks.at(column).first, peaks.at(column).second), -1.0f, 1.0f);
+        double top = middle - high * half;
+        double bottom = middle - low * half;
+        if (bottom - top < thinnest) {
+            top -= thinnest / 2;
+            bottom = top + thinnest;
+        }
+        m_shape[column] = QPointF(x, top);
+        m_shape[2 * drawn - 1 - column] = QPointF(x, bottom);
+    }
+    return m_shape;
+}

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QList>
+#include <QPair>
+#include <QPolygonF>
+#include <QRectF>
+
+#include <functional>
+
+class TimelineScale;
+
+// The waveform a timeline draws, and the shape it draws for a view, remade only when the view,
+// the area or the peaks change. Peaks are a min and a max per stretch of time, each in [-1, 1].
+// They come either as one list over the whole cue (fold() narrows or widens it to the columns
+// drawn), or from a function asked for exactly the columns drawn, so that a zoomed view can be
+// as sharp as the audio allows.
+class TimelineWaveform
+{
+public:
+    using Peak = QPair<float, float>;
+    // Returns `columns` peaks, one per equal stretch of [fromMs, toMs).
+    using Source = std::function<QList<Peak>(qint64 fromMs, qint64 toMs, int columns)>;
+
+    void setSource(Source source);
+    // Buckets of equal length that cover [0, durationMs).
+    void setBuckets(const QList<Peak> &buckets, qint64 durationMs);
+    void clear();
+    bool isEmpty() const { return !m_source; }
+
+    // The filled outline of the peaks of the view, one column per device pixel of area (the
+    // track in logical pixels, drawn at devicePixelRatio).
+    const QPolygonF &shape(const TimelineScale &scale, const QRectF &area, qreal devicePixelRatio);
+
+    // The peaks of buckets (equal stretches of [0, durationMs)) over `columns` equal stretches
+    // of [fromMs, toMs): a column takes the extremes of every bucket it overlaps.
+    static QList<Peak> fold(
+        const QList<Peak> &buckets, qint64 durationMs, qint64 fromMs, qint64 toMs, int columns);
+
+private:
+    struct Key
+    {
+        double start = -1;
+        double span = -1;
+        QRectF area;
+        qreal ratio = 0;
+        quint64 generation = 0;
+        friend bool operator==(const Key &, const Key &) = default;
+    };
+
+    Source m_source;
+    quint64 m_generation = 0;
+    Key m_key;
+    QPolygonF m_shape;
+};
