@@ -137,33 +137,86 @@ void Drawing::waveformOrMessage(TimelineWaveform &waveform)
     }
     // The whole height of the track: flags and chips are small boxes over the peaks.
     const QRectF area = layout.track.adjusted(0, 1, 0, -1);
-    const QPolygonF &shape = waveform.shape(scale, area, ratio);
+    const QList<QRectF> &shape = waveform.shape(scale, area, ratio);
     if (shape.isEmpty())
         return;
     p.save();
-    p.setRenderHint(QPainter::Antialiasing, true);
     p.setPen(Qt::NoPen);
     p.setBrush(mixed(palette.color(QPalette::Text), palette.color(QPalette::Base), 0.5));
-    p.drawPolygon(shape);
+    p.drawRects(shape.constData(), int(shape.size()));
     p.restore();
 }
 
 void Drawing::markers()
 {
-    const QColor highlight = palette.color(QPalette::Highlight);
+    // A thousand markers share a few colours: their rectangles are gathered by colour and
+    // filled in one call each, and lines that fall on a column already drawn in their colour
+    // are left out.
+    struct Strokes
+    {
+        QRgb color;
+        QList<QRectF> tints;
+        QList<QRectF> lines;
+        double lastLine = -1e9;
+    };
+    QList<Strokes> byColor;
+    const auto strokesOf = [&](const QColor &color) -> Strokes & {
+        for (Strokes &strokes : byColor) {
+            if (strokes.color == color.rgba())
+                return strokes;
+        }
+        byColor.append({color.rgba(), {}, {}});
+        return byColor.last();
+    };
+    const double barHeight = std::max(3.0, std::round(3 * ratio) / ratio);
+    const auto band = [&](double x, double endX, double top, double height) {
+        const double left = std::max(snap(x), layout.track.left());
+        const double right = std::min(snap(endX), layout.track.right());
+        return right > left ? QRectF(left, top, right - left, height) : QRectF();
+    };
+    const auto line = [&](Strokes &strokes, double x) {
+        const double column = snap(x);
+        if (column != strokes.lastLine)
+            strokes.lines.append(
+                QRectF(column, layout.track.top(), hairline, layout.track.height()));
+        strokes.lastLine = column;
+    };
+    const TimelineLayout::MarkerItem *selected = nullptr;
     for (const TimelineLayout::MarkerItem &item : layout.markers) {
         const Marker &marker = content.markers.at(item.index);
-        const bool selected = marker.id == content.selectedMarkerId;
-        const QColor color = selected ? highlight : markerColor(marker);
-        if (item.range) {
-            clippedBand(item.x, item.endX, layout.track, withAlpha(color, 36));
-            const double barHeight = std::max(3.0, std::round(3 * ratio) / ratio);
-            clippedBand(item.x, item.endX,
-                QRectF(layout.track.left(), layout.track.top(), 0, barHeight), color);
+        if (!content.selectedMarkerId.isEmpty() && marker.id == content.selectedMarkerId) {
+            selected = &item;
+            continue;
         }
-        vertical(item.x, layout.track, color, selected ? 2 : 1);
-        if (item.range)
-            vertical(item.endX, layout.track, color, selected ? 2 : 1);
+        Strokes &strokes = strokesOf(markerColor(marker));
+        if (item.range) {
+            strokes.tints.append(
+                band(item.x, item.endX, layout.track.top(), layout.track.height()));
+            strokes.lines.append(band(item.x, item.endX, layout.track.top(), barHeight));
+            line(strokes, item.endX);
+        }
+        line(strokes, item.x);
+    }
+    p.save();
+    p.setPen(Qt::NoPen);
+    for (const Strokes &strokes : std::as_const(byColor)) {
+        p.setBrush(QColor::fromRgba((strokes.color & 0x00ffffffu) | (36u << 24)));
+        p.drawRects(strokes.tints.constData(), int(strokes.tints.size()));
+    }
+    for (const Strokes &strokes : std::as_const(byColor)) {
+        p.setBrush(QColor::fromRgba(strokes.color));
+        p.drawRects(strokes.lines.constData(), int(strokes.lines.size()));
+    }
+    p.restore();
+    const QColor highlight = palette.color(QPalette::Highlight);
+    if (selected) {
+        if (selected->range) {
+            clippedBand(selected->x, selected->endX, layout.track, withAlpha(highlight, 36));
+            clippedBand(selected->x, selected->endX,
+                QRectF(layout.track.left(), layout.track.top(), 0, barHeight), highlight);
+            vertical(selected->endX, layout.track, highlight, 2);
+        }
+        vertical(selected->x, layout.track, highlight, 2);
     }
     for (const TimelineLayout::MarkerItem &item : layout.markers) {
         if (item.flag.isEmpty())

@@ -55,7 +55,7 @@ QList<TimelineWaveform::Peak> TimelineWaveform::fold(
     return peaks;
 }
 
-const QPolygonF &TimelineWaveform::shape(
+const QList<QRectF> &TimelineWaveform::shape(
     const TimelineScale &scale, const QRectF &area, qreal devicePixelRatio)
 {
     const Key key {scale.viewStart(), scale.viewSpan(), area, devicePixelRatio, m_generation};
@@ -68,26 +68,21 @@ const QPolygonF &TimelineWaveform::shape(
         return m_shape;
     const QList<Peak> peaks = m_source(
         qint64(std::floor(scale.viewStart())), qint64(std::ceil(scale.viewEnd())), columns);
-    const int drawn = int(std::min<qsizetype>(peaks.size(), columns));
-    const double middle = area.center().y();
-    const double half = area.height() / 2;
-    // Silence is still a line one device pixel thick.
-    const double thinnest = 1.0 / devicePixelRatio;
-    m_shape.resize(2 * drawn);
-    for (int column = 0; column < drawn; ++column) {
-        const double x = area.left() + (column + 0.5) / devicePixelRatio;
-        const float low
-            = std::clamp(std::min(peaks.at(column).first, peaks.at(column).second), -1.0f, 1.0f);
-        const float high
-            = std::clamp(std::max(peaks.at(column).first, peaks.at(column).second), -1.0f, 1.0f);
-        double top = middle - high * half;
-        double bottom = middle - low * half;
-        if (bottom - top < thinnest) {
-            top -= thinnest / 2;
-            bottom = top + thinnest;
-        }
-        m_shape[column] = QPointF(x, top);
-        m_shape[2 * drawn - 1 - column] = QPointF(x, bottom);
+    const qsizetype drawn = std::min<qsizetype>(peaks.size(), columns);
+    // In device pixels from here on: every bar starts and ends on a whole one, and silence is
+    // still a line one device pixel thick.
+    const double left = std::round(area.left() * devicePixelRatio);
+    const double middle = area.center().y() * devicePixelRatio;
+    const double half = area.height() * devicePixelRatio / 2;
+    m_shape.reserve(drawn);
+    for (qsizetype column = 0; column < drawn; ++column) {
+        const Peak &peak = peaks.at(column);
+        const double high = std::clamp(std::max(peak.first, peak.second), -1.0f, 1.0f);
+        const double low = std::clamp(std::min(peak.first, peak.second), -1.0f, 1.0f);
+        const double top = std::floor(middle - high * half);
+        const double bottom = std::max(std::ceil(middle - low * half), top + 1);
+        m_shape.append(QRectF((left + double(column)) / devicePixelRatio, top / devicePixelRatio,
+            1 / devicePixelRatio, (bottom - top) / devicePixelRatio));
     }
     return m_shape;
 }

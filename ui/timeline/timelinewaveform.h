@@ -2,7 +2,6 @@
 
 #include <QList>
 #include <QPair>
-#include <QPolygonF>
 #include <QRectF>
 
 #include <functional>
@@ -27,9 +26,11 @@ public:
     void clear();
     bool isEmpty() const { return !m_source; }
 
-    // The filled outline of the peaks of the view, one column per device pixel of area (the
-    // track in logical pixels, drawn at devicePixelRatio).
-    const QPolygonF &shape(const TimelineScale &scale, const QRectF &area, qreal devicePixelRatio);
+    // The peaks of the view as one bar per device pixel column of area (the track in logical
+    // pixels, drawn at devicePixelRatio), each on whole device pixels: drawn without
+    // antialiasing, they are as sharp as the screen, and cheap to fill.
+    const QList<QRectF> &shape(
+        const TimelineScale &scale, const QRectF &area, qreal devicePixelRatio);
 
     // The peaks of buckets (equal stretches of [0, durationMs)) over `columns` equal stretches
     // of [fromMs, toMs): a column takes the extremes of every bucket it overlaps.
@@ -50,5 +51,5 @@ private:
     Source m_source;
     quint64 m_generation = 0;
     Key m_key;
-    QPolygonF m_shape;
+    QList<QRectF> m_shape;
 };
