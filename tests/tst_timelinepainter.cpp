@@ -22,6 +22,7 @@ private slots:
 
     void paintsWithoutPeaks();
     void paintsPeaksWhereTheyAre();
+    void paintsFoldingPeaksWithTheirLoudness();
     void paintsThePlayheadInTheHighlight();
     void paintsSharpAtTwiceTheDevicePixels();
     void paintsAThousandMarkers();
@@ -112,6 +113,57 @@ void tst_TimelinePainter::paintsPeaksWhereTheyAre()
     m_timeline->zoomBy(2, 100);
     render();
     QCOMPARE(asked, 2);
+}
+
+namespace {
+
+// A waveform value that folds itself, shaped as the waveform loader's peaks are: loud (with
+// an RMS of half full scale) for the first minute of audio, and no audio after two minutes.
+struct FoldingPeaks
+{
+    struct Range
+    {
+        float min = 0;
+        float max = 0;
+        float rms = 0;
+        bool hasAudio = false;
+    };
+    QList<Range> forPixels(int width, qint64 fromMs, qint64 toMs) const
+    {
+        QList<Range> columns;
+        for (int x = 0; x < width; ++x) {
+            const double ms = fromMs + double(toMs - fromMs) * (x + 0.5) / width;
+            if (ms < 60'000)
+                columns.append({-0.9f, 0.9f, 0.5f, true});
+            else if (ms < 120'000)
+                columns.append({-0.05f, 0.05f, 0.02f, true});
+            else
+                columns.append(Range {});
+        }
+        return columns;
+    }
+};
+
+} // namespace
+
+void tst_TimelinePainter::paintsFoldingPeaksWithTheirLoudness()
+{
+    m_timeline->setWaveform(FoldingPeaks {});
+    QCOMPARE(m_timeline->waveformStatus(), CueTimeline::WaveformStatus::Ready);
+    const QImage image = render();
+    const QColor base = m_timeline->palette().color(QPalette::Base);
+    const QRectF track = m_timeline->trackRect();
+    const int middle = int(track.center().y());
+    const int x = atTime(30'000).x();
+    // The loudness band in the middle, the envelope around it, in two colours.
+    const QColor loudness = image.pixelColor(x, middle);
+    const QColor envelope = image.pixelColor(x, int(track.top() + track.height() * 0.12));
+    QVERIFY(loudness != base);
+    QVERIFY(envelope != base);
+    QVERIFY(loudness != envelope);
+    // Quiet audio is still a line; past the end of the audio, nothing at all.
+    QVERIFY(image.pixelColor(atTime(90'000).x(), middle) != base);
+    QCOMPARE(image.pixelColor(atTime(200'000).x(), middle), base);
 }
 
 void tst_TimelinePainter::paintsThePlayheadInTheHighlight()

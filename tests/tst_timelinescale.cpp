@@ -7,6 +7,7 @@
 #include <QSet>
 #include <QTest>
 
+#include <cmath>
 #include <tuple>
 
 using namespace Qt::StringLiterals;
@@ -131,6 +132,10 @@ void tst_TimelineScale::foldTakesTheExtremesOfEachColumn()
     QCOMPARE(TimelineWaveform::fold(buckets, 4000, 1000, 2000, 4),
         (QList<TimelineWaveform::Peak>(4, {-0.8f, 0.2f})));
     QCOMPARE(TimelineWaveform::fold({}, 4000, 0, 4000, 3).size(), 3);
+    // The loudness of several buckets is the root of their mean square.
+    const QList<TimelineWaveform::Peak> loud {{-0.5f, 0.5f, 0.3f}, {-0.5f, 0.5f, 0.4f}};
+    QCOMPARE(TimelineWaveform::fold(loud, 2000, 0, 2000, 1).at(0).rms,
+        float(std::sqrt((0.09 + 0.16) / 2)));
 }
 
 void tst_TimelineScale::occurrenceSpans()

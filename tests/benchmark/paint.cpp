@@ -55,7 +55,7 @@ std::pair<double, double> timelinePaintMs()
     QList<CueTimeline::Peak> buckets;
     for (int i = 0; i < 4000; ++i) {
         const float level = float(0.2 + 0.7 * std::abs(std::sin(i / 150.0)));
-        buckets.append({-level, level * 0.9f});
+        buckets.append({-level, level * 0.9f, level * 0.4f});
     }
 
     CueTimeline timeline;

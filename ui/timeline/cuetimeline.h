@@ -50,6 +50,21 @@ public:
     // duration; either makes the status Ready.
     void setPeakSource(PeakSource source);
     void setPeaks(const QList<Peak> &buckets);
+    // A waveform value that folds itself to pixel columns, as WaveformPeaks does: any type
+    // with forPixels(int columns, qint64 fromMs, qint64 toMs) returning a list of ranges with
+    // min, max, rms and hasAudio. Kept by value (such values are implicitly shared) and asked
+    // for exactly the columns drawn, so a zoomed view is as sharp as the peaks allow.
+    template<typename FoldingPeaks>
+    void setWaveform(const FoldingPeaks &peaks)
+    {
+        setPeakSource([peaks](qint64 fromMs, qint64 toMs, int columns) {
+            QList<Peak> columnPeaks;
+            columnPeaks.reserve(columns);
+            for (const auto &range : peaks.forPixels(columns, fromMs, toMs))
+                columnPeaks.append({range.min, range.max, range.rms, range.hasAudio});
+            return columnPeaks;
+        });
+    }
     void setNoAudioFile();
     // percent from 0 to 100, or -1 when unknown.
     void setReadingProgress(int percent);

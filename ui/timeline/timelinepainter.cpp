@@ -137,13 +137,17 @@ void Drawing::waveformOrMessage(TimelineWaveform &waveform)
     }
     // The whole height of the track: flags and chips are small boxes over the peaks.
     const QRectF area = layout.track.adjusted(0, 1, 0, -1);
-    const QList<QRectF> &shape = waveform.shape(scale, area, ratio);
+    const TimelineWaveform::Shape &shape = waveform.shape(scale, area, ratio);
     if (shape.isEmpty())
         return;
+    const QColor text = palette.color(QPalette::Text);
+    const QColor base = palette.color(QPalette::Base);
     p.save();
     p.setPen(Qt::NoPen);
-    p.setBrush(mixed(palette.color(QPalette::Text), palette.color(QPalette::Base), 0.5));
-    p.drawRects(shape.constData(), int(shape.size()));
+    p.setBrush(mixed(text, base, 0.45));
+    p.drawRects(shape.envelope.constData(), int(shape.envelope.size()));
+    p.setBrush(mixed(text, base, 0.7));
+    p.drawRects(shape.loudness.constData(), int(shape.loudness.size()));
     p.restore();
 }
 

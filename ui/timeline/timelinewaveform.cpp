@@ -26,13 +26,13 @@ void TimelineWaveform::clear()
 {
     m_source = nullptr;
     ++m_generation;
-    m_shape.clear();
+    m_shape = {};
 }
 
 QList<TimelineWaveform::Peak> TimelineWaveform::fold(
     const QList<Peak> &buckets, qint64 durationMs, qint64 fromMs, qint64 toMs, int columns)
 {
-    QList<Peak> peaks(std::max(columns, 0), Peak {0.0f, 0.0f});
+    QList<Peak> peaks(std::max(columns, 0), Peak {0, 0, 0, false});
     const qsizetype count = buckets.size();
     if (count == 0 || durationMs <= 0 || toMs <= fromMs || columns <= 0)
         return peaks;
@@ -46,23 +46,29 @@ QList<TimelineWaveform::Peak> TimelineWaveform::fold(
         const qsizetype last
             = std::clamp<qsizetype>(qsizetype(std::ceil(to * bucketsPerMs)) - 1, first, count - 1);
         Peak peak = buckets.at(first);
+        // Buckets are of equal length: the RMS of several is the root of their mean square.
+        double squares = double(peak.rms) * peak.rms;
         for (qsizetype i = first + 1; i <= last; ++i) {
-            peak.first = std::min(peak.first, buckets.at(i).first);
-            peak.second = std::max(peak.second, buckets.at(i).second);
+            const Peak &bucket = buckets.at(i);
+            peak.min = std::min(peak.min, bucket.min);
+            peak.max = std::max(peak.max, bucket.max);
+            peak.hasAudio = peak.hasAudio || bucket.hasAudio;
+            squares += double(bucket.rms) * bucket.rms;
         }
+        peak.rms = float(std::sqrt(squares / double(last - first + 1)));
         peaks[column] = peak;
     }
     return peaks;
 }
 
-const QList<QRectF> &TimelineWaveform::shape(
+const TimelineWaveform::Shape &TimelineWaveform::shape(
     const TimelineScale &scale, const QRectF &area, qreal devicePixelRatio)
 {
     const Key key {scale.viewStart(), scale.viewSpan(), area, devicePixelRatio, m_generation};
     if (key == m_key)
         return m_shape;
     m_key = key;
-    m_shape.clear();
+    m_shape = {};
     const int columns = int(std::lround(area.width() * devicePixelRatio));
     if (!m_source || columns <= 0 || scale.viewSpan() <= 0)
         return m_shape;
@@ -71,18 +77,31 @@ const QList<QRectF> &TimelineWaveform::shape(
     const qsizetype drawn = std::min<qsizetype>(peaks.size(), columns);
     // In device pixels from here on: every bar starts and ends on a whole one, and silence is
     // still a line one device pixel thick.
-    const double left = std::round(area.left() * devicePixelRatio);
-    const double middle = area.center().y() * devicePixelRatio;
-    const double half = area.height() * devicePixelRatio / 2;
-    m_shape.reserve(drawn);
+    const double ratio = devicePixelRatio;
+    const double left = std::round(area.left() * ratio);
+    const double middle = area.center().y() * ratio;
+    const double half = area.height() * ratio / 2;
+    const auto bar = [&](qsizetype column, double top, double bottom) {
+        return QRectF(
+            (left + double(column)) / ratio, top / ratio, 1 / ratio, (bottom - top) / ratio);
+    };
+    m_shape.envelope.reserve(drawn);
+    m_shape.loudness.reserve(drawn);
     for (qsizetype column = 0; column < drawn; ++column) {
         const Peak &peak = peaks.at(column);
-        const double high = std::clamp(std::max(peak.first, peak.second), -1.0f, 1.0f);
-        const double low = std::clamp(std::min(peak.first, peak.second), -1.0f, 1.0f);
+        if (!peak.hasAudio)
+            continue;
+        const double high = std::clamp(std::max(peak.min, peak.max), -1.0f, 1.0f);
+        const double low = std::clamp(std::min(peak.min, peak.max), -1.0f, 1.0f);
         const double top = std::floor(middle - high * half);
         const double bottom = std::max(std::ceil(middle - low * half), top + 1);
-        m_shape.append(QRectF((left + double(column)) / devicePixelRatio, top / devicePixelRatio,
-            1 / devicePixelRatio, (bottom - top) / devicePixelRatio));
+        m_shape.envelope.append(bar(column, top, bottom));
+        // The loudness band, centred, never outside the envelope.
+        const double rms = std::clamp(double(peak.rms), 0.0, 1.0) * half;
+        const double rmsTop = std::max(top, std::round(middle - rms));
+        const double rmsBottom = std::min(bottom, std::round(middle + rms));
+        if (rmsBottom > rmsTop)
+            m_shape.loudness.append(bar(column, rmsTop, rmsBottom));
     }
     return m_shape;
 }

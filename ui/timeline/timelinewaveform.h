@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QList>
-#include <QPair>
 #include <QRectF>
 
 #include <functional>
@@ -9,14 +8,30 @@
 class TimelineScale;
 
 // The waveform a timeline draws, and the shape it draws for a view, remade only when the view,
-// the area or the peaks change. Peaks are a min and a max per stretch of time, each in [-1, 1].
-// They come either as one list over the whole cue (fold() narrows or widens it to the columns
-// drawn), or from a function asked for exactly the columns drawn, so that a zoomed view can be
-// as sharp as the audio allows.
+// the area or the peaks change. A peak is the lowest and highest sample of a stretch of time,
+// in [-1, 1], and its RMS (0 to 1; drawn as a stronger band inside the envelope, the loudness
+// under it). Peaks come either as one list over the whole cue (fold() narrows or widens it to the
+// columns drawn), or from a function asked for exactly the columns drawn, so that a zoomed view can
+// be as sharp as the audio allows.
 class TimelineWaveform
 {
 public:
-    using Peak = QPair<float, float>;
+    struct Peak
+    {
+        float min = 0;
+        float max = 0;
+        float rms = 0;
+        // False past the end of the audio (a file shorter than the catalog says): not drawn.
+        bool hasAudio = true;
+        friend bool operator==(const Peak &, const Peak &) = default;
+    };
+    // The bars of one view, in the track's logical pixels but on whole device pixels.
+    struct Shape
+    {
+        QList<QRectF> envelope;
+        QList<QRectF> loudness;
+        bool isEmpty() const { return envelope.isEmpty(); }
+    };
     // Returns `columns` peaks, one per equal stretch of [fromMs, toMs).
     using Source = std::function<QList<Peak>(qint64 fromMs, qint64 toMs, int columns)>;
 
@@ -29,11 +44,10 @@ public:
     // The peaks of the view as one bar per device pixel column of area (the track in logical
     // pixels, drawn at devicePixelRatio), each on whole device pixels: drawn without
     // antialiasing, they are as sharp as the screen, and cheap to fill.
-    const QList<QRectF> &shape(
-        const TimelineScale &scale, const QRectF &area, qreal devicePixelRatio);
+    const Shape &shape(const TimelineScale &scale, const QRectF &area, qreal devicePixelRatio);
 
     // The peaks of buckets (equal stretches of [0, durationMs)) over `columns` equal stretches
-    // of [fromMs, toMs): a column takes the extremes of every bucket it overlaps.
+    // of [fromMs, toMs): a column takes the extremes of every bucket it overlaps, and their RMS.
     static QList<Peak> fold(
         const QList<Peak> &buckets, qint64 durationMs, qint64 fromMs, qint64 toMs, int columns);
 
@@ -51,5 +65,5 @@ private:
     Source m_source;
     quint64 m_generation = 0;
     Key m_key;
-    QList<QRectF> m_shape;
+    Shape m_shape;
 };
