@@ -92,6 +92,13 @@ void tst_TimelinePainter::paintsPeaksWhereTheyAre()
     QVERIFY(image.pixelColor(atTime(75'000).x(), y) != base);
     QCOMPARE(image.pixelColor(atTime(225'000).x(), y), base);
 
+    // Buckets span the whole cue, whatever length it is given after them.
+    m_timeline->setDuration(Duration / 2);
+    const QImage shorter = render();
+    QVERIFY(shorter.pixelColor(atTime(30'000).x(), y) != base);
+    QCOMPARE(shorter.pixelColor(atTime(120'000).x(), y), base);
+    m_timeline->setDuration(Duration);
+
     // The same through a source asked per column.
     int asked = 0;
     m_timeline->setPeakSource([&](qint64 from, qint64 to, int columns) {

@@ -53,6 +53,9 @@ void CueTimeline::setDuration(qint64 ms)
     cancelDrag();
     m_content.durationMs = ms;
     m_scale.setDuration(ms);
+    // Buckets given as spanning the whole cue span the new length.
+    if (!m_buckets.isEmpty())
+        m_waveform.setBuckets(m_buckets, ms);
     updateWaveformMessage();
     updateAccessibleDescription();
     relayout();
@@ -109,6 +112,7 @@ void CueTimeline::setPosition(qint64 ms)
 
 void CueTimeline::setPeakSource(PeakSource source)
 {
+    m_buckets.clear();
     m_waveform.setSource(std::move(source));
     m_status = m_waveform.isEmpty() ? WaveformStatus::NoAudioFile : WaveformStatus::Ready;
     updateWaveformMessage();
@@ -117,6 +121,7 @@ void CueTimeline::setPeakSource(PeakSource source)
 
 void CueTimeline::setPeaks(const QList<Peak> &buckets)
 {
+    m_buckets = buckets;
     m_waveform.setBuckets(buckets, m_content.durationMs);
     m_status = m_waveform.isEmpty() ? WaveformStatus::NoAudioFile : WaveformStatus::Ready;
     updateWaveformMessage();
@@ -125,6 +130,7 @@ void CueTimeline::setPeaks(const QList<Peak> &buckets)
 
 void CueTimeline::setNoAudioFile()
 {
+    m_buckets.clear();
     m_waveform.clear();
     m_status = WaveformStatus::NoAudioFile;
     updateWaveformMessage();
@@ -141,6 +147,7 @@ void CueTimeline::setReadingProgress(int percent)
 
 void CueTimeline::setUnreadable(const QString &reason)
 {
+    m_buckets.clear();
     m_waveform.clear();
     m_status = WaveformStatus::Unreadable;
     m_unreadableReason = reason;

@@ -143,6 +143,8 @@ private:
     TimelineContent m_content;
     TimelineScale m_scale;
     TimelineWaveform m_waveform;
+    // What setPeaks() gave, kept to span a new duration.
+    QList<Peak> m_buckets;
     WaveformStatus m_status = WaveformStatus::NoAudioFile;
     int m_progress = -1;
     QString m_unreadableReason;
