@@ -43,6 +43,7 @@ private slots:
     void dragOnTheTrackPansAZoomedView();
     void playheadFollowsAZoomedView();
     void tooltips();
+    void anOccurrencePlacedNowhereIsALabelOnly();
     void waveformStates();
     void compactMode();
     void accessibleAndFocusable();
@@ -441,6 +442,23 @@ void tst_CueTimeline::tooltips()
     QTRY_VERIFY(QToolTip::isVisible());
     QCOMPARE(QToolTip::text(), m_timeline->toolTipAt(pos));
     QToolTip::hideText();
+}
+
+void tst_CueTimeline::anOccurrencePlacedNowhereIsALabelOnly()
+{
+    m_timeline->setThemeNames({{u"march"_s, u"Star Trek March"_s}});
+    m_timeline->setOccurrences({placedOccurrence(u"march"_s, Occurrence::NoPosition)});
+    // Its label stands at the right end of the bottom row.
+    const QRectF track = m_timeline->trackRect();
+    const QPoint label(int(track.right()) - 4, int(track.bottom()) - 4);
+    QCOMPARE(m_timeline->toolTipAt(label),
+        u"Star Trek March · Quotation\nsomewhere in the cue; where is not known"_s);
+    // It spans no moment, and is no place to jump to.
+    QCOMPARE(m_timeline->toolTipAt(atTime(0)), u"0:00"_s);
+    QSignalSpy seeks(m_timeline.get(), &CueTimeline::seekRequested);
+    m_timeline->setFocus();
+    QTest::keyClick(m_timeline.get(), Qt::Key_Period);
+    QCOMPARE(seeks.size(), 0);
 }
 
 void tst_CueTimeline::waveformStates()

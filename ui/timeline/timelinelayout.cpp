@@ -135,16 +135,45 @@ TimelineLayout::TimelineLayout(const TimelineContent &content, const TimelineSca
         markers.move(selectedItem, markers.size() - 1);
 
     QList<int> occurrenceOrder;
+    QList<int> unplaced;
     QList<Span> spans(content.occurrences.size());
     for (int i = 0; i < content.occurrences.size(); ++i) {
         spans[i] = spanOf(content.occurrences.at(i), content.durationMs);
-        if (spans[i].start >= 0 && spans[i].end >= viewFrom && spans[i].start <= viewTo)
+        if (spans[i].start < 0)
+            unplaced.append(i);
+        else if (spans[i].end >= viewFrom && spans[i].start <= viewTo)
             occurrenceOrder.append(i);
     }
     std::stable_sort(occurrenceOrder.begin(), occurrenceOrder.end(),
         [&](int a, int b) { return spans.at(a).start < spans.at(b).start; });
     const int lanes = chipRows.isEmpty() ? 0 : int(std::lround(chipRows.height() / row));
+    const auto chipText = [&](int index) {
+        return metrics.elidedText(
+            content.themeName(content.occurrences.at(index).themeId), Qt::ElideRight, LongestLabel);
+    };
+    // Where labels may go in each lane: after the last one, and before laneLimit.
     QList<double> laneRight(lanes, -1e9);
+    QList<double> laneLimit(lanes, track.right());
+    // Themes the catalog hears somewhere in the cue without saying where: labels only, at the
+    // right end of the first lane, in the catalog's order.
+    if (lanes > 0) {
+        double right = track.right();
+        for (const int index : std::as_const(unplaced)) {
+            const QString text = chipText(index);
+            const double width = std::ceil(metrics.horizontalAdvance(text)) + 2 * LabelPadding;
+            if (right - width < track.left())
+                break;
+            OccurrenceItem item;
+            item.index = index;
+            item.span = spans.at(index);
+            item.chip = QRectF(right - width, chipRows.bottom() - row, width, row);
+            item.chipText = text;
+            item.x = item.endX = item.chip.left();
+            occurrences.append(item);
+            right = item.chip.left() - RowGap;
+        }
+        laneLimit[0] = right;
+    }
     for (const int index : occurrenceOrder) {
         OccurrenceItem item;
         item.index = index;
@@ -155,13 +184,11 @@ TimelineLayout::TimelineLayout(const TimelineContent &content, const TimelineSca
         for (int lane = 0; lane < lanes; ++lane) {
             if (left < laneRight.at(lane) + RowGap)
                 continue;
-            const QString text
-                = metrics.elidedText(content.themeName(content.occurrences.at(index).themeId),
-                    Qt::ElideRight, LongestLabel);
+            const QString text = chipText(index);
             QRectF chip(left, chipRows.bottom() - (lane + 1) * row,
                 std::ceil(metrics.horizontalAdvance(text)) + 2 * LabelPadding, row);
-            if (chip.right() > track.right())
-                chip.moveRight(track.right());
+            if (chip.right() > laneLimit.at(lane))
+                chip.moveRight(laneLimit.at(lane));
             if (chip.left() < laneRight.at(lane) + RowGap || chip.left() < track.left())
                 continue;
             item.chip = chip;

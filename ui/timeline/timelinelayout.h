@@ -87,7 +87,8 @@ public:
     QRectF chipRows;
     QRectF overview;
     QList<MarkerItem> markers; // in view, by start
-    QList<OccurrenceItem> occurrences; // in view, in the catalog's order
+    // Those placed nowhere (span.start < 0) first, labels only; then those in view, by start.
+    QList<OccurrenceItem> occurrences;
 
     // How a marker under the mouse would be dragged.
     enum Grip { NoGrip, Body, StartEdge, EndEdge };

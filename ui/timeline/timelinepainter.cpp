@@ -106,6 +106,8 @@ void Drawing::occurrenceBands()
 {
     for (const TimelineLayout::OccurrenceItem &item : layout.occurrences) {
         const QColor hue = ThemeColors::color(content.occurrences.at(item.index).themeId);
+        if (item.span.start < 0)
+            continue;
         if (item.span.end == item.span.start) {
             vertical(item.x, layout.track, hue);
         } else if (item.span.soft) {
@@ -241,11 +243,13 @@ void Drawing::occurrenceChips()
         if (item.chip.isEmpty())
             continue;
         const QColor hue = ThemeColors::color(content.occurrences.at(item.index).themeId);
-        if (item.span.soft) {
-            // A placed-only occurrence reads as a pencilled note: outlined, not filled.
+        if (item.span.soft || item.span.start < 0) {
+            // A placed-only occurrence reads as a pencilled note: outlined, not filled; one
+            // the catalog places nowhere, as a dashed one.
             const QColor base = palette.color(QPalette::Base);
-            label(item.chip, item.chipText, mixed(hue, base, 0.25), palette.color(QPalette::Text));
-            p.setPen(QPen(hue, hairline));
+            label(item.chip, item.chipText, mixed(hue, base, item.span.soft ? 0.25 : 0.1),
+                palette.color(QPalette::Text));
+            p.setPen(QPen(hue, hairline, item.span.soft ? Qt::SolidLine : Qt::DashLine));
             p.setBrush(Qt::NoBrush);
             p.drawRect(
                 item.chip.adjusted(hairline / 2, hairline / 2, -hairline / 2, -hairline / 2));

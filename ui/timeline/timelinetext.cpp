@@ -53,7 +53,9 @@ QString occurrence(const Occurrence &occurrence, const TimelineContent &content)
     QString heading = content.themeName(occurrence.themeId);
     if (const QString kind = Occurrences::kindText(occurrence.kind); !kind.isEmpty())
         heading += u" · "_s + kind;
-    return heading + u'\n' + Occurrences::whereText(occurrence);
+    const QString where = Occurrences::whereText(occurrence);
+    return heading + u'\n'
+        + (where.isEmpty() ? tr("somewhere in the cue; where is not known") : where);
 }
 
 QString toolTip(const TimelineContent &content, const TimelineLayout &layout,
@@ -73,7 +75,7 @@ QString toolTip(const TimelineContent &content, const TimelineLayout &layout,
     const qint64 reach = std::llround(TimelineLayout::Reach * scale.msPerPixel());
     QStringList lines;
     for (const TimelineLayout::OccurrenceItem &item : layout.occurrences) {
-        if (ms >= item.span.start - reach && ms <= item.span.end + reach)
+        if (item.span.start >= 0 && ms >= item.span.start - reach && ms <= item.span.end + reach)
             lines.append(occurrence(content.occurrences.at(item.index), content));
     }
     for (const TimelineLayout::MarkerItem &item : layout.markers) {
