@@ -1,5 +1,6 @@
 #include "timeline/themecolors.h"
 #include "timeline/timelinelayout.h"
+#include "timeline/timelinenavigation.h"
 #include "timeline/timelinescale.h"
 #include "timeline/timelinewaveform.h"
 #include "timelinefixtures.h"
@@ -14,7 +15,8 @@ using namespace Qt::StringLiterals;
 using namespace TimelineFixtures;
 
 // The timeline's arithmetic, without a widget: where a moment falls, how the view zooms and
-// scrolls, the ruler's steps, peaks folded to columns, where occurrences stand, theme colours.
+// scrolls, the ruler's steps, peaks folded to columns, where occurrences stand, theme colours,
+// where a drag leaves a marker.
 class tst_TimelineScale : public QObject
 {
     Q_OBJECT
@@ -29,6 +31,7 @@ private slots:
     void foldTakesTheExtremesOfEachColumn();
     void occurrenceSpans();
     void themeColorsAreStable();
+    void dragsStayInTheCue();
 };
 
 void tst_TimelineScale::mapsBothWays()
@@ -168,6 +171,27 @@ void tst_TimelineScale::themeColorsAreStable()
         QVERIFY(color.lightnessF() > 0.2 && color.lightnessF() < 0.75);
     }
     QCOMPARE(seen.size(), ThemeColors::count());
+}
+
+void tst_TimelineScale::dragsStayInTheCue()
+{
+    using TimelineNavigation::dragged;
+    const Marker range = rangeMarker(u"r"_s, 10'000, 20'000);
+    // By the body, whole; it stops at either end of the cue, keeping its length.
+    QCOMPARE(dragged(range, TimelineLayout::Body, 5'000, 100, Duration).startMs, 15'000);
+    QCOMPARE(dragged(range, TimelineLayout::Body, 5'000, 100, Duration).endMs, 25'000);
+    QCOMPARE(dragged(range, TimelineLayout::Body, -50'000, 100, Duration).startMs, 0);
+    QCOMPARE(dragged(range, TimelineLayout::Body, -50'000, 100, Duration).endMs, 10'000);
+    QCOMPARE(dragged(range, TimelineLayout::Body, 1'000'000, 100, Duration).endMs, Duration);
+    // By an edge, one end; never past the other end, nor shorter than the shortest.
+    QCOMPARE(dragged(range, TimelineLayout::StartEdge, 15'000, 100, Duration).startMs, 19'900);
+    QCOMPARE(dragged(range, TimelineLayout::StartEdge, 15'000, 100, Duration).endMs, 20'000);
+    QCOMPARE(dragged(range, TimelineLayout::EndEdge, -15'000, 100, Duration).endMs, 10'100);
+    QCOMPARE(dragged(range, TimelineLayout::EndEdge, 1'000'000, 100, Duration).endMs, Duration);
+    // A point stays a point.
+    const Marker point = pointMarker(u"p"_s, 1'000);
+    QCOMPARE(dragged(point, TimelineLayout::Body, -5'000, 100, Duration).startMs, 0);
+    QCOMPARE(dragged(point, TimelineLayout::Body, -5'000, 100, Duration).endMs, -1);
 }
 
 QTEST_MAIN(tst_TimelineScale)

@@ -1,5 +1,6 @@
 #include "timeline/cuetimeline.h"
 
+#include "timeline/timelinenavigation.h"
 #include "timeline/timelinepainter.h"
 #include "timeline/timelinetext.h"
 
@@ -24,11 +25,6 @@ constexpr int FrameMargin = 2;
 // How much a step of the wheel or a key press zooms.
 constexpr double WheelZoom = 1.25;
 constexpr double KeyZoom = 1.5;
-// While playing, "previous" within this much of a start goes to the one before it, as a
-// player's Previous does; and "next" skips a start the playhead has not quite reached after a
-// seek to it.
-constexpr qint64 PreviousGraceMs = 1000;
-constexpr qint64 NextGraceMs = 250;
 
 } // namespace
 
@@ -37,11 +33,10 @@ CueTimeline::CueTimeline(QWidget *parent)
 {
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
-    setAttribute(Qt::WA_OpaquePaintEvent, false);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setAccessibleName(tr("Cue timeline"));
     changeEvent(nullptr);
-    updateWaveformMessage();
+    waveformChanged();
     updateAccessibleDescription();
 }
 
@@ -53,10 +48,8 @@ void CueTimeline::setDuration(qint64 ms)
     cancelDrag();
     m_content.durationMs = ms;
     m_scale.setDuration(ms);
-    // Buckets given as spanning the whole cue span the new length.
-    if (!m_buckets.isEmpty())
-        m_waveform.setBuckets(m_buckets, ms);
-    updateWaveformMessage();
+    m_waveform.setDuration(ms);
+    waveformChanged();
     updateAccessibleDescription();
     relayout();
 }
@@ -112,47 +105,32 @@ void CueTimeline::setPosition(qint64 ms)
 
 void CueTimeline::setPeakSource(PeakSource source)
 {
-    m_buckets.clear();
     m_waveform.setSource(std::move(source));
-    m_status = m_waveform.isEmpty() ? WaveformStatus::NoAudioFile : WaveformStatus::Ready;
-    updateWaveformMessage();
-    update();
+    waveformChanged();
 }
 
 void CueTimeline::setPeaks(const QList<Peak> &buckets)
 {
-    m_buckets = buckets;
     m_waveform.setBuckets(buckets, m_content.durationMs);
-    m_status = m_waveform.isEmpty() ? WaveformStatus::NoAudioFile : WaveformStatus::Ready;
-    updateWaveformMessage();
-    update();
+    waveformChanged();
 }
 
 void CueTimeline::setNoAudioFile()
 {
-    m_buckets.clear();
     m_waveform.clear();
-    m_status = WaveformStatus::NoAudioFile;
-    updateWaveformMessage();
-    update();
+    waveformChanged();
 }
 
 void CueTimeline::setReadingProgress(int percent)
 {
-    m_status = WaveformStatus::Reading;
-    m_progress = std::clamp(percent, -1, 100);
-    updateWaveformMessage();
-    update();
+    m_waveform.setReading(percent);
+    waveformChanged();
 }
 
 void CueTimeline::setUnreadable(const QString &reason)
 {
-    m_buckets.clear();
-    m_waveform.clear();
-    m_status = WaveformStatus::Unreadable;
-    m_unreadableReason = reason;
-    updateWaveformMessage();
-    update();
+    m_waveform.setUnreadable(reason);
+    waveformChanged();
 }
 
 void CueTimeline::setCompact(bool compact)
@@ -229,41 +207,15 @@ void CueTimeline::updatePlayhead(qint64 ms)
         update(layout().overview.toAlignedRect());
 }
 
-void CueTimeline::updateWaveformMessage()
+void CueTimeline::waveformChanged()
 {
-    QString message;
-    if (m_content.durationMs <= 0) {
-        message = tr("The length of this cue is unknown");
-    } else {
-        switch (m_status) {
-        case WaveformStatus::NoAudioFile:
-            message = tr("No audio file linked");
-            break;
-        case WaveformStatus::Reading:
-            message = m_progress >= 0 ? tr("Reading the waveform… %1%").arg(m_progress)
-                                      : tr("Reading the waveform…");
-            break;
-        case WaveformStatus::Unreadable:
-            message = m_unreadableReason.isEmpty() ? tr("The waveform could not be read")
-                                                   : m_unreadableReason;
-            break;
-        case WaveformStatus::Ready:
-            break;
-        }
-    }
-    m_content.waveformMessage = message;
+    m_content.waveformMessage = TimelineText::waveformMessage(m_waveform, m_content.durationMs);
+    update();
 }
 
 void CueTimeline::updateAccessibleDescription()
 {
     setAccessibleDescription(TimelineText::accessibleDescription(m_content));
-}
-
-qint64 CueTimeline::currentTime() const
-{
-    if (m_content.positionMs >= 0)
-        return m_content.positionMs;
-    return std::max<qint64>(m_content.cursorMs, 0);
 }
 
 void CueTimeline::seekTo(qint64 ms)
@@ -274,29 +226,6 @@ void CueTimeline::seekTo(qint64 ms)
     m_scale.ensureVisible(double(ms));
     relayout();
     emit seekRequested(ms);
-}
-
-std::optional<qint64> CueTimeline::neighbour(int direction) const
-{
-    const bool playing = m_content.positionMs >= 0;
-    const bool placed = playing || m_content.cursorMs >= 0;
-    const qint64 now = currentTime();
-    std::optional<qint64> best;
-    const auto consider = [&](qint64 start) {
-        if (start < 0)
-            return;
-        const bool after = !placed ? start >= 0 : start > now + (playing ? NextGraceMs : 0);
-        const bool before = placed && start < now - (playing ? PreviousGraceMs : 0);
-        if (direction > 0 && after && (!best || start < *best))
-            best = start;
-        if (direction < 0 && before && (!best || start > *best))
-            best = start;
-    };
-    for (const Marker &marker : m_content.markers)
-        consider(marker.startMs);
-    for (const Occurrence &occurrence : m_content.occurrences)
-        consider(TimelineLayout::spanOf(occurrence, m_content.durationMs).start);
-    return best;
 }
 
 double CueTimeline::zoomAnchor() const
@@ -503,10 +432,10 @@ void CueTimeline::keyPressEvent(QKeyEvent *event)
     }
     switch (event->key()) {
     case Qt::Key_Left:
-        seekTo(currentTime() - NudgeMs);
+        seekTo(TimelineNavigation::currentTime(m_content) - NudgeMs);
         return;
     case Qt::Key_Right:
-        seekTo(currentTime() + NudgeMs);
+        seekTo(TimelineNavigation::currentTime(m_content) + NudgeMs);
         return;
     case Qt::Key_Home:
         seekTo(0);
@@ -516,7 +445,8 @@ void CueTimeline::keyPressEvent(QKeyEvent *event)
         return;
     case Qt::Key_Period:
     case Qt::Key_Comma:
-        if (const auto target = neighbour(event->key() == Qt::Key_Period ? 1 : -1))
+        if (const auto target
+            = TimelineNavigation::neighbour(m_content, event->key() == Qt::Key_Period ? 1 : -1))
             seekTo(*target);
         return;
     case Qt::Key_Plus:
@@ -536,30 +466,12 @@ void CueTimeline::keyPressEvent(QKeyEvent *event)
 
 void CueTimeline::dragMarker(const QPointF &pos)
 {
-    const Marker &original = m_drag.original;
-    const qint64 duration = m_content.durationMs;
     const qint64 delta = std::llround((pos.x() - m_drag.pressPos.x()) * m_scale.msPerPixel());
-    Marker moved = original;
-    // A range is never dragged shorter than a pixel's worth, nor out of the cue.
+    // A range is never dragged shorter than a pixel's worth.
     const qint64 shortest = std::max<qint64>(1, std::llround(m_scale.msPerPixel()));
-    switch (m_drag.grip) {
-    case TimelineLayout::StartEdge:
-        moved.startMs = std::clamp(original.startMs + delta, qint64(0), original.endMs - shortest);
-        break;
-    case TimelineLayout::EndEdge:
-        moved.endMs = std::clamp(original.endMs + delta, original.startMs + shortest, duration);
-        break;
-    case TimelineLayout::Body:
-    case TimelineLayout::NoGrip: {
-        const qint64 length = original.isRange() ? original.endMs - original.startMs : 0;
-        moved.startMs = std::clamp(original.startMs + delta, qint64(0), duration - length);
-        if (original.isRange())
-            moved.endMs = moved.startMs + length;
-        break;
-    }
-    }
+    m_content.markers[m_drag.markerIndex] = TimelineNavigation::dragged(
+        m_drag.original, m_drag.grip, delta, shortest, m_content.durationMs);
     setCursor(m_drag.grip == TimelineLayout::Body ? Qt::ClosedHandCursor : Qt::SizeHorCursor);
-    m_content.markers[m_drag.markerIndex] = moved;
     relayout();
 }
 

@@ -21,7 +21,7 @@ class CueTimeline : public QWidget
     Q_OBJECT
 
 public:
-    enum class WaveformStatus { NoAudioFile, Reading, Ready, Unreadable };
+    using WaveformStatus = TimelineWaveform::Status;
     using Peak = TimelineWaveform::Peak;
     using PeakSource = TimelineWaveform::Source;
 
@@ -70,7 +70,7 @@ public:
     void setReadingProgress(int percent);
     // reason is shown in the track; empty for a generic sentence.
     void setUnreadable(const QString &reason = {});
-    WaveformStatus waveformStatus() const { return m_status; }
+    WaveformStatus waveformStatus() const { return m_waveform.status(); }
     // What the track says instead of the waveform ("No audio file linked"), or empty.
     QString waveformText() const { return m_content.waveformMessage; }
 
@@ -129,12 +129,10 @@ private:
     void relayout();
     void updateTrack();
     void updatePlayhead(qint64 ms);
-    void updateWaveformMessage();
+    // After any change to the waveform's state.
+    void waveformChanged();
     void updateAccessibleDescription();
-    qint64 currentTime() const;
     void seekTo(qint64 ms);
-    // The next (direction 1) or previous (-1) marker or occurrence start from the current time.
-    std::optional<qint64> neighbour(int direction) const;
     double zoomAnchor() const;
     void dragMarker(const QPointF &pos);
     void cancelDrag();
@@ -143,11 +141,6 @@ private:
     TimelineContent m_content;
     TimelineScale m_scale;
     TimelineWaveform m_waveform;
-    // What setPeaks() gave, kept to span a new duration.
-    QList<Peak> m_buckets;
-    WaveformStatus m_status = WaveformStatus::NoAudioFile;
-    int m_progress = -1;
-    QString m_unreadableReason;
     QFont m_labelFont;
     mutable std::optional<TimelineLayout> m_layout;
     Drag m_drag;

@@ -4,6 +4,7 @@
 #include "catalog/timecode.h"
 #include "timeline/timelinelayout.h"
 #include "timeline/timelinescale.h"
+#include "timeline/timelinewaveform.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -85,6 +86,25 @@ QString toolTip(const TimelineContent &content, const TimelineLayout &layout,
     }
     lines.append(time(ms));
     return lines.join(u"\n\n"_s);
+}
+
+QString waveformMessage(const TimelineWaveform &waveform, qint64 durationMs)
+{
+    if (durationMs <= 0)
+        return tr("The length of this cue is unknown");
+    switch (waveform.status()) {
+    case TimelineWaveform::Status::NoAudioFile:
+        return tr("No audio file linked");
+    case TimelineWaveform::Status::Reading:
+        return waveform.progress() >= 0 ? tr("Reading the waveform… %1%").arg(waveform.progress())
+                                        : tr("Reading the waveform…");
+    case TimelineWaveform::Status::Unreadable:
+        return waveform.unreadableReason().isEmpty() ? tr("The waveform could not be read")
+                                                     : waveform.unreadableReason();
+    case TimelineWaveform::Status::Ready:
+        break;
+    }
+    return QString();
 }
 
 QString accessibleDescription(const TimelineContent &content)

@@ -5,6 +5,7 @@
 
 class TimelineLayout;
 class TimelineScale;
+class TimelineWaveform;
 struct Marker;
 struct Occurrence;
 struct TimelineContent;
@@ -23,6 +24,8 @@ QString occurrence(const Occurrence &occurrence, const TimelineContent &content)
 // range that spans the moment, then the moment. Empty where there is nothing to tell.
 QString toolTip(const TimelineContent &content, const TimelineLayout &layout,
     const TimelineScale &scale, const QPointF &pos);
+// What the track says instead of the waveform ("No audio file linked"), or empty to draw it.
+QString waveformMessage(const TimelineWaveform &waveform, qint64 durationMs);
 // How long, how much is on it, and how to use it from the keyboard.
 QString accessibleDescription(const TimelineContent &content);
 

@@ -7,24 +7,53 @@
 
 void TimelineWaveform::setSource(Source source)
 {
+    m_buckets.clear();
     m_source = std::move(source);
+    m_status = m_source ? Status::Ready : Status::NoAudioFile;
     ++m_generation;
 }
 
 void TimelineWaveform::setBuckets(const QList<Peak> &buckets, qint64 durationMs)
 {
-    if (buckets.isEmpty() || durationMs <= 0) {
+    if (buckets.isEmpty()) {
         clear();
         return;
     }
     setSource([buckets, durationMs](qint64 from, qint64 to, int columns) {
         return fold(buckets, durationMs, from, to, columns);
     });
+    m_buckets = buckets;
+}
+
+void TimelineWaveform::setDuration(qint64 durationMs)
+{
+    if (!m_buckets.isEmpty())
+        setBuckets(QList<Peak>(m_buckets), durationMs);
 }
 
 void TimelineWaveform::clear()
 {
+    drop();
+    m_status = Status::NoAudioFile;
+}
+
+void TimelineWaveform::setReading(int percent)
+{
+    m_status = Status::Reading;
+    m_progress = std::clamp(percent, -1, 100);
+}
+
+void TimelineWaveform::setUnreadable(const QString &reason)
+{
+    drop();
+    m_status = Status::Unreadable;
+    m_reason = reason;
+}
+
+void TimelineWaveform::drop()
+{
     m_source = nullptr;
+    m_buckets.clear();
     ++m_generation;
     m_shape = {};
 }

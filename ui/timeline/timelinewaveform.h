@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QRectF>
+#include <QString>
 
 #include <functional>
 
@@ -16,6 +17,10 @@ class TimelineScale;
 class TimelineWaveform
 {
 public:
+    // What is known of the cue's audio: no file, a file being read, its peaks, or a file that
+    // could not be read.
+    enum class Status { NoAudioFile, Reading, Ready, Unreadable };
+
     struct Peak
     {
         float min = 0;
@@ -35,11 +40,22 @@ public:
     // Returns `columns` peaks, one per equal stretch of [fromMs, toMs).
     using Source = std::function<QList<Peak>(qint64 fromMs, qint64 toMs, int columns)>;
 
+    // Either makes the status Ready (NoAudioFile for no peaks at all).
     void setSource(Source source);
-    // Buckets of equal length that cover [0, durationMs).
+    // Buckets of equal length that cover [0, durationMs), and still cover the whole cue after
+    // setDuration().
     void setBuckets(const QList<Peak> &buckets, qint64 durationMs);
+    void setDuration(qint64 durationMs);
+    // Drops the peaks: NoAudioFile.
     void clear();
+    // Keeps the peaks it has, and says it is reading; percent is 0 to 100, or -1 for unknown.
+    void setReading(int percent);
+    // Drops the peaks; reason says why, or is empty.
+    void setUnreadable(const QString &reason);
     bool isEmpty() const { return !m_source; }
+    Status status() const { return m_status; }
+    int progress() const { return m_progress; }
+    QString unreadableReason() const { return m_reason; }
 
     // The peaks of the view as one bar per device pixel column of area (the track in logical
     // pixels, drawn at devicePixelRatio), each on whole device pixels: drawn without
@@ -62,7 +78,14 @@ private:
         friend bool operator==(const Key &, const Key &) = default;
     };
 
+    void drop();
+
     Source m_source;
+    // What setBuckets() gave, kept to span a new duration.
+    QList<Peak> m_buckets;
+    Status m_status = Status::NoAudioFile;
+    int m_progress = -1;
+    QString m_reason;
     quint64 m_generation = 0;
     Key m_key;
     Shape m_shape;
