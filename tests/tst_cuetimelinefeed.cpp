@@ -7,8 +7,11 @@
 #include "userdata/markerstore.h"
 #include "userdata/userdatabase.h"
 #include "userdatafixtures.h"
+#include "waveform/waveformloader.h"
+#include "wavwriter.h"
 
 #include <QFile>
+#include <QImage>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,6 +25,8 @@ namespace {
 
 const CueKey MainTitle {Picard, u"main-title"_s};
 const CueKey LastFight {Picard, u"dahjs-last-fight"_s};
+// Decoding runs through GStreamer on a worker thread: generous for a loaded machine.
+constexpr int DecodeTimeout = 30'000;
 
 Marker marker(const CueKey &cue, qint64 startMs, const QString &label)
 {
@@ -48,6 +53,8 @@ private slots:
     void theLinkedFileGivesTheDurationAndTheWaveformsFile();
     void aMissingFileIsSaid();
     void aCueThatGoesAwayEmptiesTheTimeline();
+    void readsTheWaveformOfTheLinkedFile();
+    void saysWhenTheWaveformCannotBeRead();
 
 private:
     QString createFile(const QString &name) const
@@ -187,6 +194,55 @@ void tst_CueTimelineFeed::aCueThatGoesAwayEmptiesTheTimeline()
     QVERIFY(m_catalogs->addCatalog(TestCatalogs::picard()));
     QCOMPARE(m_timeline->duration(), 103'000);
     QCOMPARE(m_timeline->markers().size(), 1);
+}
+
+void tst_CueTimelineFeed::readsTheWaveformOfTheLinkedFile()
+{
+    // Loud for two seconds, then silent for two.
+    const QString path = m_dir->filePath(u"main-title.wav"_s);
+    QVERIFY(WavWriter::writeParts(path, {{2'000, 0.9}, {2'000, 0.0}}));
+    FileLink linked = link(u"main-title"_s, path);
+    linked.file.durationMs = 4'000;
+    QVERIFY(m_userData->fileLinks()->linkFile(linked));
+    WaveformLoader loader(m_dir->filePath(u"waveforms"_s));
+    m_feed->setWaveformLoader(&loader);
+    m_feed->setCue(MainTitle);
+    QCOMPARE(m_timeline->duration(), 4'000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_timeline->waveformStatus(), CueTimeline::WaveformStatus::Ready, DecodeTimeout);
+
+    m_timeline->resize(404, 80);
+    // The occurrences' tints aside, the loud half is drawn and the silent half is a thin line.
+    m_timeline->setOccurrences({});
+    QImage image(m_timeline->size(), QImage::Format_ARGB32_Premultiplied);
+    m_timeline->render(&image);
+    const QColor base = m_timeline->palette().color(QPalette::Base);
+    const QRectF track = m_timeline->trackRect();
+    const int high = int(track.center().y() - track.height() / 4);
+    QVERIFY(image.pixelColor(int(m_timeline->scale().xOf(1'000)), high) != base);
+    QCOMPARE(image.pixelColor(int(m_timeline->scale().xOf(3'000)), high), base);
+
+    // Another cue, without a file, has none; back again, the waveform comes from the cache.
+    m_feed->setCue(LastFight);
+    QCOMPARE(m_timeline->waveformStatus(), CueTimeline::WaveformStatus::NoAudioFile);
+    QSignalSpy started(&loader, &WaveformLoader::decodingStarted);
+    m_feed->setCue(MainTitle);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_timeline->waveformStatus(), CueTimeline::WaveformStatus::Ready, DecodeTimeout);
+    QCOMPARE(started.size(), 0);
+}
+
+void tst_CueTimelineFeed::saysWhenTheWaveformCannotBeRead()
+{
+    QVERIFY(
+        m_userData->fileLinks()->linkFile(link(u"main-title"_s, createFile(u"not really.wav"_s))));
+    WaveformLoader loader(m_dir->filePath(u"waveforms"_s));
+    m_feed->setWaveformLoader(&loader);
+    m_feed->setCue(MainTitle);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_timeline->waveformStatus(), CueTimeline::WaveformStatus::Unreadable, DecodeTimeout);
+    QVERIFY2(m_timeline->waveformText().startsWith(u"The waveform could not be read: "_s),
+        qPrintable(m_timeline->waveformText()));
 }
 
 QTEST_MAIN(tst_CueTimelineFeed)

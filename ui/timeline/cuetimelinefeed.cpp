@@ -6,6 +6,7 @@
 #include "userdata/filelinkstore.h"
 #include "userdata/markerstore.h"
 #include "userdata/userdatabase.h"
+#include "waveform/waveformloader.h"
 
 #include <QFileInfo>
 
@@ -41,6 +42,30 @@ void CueTimelineFeed::setUserData(const UserDatabase *userData)
     refresh();
 }
 
+void CueTimelineFeed::setWaveformLoader(WaveformLoader *loader)
+{
+    if (m_loader)
+        disconnect(m_loader, nullptr, this, nullptr);
+    m_loader = loader;
+    if (!loader)
+        return;
+    connect(loader, &WaveformLoader::decodingStarted, this, [this](const QString &path) {
+        if (path == m_audioPath)
+            m_timeline->setReadingProgress(0);
+    });
+    connect(loader, &WaveformLoader::progress, this, [this](const QString &path, double fraction) {
+        if (path == m_audioPath)
+            m_timeline->setReadingProgress(int(fraction * 100));
+    });
+    connect(loader, &WaveformLoader::ready, this, &CueTimelineFeed::waveformReady);
+    connect(
+        loader, &WaveformLoader::failed, this, [this](const QString &path, const QString &reason) {
+            if (path == m_audioPath)
+                m_timeline->setUnreadable(tr("The waveform could not be read: %1").arg(reason));
+        });
+    requestWaveform();
+}
+
 void CueTimelineFeed::setCue(const CueKey &cue)
 {
     if (cue == m_cue)
@@ -59,8 +84,10 @@ void CueTimelineFeed::refresh()
         m_timeline->setOccurrences({});
         m_timeline->setMarkers({});
         m_timeline->setNoAudioFile();
-        if (!std::exchange(m_audioPath, QString()).isEmpty())
+        if (!std::exchange(m_audioPath, QString()).isEmpty()) {
+            requestWaveform();
             emit audioPathChanged(QString());
+        }
         return;
     }
     QList<Occurrence> occurrences;
@@ -101,8 +128,26 @@ void CueTimelineFeed::refreshFile()
         m_timeline->setReadingProgress(-1);
     if (path != m_audioPath) {
         m_audioPath = path;
+        requestWaveform();
         emit audioPathChanged(path);
     }
+}
+
+void CueTimelineFeed::requestWaveform()
+{
+    // An empty path cancels what the loader was reading for the cue before.
+    if (m_loader)
+        m_loader->request(m_audioPath);
+}
+
+void CueTimelineFeed::waveformReady(const QString &path, const WaveformPeaks &peaks)
+{
+    if (path != m_audioPath)
+        return;
+    if (peaks.isEmpty())
+        m_timeline->setUnreadable(tr("The audio file holds no sound"));
+    else
+        m_timeline->setWaveform(peaks);
 }
 
 void CueTimelineFeed::refreshMarkers()
