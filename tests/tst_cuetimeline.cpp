@@ -46,6 +46,7 @@ private slots:
     void anOccurrencePlacedNowhereIsALabelOnly();
     void waveformStates();
     void compactMode();
+    void contentsMarginsFrameTheStrip();
     void accessibleAndFocusable();
 
 private:
@@ -498,6 +499,20 @@ void tst_CueTimeline::compactMode()
     QCOMPARE(seeks.size(), 1);
     QVERIFY(std::abs(seeks.at(0).at(0).toLongLong() - Duration / 2) <= 1);
     render();
+}
+
+void tst_CueTimeline::contentsMarginsFrameTheStrip()
+{
+    const int height = m_timeline->sizeHint().height();
+    m_timeline->setContentsMargins(10, 4, 20, 2);
+    QCOMPARE(m_timeline->sizeHint().height(), height + 6);
+    QCOMPARE(m_timeline->trackRect().left(), 12.0);
+    QCOMPARE(m_timeline->trackRect().right(), m_timeline->width() - 22.0);
+    QSignalSpy seeks(m_timeline.get(), &CueTimeline::seekRequested);
+    QTest::mouseClick(m_timeline.get(), Qt::LeftButton, {}, onTrack(12));
+    QTest::mouseClick(m_timeline.get(), Qt::LeftButton, {}, onTrack(m_timeline->width() - 22));
+    QCOMPARE(seeks.at(0).at(0).toLongLong(), 0);
+    QCOMPARE(seeks.at(1).at(0).toLongLong(), Duration);
 }
 
 void tst_CueTimeline::accessibleAndFocusable()

@@ -44,6 +44,8 @@ CuePane::CuePane(const CatalogModel *catalogs, QWidget *parent)
     m_notebook->addTab(m_markers, tr("Markers"));
     m_timeline = new CueTimeline;
     m_timeline->setObjectName(u"cueTimeline"_s);
+    // Clear of the splitter's handle above it and the pane's edges.
+    m_timeline->setContentsMargins(6, 4, 6, 2);
     m_timelineFeed = new CueTimelineFeed(catalogs, m_timeline);
     lowerLayout->addWidget(m_timeline);
     lowerLayout->addWidget(m_notebook);

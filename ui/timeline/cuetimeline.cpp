@@ -170,12 +170,13 @@ QSize CueTimeline::minimumSizeHint() const
     const int row = QFontMetrics(m_labelFont).height() + 2;
     const int height = m_content.compact ? std::max(20, row + 6)
                                          : 2 * FrameMargin + (row + 4) + std::max(40, 3 * row) + 7;
-    return {120, height};
+    const QMargins margins = contentsMargins();
+    return {120 + margins.left() + margins.right(), height + margins.top() + margins.bottom()};
 }
 
 QRectF CueTimeline::contentsArea() const
 {
-    return QRectF(rect()).adjusted(FrameMargin, FrameMargin, -FrameMargin, -FrameMargin);
+    return QRectF(contentsRect()).adjusted(FrameMargin, FrameMargin, -FrameMargin, -FrameMargin);
 }
 
 const TimelineLayout &CueTimeline::layout() const
@@ -271,6 +272,11 @@ void CueTimeline::changeEvent(QEvent *event)
     }
     if (event && event->type() == QEvent::PaletteChange)
         update();
+    if (event && event->type() == QEvent::ContentsRectChange) {
+        updateTrack();
+        updateGeometry();
+        relayout();
+    }
 }
 
 void CueTimeline::paintEvent(QPaintEvent *)
@@ -283,7 +289,7 @@ void CueTimeline::paintEvent(QPaintEvent *)
         // rectangle all but disappears against the ruler's ticks.
         painter.setPen(QPen(palette().color(QPalette::Highlight), 1));
         painter.setBrush(Qt::NoBrush);
-        painter.drawRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5));
+        painter.drawRect(QRectF(contentsRect()).adjusted(0.5, 0.5, -0.5, -0.5));
     }
 }
 
