@@ -19,6 +19,7 @@
 #include "userdata/markercommands.h"
 #include "userdata/markerstore.h"
 #include "userdata/userdatabase.h"
+#include "waveform/waveformloader.h"
 #include "windowactions.h"
 
 #include <QAction>
@@ -120,6 +121,15 @@ void MainWindow::connectParts()
     connect(m_browser, &CatalogBrowser::filesDropped, m_linker, &FileLinker::linkFiles);
     connect(m_detailView, &DetailView::actionRequested, this, &MainWindow::performPaneAction);
     connect(m_playback, &Playback::currentChanged, this, &MainWindow::showNowPlaying);
+    // The cue pane's timeline: the playhead on the cue that plays, the waveform of its file.
+    const auto showPlayhead = [this](qint64 ms) {
+        const PlayQueue::Item *item = m_playback->current();
+        m_detailView->setPlayhead(item ? item->cue() : CueKey {}, ms);
+    };
+    connect(m_playback, &Playback::positionChanged, this, showPlayhead);
+    connect(m_playback, &Playback::currentChanged, this,
+        [this, showPlayhead] { showPlayhead(m_playback->position()); });
+    m_detailView->setWaveformLoader(new WaveformLoader(this));
     connect(m_playback, &Playback::itemFailed, this,
         [this](const PlayQueue::Item &item) { m_linker->markFailed(item.cue(), item.filePath); });
 

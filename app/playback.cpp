@@ -28,6 +28,7 @@ Playback::Playback(
 {
     m_player = new Player(this);
     connect(m_player, &Player::positionChanged, m_bar, &PlayerBar::setPosition);
+    connect(m_player, &Player::positionChanged, this, &Playback::positionChanged);
     connect(m_player, &Player::durationChanged, m_bar, &PlayerBar::setDuration);
     connect(m_player, &Player::playbackStateChanged, m_bar, &PlayerBar::setPlaybackState);
     connect(m_player, &Player::finished, this, [this] { apply(m_queue.next()); });

@@ -52,6 +52,8 @@ public:
 
 signals:
     void currentChanged();
+    // How far the current item has played, as the player says it (the cue timeline follows it).
+    void positionChanged(qint64 ms);
     void errorOccurred(const QString &message);
     // The item's file would not play; the queue has moved on.
     void itemFailed(const PlayQueue::Item &item, const QString &reason);

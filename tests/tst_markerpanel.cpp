@@ -127,7 +127,8 @@ void tst_MarkerPanel::emptyStateSaysHowToAddOne()
     QVERIFY(empty);
     QVERIFY(empty->isVisible());
     QVERIFY(!m_table->isVisible());
-    QVERIFY(empty->text().contains(u"Press M while the cue plays, or click the timeline"_s));
+    QVERIFY(empty->text().contains(
+        u"Press M while the cue plays, or Shift+click the timeline above"_s));
     QSignalSpy count(m_panel.get(), &MarkerPanel::countChanged);
     put(1'000, u"first"_s);
     QCOMPARE(count.count(), 1);

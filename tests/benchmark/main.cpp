@@ -216,6 +216,19 @@ int main(int argc, char *argv[])
             << '\n';
     }
 
+    // Drawing needs a widget application: in a process of its own as well.
+    QProcess paint;
+    paint.start(QStringLiteral(CUEBOOK_PAINT_BENCH), {});
+    if (paint.waitForFinished(120'000) && paint.exitCode() == 0) {
+        const QJsonObject paintFigures
+            = QJsonDocument::fromJson(paint.readAllStandardOutput()).object();
+        for (auto it = paintFigures.begin(); it != paintFigures.end(); ++it)
+            figures[it.key()] = it.value();
+    } else {
+        err << "cuebook-bench: the paint benchmark failed: " << paint.readAllStandardError()
+            << '\n';
+    }
+
     QTextStream(stdout) << QJsonDocument(figures).toJson(QJsonDocument::Indented);
     return 0;
 }

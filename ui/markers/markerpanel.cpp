@@ -132,8 +132,8 @@ void MarkerPanel::update()
         m_emptyState->setText(tr("Your user database could not be opened, so no marker can be "
                                  "kept for this cue."));
     } else {
-        m_emptyState->setText(tr("No markers yet. Press M while the cue plays, or click the "
-                                 "timeline, to mark a moment; or use Add Marker."));
+        m_emptyState->setText(tr("No markers yet. Press M while the cue plays, or Shift+click "
+                                 "the timeline above, to mark a moment; or use Add Marker."));
     }
     m_stack->setCurrentWidget(rows > 0 ? static_cast<QWidget *>(m_table) : m_emptyState);
     if (rows != m_count) {

@@ -4,9 +4,13 @@
 #include "catalog/timecode.h"
 #include "itemmodels/catalogmodel.h"
 #include "itemmodels/markermodel.h"
+#include "markers/markertable.h"
 #include "panes/panebrowser.h"
 #include "panes/panehtml.h"
+#include "timeline/cuetimeline.h"
+#include "timeline/cuetimelinefeed.h"
 #include "userdata/filelinkstore.h"
+#include "userdata/markercommands.h"
 #include "userdata/markeroccurrences.h"
 #include "userdata/markerstore.h"
 #include "userdata/userdatabase.h"
@@ -16,6 +20,7 @@
 #include <QHash>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <utility>
@@ -37,6 +42,12 @@ CuePane::CuePane(const CatalogModel *catalogs, QWidget *parent)
     m_notebook->setObjectName(u"cueNotebook"_s);
     m_notebook->setDocumentMode(true);
     m_notebook->addTab(m_markers, tr("Markers"));
+    m_timeline = new CueTimeline;
+    m_timeline->setObjectName(u"cueTimeline"_s);
+    // Clear of the splitter's handle above it and the pane's edges.
+    m_timeline->setContentsMargins(6, 4, 6, 2);
+    m_timelineFeed = new CueTimelineFeed(catalogs, m_timeline);
+    lowerLayout->addWidget(m_timeline);
     lowerLayout->addWidget(m_notebook);
     m_splitter = new QSplitter(Qt::Vertical);
     m_splitter->setObjectName(u"cuePaneSplitter"_s);
@@ -50,6 +61,7 @@ CuePane::CuePane(const CatalogModel *catalogs, QWidget *parent)
     layout->addWidget(m_splitter);
     setFocusProxy(m_browser);
     connect(m_markers, &MarkerPanel::countChanged, this, &CuePane::updateMarkersTab);
+    connectTimeline();
 
     connect(m_browser, &PaneBrowser::locationActivated, this, &CuePane::locationActivated);
     connect(m_browser, &PaneBrowser::actionRequested, this, &CuePane::actionRequested);
@@ -80,7 +92,62 @@ void CuePane::setUserData(UserDatabase *userData)
         connect(userData->markers(), &MarkerStore::markersChanged, this, refreshShownCue);
     }
     m_markers->setStore(userData && userData->isOpen() ? userData->markers() : nullptr);
+    m_timelineFeed->setUserData(userData);
     render(PaneBrowser::Scroll::Keep);
+}
+
+void CuePane::setWaveformLoader(WaveformLoader *loader)
+{
+    m_timelineFeed->setWaveformLoader(loader);
+}
+
+void CuePane::setPlayhead(const CueKey &cue, qint64 ms)
+{
+    m_playingCue = cue;
+    m_playingMs = cue.cueId.isEmpty() ? -1 : ms;
+    m_timeline->setPosition(cue == m_cue && !cue.cueId.isEmpty() ? m_playingMs : -1);
+}
+
+void CuePane::connectTimeline()
+{
+    // A moment of a cue with a file plays from there: for the cue that plays, a seek.
+    connect(m_timeline, &CueTimeline::seekRequested, this, [this](qint64 ms) {
+        if (isPlayable())
+            emit actionRequested(PaneAction {PaneAction::Play, cueLocation(), ms, {}});
+    });
+    connect(m_timeline, &CueTimeline::addMarkerRequested, this, [this](qint64 ms) {
+        const QString id = m_markers->model()->addMarkerAt(ms);
+        if (!id.isEmpty())
+            editMarkerLabel(id);
+    });
+    connect(m_timeline, &CueTimeline::markerMoved, this, &CuePane::moveMarker);
+    // The marker selected on the timeline is the one selected in the table, both ways.
+    connect(m_timeline, &CueTimeline::selectedMarkerChanged, this, [this](const QString &id) {
+        const int row = m_markers->model()->rowOf(id);
+        if (row >= 0 && !m_markers->table()->selectedMarkerIds().contains(id))
+            m_markers->table()->selectRow(row);
+    });
+    connect(m_markers->table(), &MarkerTable::selectedMarkersChanged, this, [this] {
+        const QStringList ids = m_markers->table()->selectedMarkerIds();
+        m_timeline->setSelectedMarker(ids.isEmpty() ? QString() : ids.first());
+    });
+}
+
+// One drag, one step to undo. Without an undo stack markers are read-only: the timeline shows
+// the stored marker again.
+void CuePane::moveMarker(const QString &markerId, qint64 startMs, qint64 endMs)
+{
+    MarkerStore *store = m_markers->model()->store();
+    QUndoStack *stack = m_markers->model()->undoStack();
+    const std::optional<Marker> before = store ? store->marker(markerId) : std::nullopt;
+    if (!before || !stack) {
+        m_timeline->setMarkers(store ? store->markers(m_cue) : QList<Marker>());
+        return;
+    }
+    Marker after = *before;
+    after.startMs = startMs;
+    after.endMs = endMs;
+    stack->push(new EditMarkerCommand(store, *before, after));
 }
 
 void CuePane::setUndoStack(QUndoStack *stack)
@@ -123,6 +190,8 @@ void CuePane::showCue(const CueKey &cue, const QString &releaseId)
     m_cue = cue;
     m_releaseId = releaseId;
     m_markers->setCue(cue);
+    m_timelineFeed->setCue(cue);
+    setPlayhead(m_playingCue, m_playingMs);
     render();
 }
 
@@ -131,6 +200,7 @@ void CuePane::clear()
     m_cue = {};
     m_releaseId.clear();
     m_markers->setCue({});
+    m_timelineFeed->setCue({});
     m_browser->setPageHtml(QString());
 }
 

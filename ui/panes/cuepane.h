@@ -13,8 +13,11 @@ class Catalog;
 class CatalogModel;
 class QSplitter;
 class QTabWidget;
+class CueTimeline;
+class CueTimelineFeed;
 class QUndoStack;
 class UserDatabase;
+class WaveformLoader;
 struct Cue;
 struct Marker;
 struct Occurrence;
@@ -24,8 +27,11 @@ struct FileLink;
 // One cue: its title, duration, episode and makers, every release and track it stands at, the
 // audio files linked to it with what can be done to each, the themes it quotes in the order they
 // are heard (each a link to the theme, and a play link to where it enters when the cue has a
-// file), the user's own markers among them, and every excerpt about it; below, the notebook of
-// what the user keeps about the cue (its markers, in a table to edit).
+// file), the user's own markers among them, and every excerpt about it; below, the cue's
+// timeline (its waveform, the themes heard, the markers, the playhead while it plays) and the
+// notebook of what the user keeps about the cue (its markers, in a table to edit). A click on
+// the timeline of a cue with a file plays it from there; Shift+click or a double-click adds a
+// marker there, and a marker dragged on it moves as one undoable step.
 class CuePane : public QWidget
 {
     Q_OBJECT
@@ -44,6 +50,12 @@ public:
     void setUndoStack(QUndoStack *stack);
     // See MarkerPanel::setPlayheadLookup.
     void setPlayheadLookup(MarkerPanel::PlayheadLookup lookup);
+    // Where the timeline gets the waveform of the cue's file; without one it shows none.
+    void setWaveformLoader(WaveformLoader *loader);
+    // The cue the player has (empty for none) and how far it has played: the timeline of that
+    // cue shows the playhead.
+    void setPlayhead(const CueKey &cue, qint64 ms);
+    CueTimeline *timeline() const { return m_timeline; }
     // Shows the Markers tab with the marker selected and its label open for typing; false when
     // the cue shown has no such marker.
     bool editMarkerLabel(const QString &markerId);
@@ -78,6 +90,8 @@ private:
     QString occurrenceHtml(const Catalog &catalog, const Occurrence &occurrence) const;
     QString usersOccurrenceHtml(const Catalog &catalog, const Marker &marker) const;
     void updateMarkersTab(int count);
+    void connectTimeline();
+    void moveMarker(const QString &markerId, qint64 startMs, qint64 endMs);
     QString sourcesHtml(const Catalog &catalog, const QStringList &sourceIds) const;
     QString excerptsHtml(const Catalog &catalog, const Cue &cue) const;
 
@@ -88,6 +102,10 @@ private:
     // What the user keeps about the cue, one tab each.
     QTabWidget *m_notebook = nullptr;
     MarkerPanel *m_markers = nullptr;
+    CueTimeline *m_timeline = nullptr;
+    CueTimelineFeed *m_timelineFeed = nullptr;
+    CueKey m_playingCue;
+    qint64 m_playingMs = -1;
     CueKey m_cue;
     QString m_releaseId;
 };

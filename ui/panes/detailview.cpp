@@ -58,6 +58,16 @@ void DetailView::setPlayheadLookup(MarkerPanel::PlayheadLookup lookup)
     m_cuePane->setPlayheadLookup(std::move(lookup));
 }
 
+void DetailView::setWaveformLoader(WaveformLoader *loader)
+{
+    m_cuePane->setWaveformLoader(loader);
+}
+
+void DetailView::setPlayhead(const CueKey &cue, qint64 ms)
+{
+    m_cuePane->setPlayhead(cue, ms);
+}
+
 bool DetailView::editMarkerLabel(const CueKey &cue, const QString &markerId)
 {
     if (currentWidget() != m_cuePane || m_cuePane->cue() != cue)

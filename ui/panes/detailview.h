@@ -11,6 +11,7 @@
 
 class CatalogModel;
 class CuePane;
+class WaveformLoader;
 class ReleasePane;
 class ThemePane;
 class UserDatabase;
@@ -34,6 +35,9 @@ public:
     // See CuePane::setUndoStack and setPlayheadLookup.
     void setUndoStack(QUndoStack *stack);
     void setPlayheadLookup(MarkerPanel::PlayheadLookup lookup);
+    // See CuePane::setWaveformLoader and setPlayhead.
+    void setWaveformLoader(WaveformLoader *loader);
+    void setPlayhead(const CueKey &cue, qint64 ms);
     // When the cue pane shows the marker's cue: its Markers tab, with the marker's label open
     // for typing. False when it does not show that cue.
     bool editMarkerLabel(const CueKey &cue, const QString &markerId);
