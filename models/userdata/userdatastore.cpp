@@ -99,19 +99,30 @@ void UserDataStore::readFailed() const
 
 SqlTransaction::SqlTransaction(const QSqlDatabase &db)
     : m_db(db)
-    , m_active(m_db.transaction())
-{ }
+{
+    m_active = exec(QStringLiteral("SAVEPOINT cuebook"));
+}
 
 SqlTransaction::~SqlTransaction()
 {
-    if (m_active)
-        m_db.rollback();
+    // Rolling back to a savepoint keeps it open: releasing it then ends the (now empty) change.
+    if (m_active && exec(QStringLiteral("ROLLBACK TO cuebook")))
+        exec(QStringLiteral("RELEASE cuebook"));
 }
 
 bool SqlTransaction::commit()
 {
-    if (!m_db.commit())
+    if (!exec(QStringLiteral("RELEASE cuebook")))
         return false;
     m_active = false;
     return true;
+}
+
+bool SqlTransaction::exec(const QString &statement)
+{
+    QSqlQuery query(m_db);
+    if (query.exec(statement))
+        return true;
+    m_error = query.lastError();
+    return false;
 }
