@@ -88,7 +88,7 @@ void tst_AudacityLabels::roundTripToTheMillisecond()
         = NotesExchange(&fresh, m_catalogs, {}).importLabels(m_cue, file);
     QVERIFY2(imported.ok, qPrintable(imported.message + imported.details.join(u'\n')));
     QCOMPARE(imported.message,
-        u"3 markers imported into star-trek-picard/main-title from “%1”."_s.arg(file));
+        u"3 markers imported into star-trek-picard/main-title (from “%1”)."_s.arg(file));
     const QList<Marker> read = fresh.markers()->markers(m_cue);
     QCOMPARE(read.size(), 3);
     for (qsizetype i = 0; i < read.size(); ++i) {
@@ -226,16 +226,16 @@ void tst_AudacityLabels::importingTwiceAddsNothing()
     NotesExchange::Outcome outcome = exchange.importLabels(m_cue, file);
     QVERIFY(outcome.ok);
     QCOMPARE(outcome.message,
-        u"2 markers imported into star-trek-picard/main-title from “%1”; 2 were already "
-        "here."_s.arg(file));
+        u"2 markers imported into star-trek-picard/main-title; 2 were already here (from "
+        "“%1”)."_s.arg(file));
     QCOMPARE(database.markers()->markers(m_cue).size(), 3);
 
     QSignalSpy changed(database.markers(), &MarkerStore::markersChanged);
     outcome = exchange.importLabels(m_cue, file);
     QVERIFY(outcome.ok);
     QCOMPARE(outcome.message,
-        u"0 markers imported into star-trek-picard/main-title from “%1”; 4 were already "
-        "here."_s.arg(file));
+        u"0 markers imported into star-trek-picard/main-title; 4 were already here (from "
+        "“%1”)."_s.arg(file));
     QCOMPARE(changed.count(), 0);
     QCOMPARE(database.markers()->markers(m_cue).size(), 3);
     // The same labels on another cue are other markers.

@@ -110,13 +110,13 @@ void tst_ExchangeCommand::exportAndImportNotes()
     const QString backup = writeFile(u"notes/backup.json"_s, Backup);
     Result result = run({u"--import-notes"_s, backup}, environment);
     QCOMPARE(result.err, QString());
-    QCOMPARE(result.out, u"3 markers and 2 notes imported from “%1”.\n"_s.arg(backup));
+    QCOMPARE(result.out, u"3 markers and 2 notes imported (from “%1”).\n"_s.arg(backup));
     QCOMPARE(result.exitCode, 0);
     // Again: nothing is doubled.
     result = run({u"--import-notes"_s, backup}, environment);
     QCOMPARE(result.exitCode, 0);
     QCOMPARE(result.out,
-        u"0 markers and 0 notes imported; 5 were already here from “%1”.\n"_s.arg(backup));
+        u"0 markers and 0 notes imported; 5 were already here (from “%1”).\n"_s.arg(backup));
 
     // Out again, then into a fresh database, then out of that: the same cues, notes and markers.
     const QString exported = m_dir.filePath(u"notes/exported.json"_s);
@@ -126,8 +126,7 @@ void tst_ExchangeCommand::exportAndImportNotes()
     QCOMPARE(result.exitCode, 0);
     const QString text = readFile(exported);
     QVERIFY2(text.contains(u"\"cueTitle\": \"Picard Requests Help\""_s), qPrintable(text));
-    QVERIFY2(text.contains(u"\"start\": \"2:03\",\n          \"end\": \"2:10.500\""_s),
-        qPrintable(text));
+    QVERIFY2(text.contains(u"\"start\": \"2:03\", \"end\": \"2:10.500\""_s), qPrintable(text));
     const QProcessEnvironment fresh = exchangeEnvironment(u"fresh"_s);
     result = run({u"--import-notes"_s, exported}, fresh);
     QCOMPARE(result.exitCode, 0);
@@ -264,12 +263,12 @@ void tst_ExchangeCommand::importAndExportLabels()
     const QString cue = u"star-trek-picard/picard-requests-help"_s;
     Result result = run({u"--import-labels"_s, cue, labels}, environment);
     QCOMPARE(result.err, QString());
-    QCOMPARE(result.out, u"2 markers imported into %1 from “%2”.\n"_s.arg(cue, labels));
+    QCOMPARE(result.out, u"2 markers imported into %1 (from “%2”).\n"_s.arg(cue, labels));
     QCOMPARE(result.exitCode, 0);
     result = run({u"--import-labels"_s, cue, labels}, environment);
     QCOMPARE(result.exitCode, 0);
     QCOMPARE(result.out,
-        u"0 markers imported into %1 from “%2”; 2 were already here.\n"_s.arg(cue, labels));
+        u"0 markers imported into %1; 2 were already here (from “%2”).\n"_s.arg(cue, labels));
 
     const QString exported = m_dir.filePath(u"labels/exported.txt"_s);
     result = run({u"--export-labels"_s, cue, exported}, environment);

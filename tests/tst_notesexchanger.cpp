@@ -160,13 +160,13 @@ void tst_NotesExchanger::exportAsJsonAndImportThroughTheMenu()
     answerFileDialog(backup);
     importNotes->trigger();
     QCOMPARE(m_window->statusBar()->currentMessage(),
-        u"3 markers and 2 notes imported from “%1”."_s.arg(backup));
+        u"3 markers and 2 notes imported (from “%1”)."_s.arg(backup));
     QCOMPARE(m_userData->markers()->markerCount(), 3);
     // Again: nothing is doubled, and the user is told so.
     answerFileDialog(backup);
     importNotes->trigger();
     QCOMPARE(m_window->statusBar()->currentMessage(),
-        u"0 markers and 0 notes imported; 5 were already here from “%1”."_s.arg(backup));
+        u"0 markers and 0 notes imported; 5 were already here (from “%1”)."_s.arg(backup));
     QCOMPARE(m_userData->markers()->markerCount(), 3);
 
     const QString exported = m_dir.filePath(u"again.json"_s);
@@ -215,7 +215,7 @@ void tst_NotesExchanger::importedLabelsAreTold()
     answerFileDialog(labels);
     action(u"Import &Audacity Labels…"_s)->trigger();
     QCOMPARE(m_window->statusBar()->currentMessage(),
-        u"2 markers imported into star-trek-picard/main-title from “%1”."_s.arg(labels));
+        u"2 markers imported into star-trek-picard/main-title (from “%1”)."_s.arg(labels));
     QCOMPARE(m_userData->markers()->markers(cue.cueKey()).size(), 2);
 
     const QString exported = m_dir.filePath(u"exported.txt"_s);

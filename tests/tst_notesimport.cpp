@@ -29,6 +29,7 @@ private slots:
     void roundTripThroughAFreshDatabase();
     void reimportChangesNothing();
     void laterVersionWins();
+    void aWholeBackupIsComparedAtOnce();
     void aFailedImportChangesNothing();
     void aBadFileChangesNothing();
     void summaryTexts();
@@ -83,7 +84,7 @@ void tst_NotesImport::roundTripThroughAFreshDatabase()
     NotesExchange importer(&fresh, m_catalogs, u"0.1.0"_s);
     const NotesExchange::Outcome imported = importer.importNotes(backup);
     QVERIFY2(imported.ok, qPrintable(imported.message + imported.details.join(u'\n')));
-    QCOMPARE(imported.message, u"3 markers and 2 notes imported from “%1”."_s.arg(backup));
+    QCOMPARE(imported.message, u"3 markers and 2 notes imported (from “%1”)."_s.arg(backup));
     QCOMPARE(markersChanged.count(), 2);
     QCOMPARE(noteChanged.count(), 2);
     // Every field, times of creation and change included; titles are not stored.
@@ -114,7 +115,7 @@ void tst_NotesImport::reimportChangesNothing()
         const NotesExchange::Outcome outcome = exchange.importNotes(backup);
         QVERIFY(outcome.ok);
         QCOMPARE(outcome.message,
-            u"0 markers and 0 notes imported; 5 were already here from “%1”."_s.arg(backup));
+            u"0 markers and 0 notes imported; 5 were already here (from “%1”)."_s.arg(backup));
     }
     QCOMPARE(markersChanged.count(), 0);
     QCOMPARE(noteChanged.count(), 0);
@@ -157,6 +158,35 @@ void tst_NotesImport::laterVersionWins()
     QCOMPARE(database.notes()->note(file[0].cue), u"Rewritten here."_s);
     QCOMPARE(database.notes()->note(file[2].cue), u"A later text."_s);
     QCOMPARE(database.notes()->noteEntry(file[2].cue)->updatedAtMs, Then + 9'000);
+}
+
+// Past a few hundred items the database is read in one query each rather than item by item: the
+// outcome must be the same.
+void tst_NotesImport::aWholeBackupIsComparedAtOnce()
+{
+    UserDatabase database;
+    QVERIFY(database.open(path(u"userdata.sqlite"_s)));
+    QList<CueUserData> file;
+    for (int i = 0; i < 100; ++i) {
+        CueUserData cue;
+        cue.cue = {Picard, u"cue-%1"_s.arg(i)};
+        cue.note = NoteEntry {cue.cue, u"Note %1"_s.arg(i), Then};
+        for (int j = 0; j < 3; ++j)
+            cue.markers.append(marker(cue.cue, u"m%1-%2"_s.arg(i).arg(j), j * 1'000, -1, u"x"_s));
+        file.append(cue);
+    }
+    QVERIFY(NotesImport::apply(database, NotesImport::plan(database, file)));
+    QCOMPARE(database.markers()->markerCount(), 300);
+    file[7].markers[1].label = u"changed later"_s;
+    file[7].markers[1].updatedAtMs = Then + 9'000;
+    file[8].note->text = u"changed earlier"_s;
+    file[8].note->updatedAtMs = Then - 9'000;
+    const NotesImport::Plan plan = NotesImport::plan(database, file);
+    QCOMPARE(plan.summary.markersImported, 1);
+    QCOMPARE(plan.summary.notesImported, 0);
+    QCOMPARE(plan.summary.alreadyHere, 398);
+    QCOMPARE(plan.summary.newerHere, 1);
+    QCOMPARE(plan.markers.first().label, u"changed later"_s);
 }
 
 // The notes cannot be written (a full disk would do the same): the markers written before them in

@@ -76,24 +76,8 @@ void tst_NotesJson::writesTheDocumentedLayout()
         "updatedAt": "2025-03-01T09:30:00.500Z"
       },
       "markers": [
-        {
-          "id": "a1",
-          "start": "0:12",
-          "label": "fanfare",
-          "kind": "quotation",
-          "createdAt": "2025-03-01T09:30:01.000Z",
-          "updatedAt": "2025-03-01T09:30:02.250Z"
-        },
-        {
-          "id": "a2",
-          "start": "1:12.347",
-          "end": "1:20.500",
-          "label": "the March in the horns",
-          "theme": "star-trek-march",
-          "kind": "statement",
-          "createdAt": "2025-03-01T09:30:01.000Z",
-          "updatedAt": "2025-03-01T09:30:02.250Z"
-        }
+        {"id": "a1", "start": "0:12", "label": "fanfare", "kind": "quotation", "createdAt": "2025-03-01T09:30:01.000Z", "updatedAt": "2025-03-01T09:30:02.250Z"},
+        {"id": "a2", "start": "1:12.347", "end": "1:20.500", "label": "the March in the horns", "theme": "star-trek-march", "kind": "statement", "createdAt": "2025-03-01T09:30:01.000Z", "updatedAt": "2025-03-01T09:30:02.250Z"}
       ]
     }
   ]

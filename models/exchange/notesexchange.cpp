@@ -47,6 +47,16 @@ NotesExchange::Outcome NotesExchange::exportNotes(
     }
     const QByteArray contents = format == Format::Json ? NotesJson::write(cues, header)
                                                        : NotesMarkdown::write(cues, names, header);
+    // A backup that could not be imported again would be no backup.
+    if (format == Format::Json && contents.size() > NotesJsonReader::MaxFileSize) {
+        return {false,
+            tr("“%1” was not written: the backup would take %2 MiB, and an import reads up to %3 "
+               "MiB. Export one catalog at a time (cuebook --export-notes FILE --only CATALOG_ID).")
+                .arg(filePath)
+                .arg(contents.size() / (1024 * 1024) + 1)
+                .arg(NotesJsonReader::MaxFileSize / (1024 * 1024)),
+            {}};
+    }
     return writeFile(filePath, contents,
         tr("Exported %1 and %2 on %3 to “%4”.")
             .arg(quantity(notes, tr("note"), tr("notes")),
@@ -73,7 +83,7 @@ NotesExchange::Outcome NotesExchange::importNotes(const QString &filePath)
                 .arg(filePath, m_database->errorString()),
             reader.warnings()};
     }
-    return {true, tr("%1 from “%2”.").arg(plan.summary.text(), filePath), reader.warnings()};
+    return {true, tr("%1 (from “%2”).").arg(plan.summary.text(), filePath), reader.warnings()};
 }
 
 NotesExchange::Outcome NotesExchange::exportLabels(const CueKey &cue, const QString &filePath) const
@@ -104,14 +114,14 @@ NotesExchange::Outcome NotesExchange::importLabels(const CueKey &cue, const QStr
                 .arg(filePath, m_database->errorString()),
             {}};
     }
-    QString message = tr("%1 imported into %2 from “%3”")
+    QString message = tr("%1 imported into %2")
                           .arg(quantity(import.markers.size(), tr("marker"), tr("markers")),
-                              CueUserDataList::cueText(cue), filePath);
+                              CueUserDataList::cueText(cue));
     if (import.alreadyHere > 0) {
         message += import.alreadyHere == 1 ? tr("; 1 was already here")
                                            : tr("; %1 were already here").arg(import.alreadyHere);
     }
-    return {true, message + u'.', {}};
+    return {true, tr("%1 (from “%2”).").arg(message, filePath), {}};
 }
 
 NotesExchange::Outcome NotesExchange::writeFile(

@@ -4,9 +4,57 @@
 #include "userdata/notestore.h"
 #include "userdata/userdatabase.h"
 
+#include <QHash>
+
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// Past this many, the markers and notes here are read in one query each rather than looked up
+// one by one: a backup of 500,000 markers would otherwise take minutes to compare.
+constexpr qsizetype LookupLimit = 256;
+
+// What the database holds of the file's markers and notes.
+class Existing
+{
+public:
+    Existing(const UserDatabase &database, const QList<CueUserData> &cues)
+        : m_database(database)
+    {
+        qsizetype items = 0;
+        for (const CueUserData &cue : cues)
+            items += cue.markers.size() + (cue.note ? 1 : 0);
+        m_readAll = items > LookupLimit;
+        if (!m_readAll)
+            return;
+        for (const Marker &marker : database.markers()->allMarkers())
+            m_markers.insert(marker.id, marker);
+        for (const NoteEntry &note : database.notes()->noteEntries())
+            m_notes.insert(note.cue, note);
+    }
+
+    std::optional<Marker> marker(const QString &id) const
+    {
+        if (!m_readAll)
+            return m_database.markers()->marker(id);
+        const auto found = m_markers.constFind(id);
+        return found == m_markers.constEnd() ? std::nullopt : std::optional(*found);
+    }
+
+    std::optional<NoteEntry> note(const CueKey &cue) const
+    {
+        if (!m_readAll)
+            return m_database.notes()->noteEntry(cue);
+        const auto found = m_notes.constFind(cue);
+        return found == m_notes.constEnd() ? std::nullopt : std::optional(*found);
+    }
+
+private:
+    const UserDatabase &m_database;
+    bool m_readAll = false;
+    QHash<QString, Marker> m_markers;
+    QHash<CueKey, NoteEntry> m_notes;
+};
 
 // What a marker says, without its times of creation and change.
 bool sameContent(const Marker &a, const Marker &b)
@@ -44,9 +92,10 @@ Plan plan(const UserDatabase &database, const QList<CueUserData> &cues)
 {
     Plan plan;
     Summary &summary = plan.summary;
+    const Existing existing(database, cues);
     for (const CueUserData &cue : cues) {
         if (cue.note) {
-            const std::optional<NoteEntry> here = database.notes()->noteEntry(cue.cue);
+            const std::optional<NoteEntry> here = existing.note(cue.cue);
             if (!here) {
                 plan.notes.append(*cue.note);
             } else if (here->text == cue.note->text) {
@@ -58,7 +107,7 @@ Plan plan(const UserDatabase &database, const QList<CueUserData> &cues)
             }
         }
         for (const Marker &marker : cue.markers) {
-            const std::optional<Marker> here = database.markers()->marker(marker.id);
+            const std::optional<Marker> here = existing.marker(marker.id);
             if (!here) {
                 plan.markers.append(marker);
             } else if (sameContent(*here, marker)) {

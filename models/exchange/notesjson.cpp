@@ -10,110 +10,128 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // JSON's escapes for the characters it requires escaped; everything else as UTF-8.
-QString quoted(const QString &text)
+void appendQuoted(QByteArray &out, const QString &text)
 {
-    QString out;
-    out.reserve(text.size() + 2);
-    out += u'"';
-    for (const QChar c : text) {
-        switch (c.unicode()) {
-        case u'"':
-            out += u"\\\""_s;
+    out += '"';
+    const QByteArray utf8 = text.toUtf8();
+    for (const char c : utf8) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
             break;
-        case u'\\':
-            out += u"\\\\"_s;
+        case '\\':
+            out += "\\\\";
             break;
-        case u'\n':
-            out += u"\\n"_s;
+        case '\n':
+            out += "\\n";
             break;
-        case u'\r':
-            out += u"\\r"_s;
+        case '\r':
+            out += "\\r";
             break;
-        case u'\t':
-            out += u"\\t"_s;
+        case '\t':
+            out += "\\t";
             break;
         default:
-            if (c.unicode() < 0x20)
-                out += u"\\u"_s + QString::number(c.unicode(), 16).rightJustified(4, u'0');
+            if (uchar(c) < 0x20)
+                out += "\\u" + QByteArray::number(uchar(c), 16).rightJustified(4, '0');
             else
                 out += c;
         }
     }
-    out += u'"';
-    return out;
+    out += '"';
 }
 
-// An object's members, one per line at the given indentation.
+// An object's members, "key": value, written in the order given: one per line at the given
+// indentation, or all on one line (indent < 0).
 class ObjectWriter
 {
 public:
-    ObjectWriter(QString &out, int indent)
+    ObjectWriter(QByteArray &out, int indent)
         : m_out(out)
         , m_indent(indent)
     {
-        m_out += u"{\n"_s;
+        m_out += '{';
     }
 
-    void member(QLatin1StringView key, const QString &rawValue)
+    // Leaves the value for the caller to write after "key": .
+    void key(const char *name)
     {
         if (m_members++ > 0)
-            m_out += u",\n"_s;
-        m_out += QString(m_indent + 2, u' ') + u'"' + key + u"\": "_s + rawValue;
+            m_out += ',';
+        if (m_indent >= 0)
+            m_out += '\n' + QByteArray(m_indent + 2, ' ');
+        else if (m_members > 1)
+            m_out += ' ';
+        m_out += '"';
+        m_out += name;
+        m_out += "\": ";
     }
-    void text(QLatin1StringView key, const QString &value) { member(key, quoted(value)); }
-    // Leaves the value for the caller to write after "key": .
-    void open(QLatin1StringView key) { member(key, QString()); }
+    void text(const char *name, const QString &value)
+    {
+        key(name);
+        appendQuoted(m_out, value);
+    }
+    void number(const char *name, int value)
+    {
+        key(name);
+        m_out += QByteArray::number(value);
+    }
 
-    void close() { m_out += u'\n' + QString(m_indent, u' ') + u'}'; }
+    void close()
+    {
+        if (m_indent >= 0)
+            m_out += '\n' + QByteArray(m_indent, ' ');
+        m_out += '}';
+    }
 
 private:
-    QString &m_out;
+    QByteArray &m_out;
     int m_indent = 0;
     int m_members = 0;
 };
 
-void writeMarker(QString &out, const Marker &marker, int indent)
+// A marker on one line: a backup of many stays readable, and small.
+void writeMarker(QByteArray &out, const Marker &marker)
 {
-    ObjectWriter object(out, indent);
-    object.text("id"_L1, marker.id);
-    object.text("start"_L1, TimeCode::format(marker.startMs));
+    ObjectWriter object(out, -1);
+    object.text("id", marker.id);
+    object.text("start", TimeCode::format(marker.startMs));
     if (marker.endMs >= 0)
-        object.text("end"_L1, TimeCode::format(marker.endMs));
-    object.text("label"_L1, marker.label);
+        object.text("end", TimeCode::format(marker.endMs));
+    object.text("label", marker.label);
     if (!marker.themeId.isEmpty())
-        object.text("theme"_L1, marker.themeId);
+        object.text("theme", marker.themeId);
     if (!marker.kind.isEmpty())
-        object.text("kind"_L1, marker.kind);
-    object.text("createdAt"_L1, NotesJson::timestampText(marker.createdAtMs));
-    object.text("updatedAt"_L1, NotesJson::timestampText(marker.updatedAtMs));
+        object.text("kind", marker.kind);
+    object.text("createdAt", NotesJson::timestampText(marker.createdAtMs));
+    object.text("updatedAt", NotesJson::timestampText(marker.updatedAtMs));
     object.close();
 }
 
-void writeCue(QString &out, const CueUserData &cue, int indent)
+void writeCue(QByteArray &out, const CueUserData &cue, int indent)
 {
     ObjectWriter object(out, indent);
-    object.text("catalog"_L1, cue.cue.catalogId);
-    object.text("cue"_L1, cue.cue.cueId);
+    object.text("catalog", cue.cue.catalogId);
+    object.text("cue", cue.cue.cueId);
     if (!cue.catalogTitle.isEmpty())
-        object.text("catalogTitle"_L1, cue.catalogTitle);
+        object.text("catalogTitle", cue.catalogTitle);
     if (!cue.cueTitle.isEmpty())
-        object.text("cueTitle"_L1, cue.cueTitle);
+        object.text("cueTitle", cue.cueTitle);
     if (cue.note) {
-        object.open("note"_L1);
+        object.key("note");
         ObjectWriter note(out, indent + 2);
-        note.text("text"_L1, cue.note->text);
-        note.text("updatedAt"_L1, NotesJson::timestampText(cue.note->updatedAtMs));
+        note.text("text", cue.note->text);
+        note.text("updatedAt", NotesJson::timestampText(cue.note->updatedAtMs));
         note.close();
     }
     if (!cue.markers.isEmpty()) {
-        object.open("markers"_L1);
-        out += u"[\n"_s;
+        object.key("markers");
+        out += '[';
         for (qsizetype i = 0; i < cue.markers.size(); ++i) {
-            out += QString(indent + 4, u' ');
-            writeMarker(out, cue.markers.at(i), indent + 4);
-            out += i + 1 < cue.markers.size() ? u",\n"_s : u"\n"_s;
+            out += (i == 0 ? "\n" : ",\n") + QByteArray(indent + 4, ' ');
+            writeMarker(out, cue.markers.at(i));
         }
-        out += QString(indent + 2, u' ') + u']';
+        out += '\n' + QByteArray(indent + 2, ' ') + ']';
     }
     object.close();
 }
@@ -130,22 +148,22 @@ QString timestampText(qint64 msSinceEpoch)
 
 QByteArray write(const QList<CueUserData> &cues, const Header &header)
 {
-    QString out;
+    QByteArray out;
     ObjectWriter root(out, 0);
-    root.text("format"_L1, FormatName);
-    root.member("version"_L1, QString::number(FormatVersion));
-    root.text("exportedAt"_L1, timestampText(header.exportedAtMs));
-    root.text("appVersion"_L1, header.appVersion);
-    root.open("cues"_L1);
-    out += u'[';
+    root.text("format", FormatName);
+    root.number("version", FormatVersion);
+    root.text("exportedAt", timestampText(header.exportedAtMs));
+    root.text("appVersion", header.appVersion);
+    root.key("cues");
+    out += '[';
     for (qsizetype i = 0; i < cues.size(); ++i) {
-        out += i == 0 ? u"\n    "_s : u",\n    "_s;
+        out += i == 0 ? "\n    " : ",\n    ";
         writeCue(out, cues.at(i), 4);
     }
-    out += cues.isEmpty() ? u"]"_s : u"\n  ]"_s;
+    out += cues.isEmpty() ? "]" : "\n  ]";
     root.close();
-    out += u'\n';
-    return out.toUtf8();
+    out += '\n';
+    return out;
 }
 
 } // namespace NotesJson
