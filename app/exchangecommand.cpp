@@ -3,6 +3,7 @@
 #include "catalog/catalogreader.h"
 #include "exchange/cueuserdata.h"
 #include "exchange/notesexchange.h"
+#include "opencatalogs.h"
 #include "sessionstate.h"
 #include "userdata/userdatabase.h"
 
@@ -14,7 +15,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString BundledCatalogPath = u":/catalogs/star-trek-picard/catalog.json"_s;
 const char DatabaseVariable[] = "CUEBOOK_USER_DATABASE";
 
 QString tr(const char *text)
@@ -46,45 +46,16 @@ int ExchangeCommand::run(QTextStream &out, QTextStream &err) const
             tr("%1: only a .json backup imports (Markdown exports are for reading)").arg(file));
     }
 
-    // The catalogs name cues in exports and tell a known cue from a mistyped one. The user's
-    // own files must read; those of the last session are a courtesy, and said when they do not.
     QList<Catalog> catalogs;
-    for (const QString &catalogFile : QStringList {BundledCatalogPath} + catalogFiles) {
-        CatalogReader reader;
-        if (!reader.read(catalogFile))
-            return fail(tr("%1: the catalog was not read").arg(catalogFile), reader.errors());
-        catalogs.append(reader.takeCatalog());
-    }
-    for (const QString &catalogFile : SessionState::savedCatalogFiles()) {
-        CatalogReader reader;
-        if (catalogFiles.contains(catalogFile))
-            continue;
-        if (reader.read(catalogFile)) {
-            catalogs.append(reader.takeCatalog());
-        } else {
-            err << tr("%1: a catalog of the window's last session could not be read: its cues are "
-                      "named by id (%2)")
-                       .arg(catalogFile, reader.errors().value(0))
-                << '\n';
-        }
-    }
-
+    if (!readCatalogs(catalogs, err))
+        return 1;
     std::optional<CueKey> cueKey;
     if (kind == ExportLabels || kind == ImportLabels) {
         cueKey = CueUserDataList::parseCue(cue);
-        if (!cueKey)
-            return fail(tr("%1: not a cue (expected CATALOG_ID/CUE_ID)").arg(cue));
-        const Catalog *catalog = nullptr;
-        for (const Catalog &open : std::as_const(catalogs)) {
-            if (open.id == cueKey->catalogId)
-                catalog = &open;
-        }
-        if (!catalog)
-            return fail(tr("%1: no catalog “%2” is open (the bundled one, a --catalog FILE, or one "
-                           "the window had open)")
-                            .arg(cue, cueKey->catalogId));
-        if (!catalog->cue(cueKey->cueId))
-            return fail(tr("%1: “%2” has no cue “%3”").arg(cue, catalog->title, cueKey->cueId));
+        const QString unknown = !cueKey ? tr("%1: not a cue (expected CATALOG_ID/CUE_ID)").arg(cue)
+                                        : unknownCue(catalogs, *cueKey);
+        if (!unknown.isEmpty())
+            return fail(unknown);
     }
     CueScope scope;
     if (kind == ExportNotes && !cue.isEmpty()) {
@@ -127,4 +98,51 @@ int ExchangeCommand::run(QTextStream &out, QTextStream &err) const
     out << outcome.message << '\n';
     out.flush();
     return 0;
+}
+
+// The catalogs name cues in exports and tell a known cue from a mistyped one. The user's own
+// files (--catalog) must read; those of the last session are a courtesy, and said when they do
+// not.
+bool ExchangeCommand::readCatalogs(QList<Catalog> &catalogs, QTextStream &err) const
+{
+    for (const QString &catalogFile : QStringList {OpenCatalogs::BundledPath} + catalogFiles) {
+        CatalogReader reader;
+        if (!reader.read(catalogFile)) {
+            for (const QString &error : reader.errors())
+                err << error << '\n';
+            err << tr("%1: the catalog was not read").arg(catalogFile) << '\n';
+            err.flush();
+            return false;
+        }
+        catalogs.append(reader.takeCatalog());
+    }
+    for (const QString &catalogFile : SessionState::savedCatalogFiles()) {
+        CatalogReader reader;
+        if (catalogFiles.contains(catalogFile))
+            continue;
+        if (reader.read(catalogFile)) {
+            catalogs.append(reader.takeCatalog());
+        } else {
+            err << tr("%1: a catalog of the window's last session could not be read: its cues are "
+                      "named by id (%2)")
+                       .arg(catalogFile, reader.errors().value(0))
+                << '\n';
+        }
+    }
+    return true;
+}
+
+// Why the cue is not one of the catalogs', or empty when it is.
+QString ExchangeCommand::unknownCue(const QList<Catalog> &catalogs, const CueKey &key) const
+{
+    for (const Catalog &catalog : catalogs) {
+        if (catalog.id != key.catalogId)
+            continue;
+        return catalog.cue(key.cueId)
+            ? QString()
+            : tr("%1: “%2” has no cue “%3”").arg(cue, catalog.title, key.cueId);
+    }
+    return tr("%1: no catalog “%2” is open (the bundled one, a --catalog FILE, or one the window "
+              "had open)")
+        .arg(cue, key.catalogId);
 }

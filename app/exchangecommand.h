@@ -1,5 +1,9 @@
 #pragma once
 
+#include "catalog/catalog.h"
+#include "catalog/cuekey.h"
+
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -24,4 +28,8 @@ public:
     QStringList catalogFiles;
 
     int run(QTextStream &out, QTextStream &err) const;
+
+private:
+    bool readCatalogs(QList<Catalog> &catalogs, QTextStream &err) const;
+    QString unknownCue(const QList<Catalog> &catalogs, const CueKey &key) const;
 };
