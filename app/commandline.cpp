@@ -24,6 +24,11 @@ const QString VersionCommand = u"version"_s;
 const QString CheckCommand = u"check-catalog"_s;
 const QString ScanCommand = u"scan-folder"_s;
 const QString DryRunOption = u"dry-run"_s;
+const QString ExportNotesCommand = u"export-notes"_s;
+const QString ImportNotesCommand = u"import-notes"_s;
+const QString ExportLabelsCommand = u"export-labels"_s;
+const QString ImportLabelsCommand = u"import-labels"_s;
+const QString OnlyOption = u"only"_s;
 const QString BundledCatalogPath = u":/catalogs/star-trek-picard/catalog.json"_s;
 // Lets tests and scripts scan into a database of their own.
 const char DatabaseVariable[] = "CUEBOOK_USER_DATABASE";
@@ -99,9 +104,47 @@ CommandLine::CommandLine(const QStringList &arguments)
         QCoreApplication::translate("CommandLine",
             "With --scan-folder: store nothing, and leave the user "
             "database alone."));
-    m_parser.addOptions({help, version, check, scan, dryRun, catalog});
-    m_parser.addPositionalArgument(
-        u"FILE"_s, QCoreApplication::translate("CommandLine", "Catalog files."), u"[FILE...]"_s);
+    const QCommandLineOption exportNotes(ExportNotesCommand,
+        QCoreApplication::translate("CommandLine",
+            "Export every note and marker of the user database (the file named by %1, else the "
+            "default one) to FILE without opening a window: a JSON backup that --import-notes "
+            "reads back, or Markdown to read, by the extension .json or .md. Cues of every "
+            "catalog are exported, named by title where the catalog is open. Exit status 0, or 1 "
+            "with nothing written.")
+            .arg(QString::fromLatin1(DatabaseVariable)),
+        u"FILE"_s);
+    const QCommandLineOption only(OnlyOption,
+        QCoreApplication::translate("CommandLine",
+            "With --export-notes: export only the catalog CATALOG_ID, or only the cue "
+            "CATALOG_ID/CUE_ID."),
+        u"CATALOG_ID[/CUE_ID]"_s);
+    const QCommandLineOption importNotes(ImportNotesCommand,
+        QCoreApplication::translate("CommandLine",
+            "Import the notes and markers of the JSON backup FILE into the user database without "
+            "duplicates: a marker is known by its id, a note by its cue, and of two versions the "
+            "later is kept. A file with any fault imports nothing. Exit status 0, or 1 with "
+            "nothing changed."),
+        u"FILE"_s);
+    const QCommandLineOption exportLabels(ExportLabelsCommand,
+        QCoreApplication::translate("CommandLine",
+            "Write the markers of the cue CATALOG_ID/CUE_ID to the Audacity label file FILE "
+            "(start, end and label, tab-separated, in seconds). Exit status 0, or 1 with nothing "
+            "written."),
+        u"CATALOG_ID/CUE_ID"_s);
+    const QCommandLineOption importLabels(ImportLabelsCommand,
+        QCoreApplication::translate("CommandLine",
+            "Import the Audacity label file FILE as markers of the cue CATALOG_ID/CUE_ID; a label "
+            "already there (same start, end and label) is not added again. A file with one bad "
+            "line imports nothing, and the line is named. Exit status 0, or 1 with nothing "
+            "changed."),
+        u"CATALOG_ID/CUE_ID"_s);
+    m_parser.addOptions({help, version, check, scan, dryRun, catalog, exportNotes, only,
+        importNotes, exportLabels, importLabels});
+    m_parser.addPositionalArgument(u"FILE"_s,
+        QCoreApplication::translate("CommandLine",
+            "Catalog files (--check-catalog); the label file (--export-labels, "
+            "--import-labels)."),
+        u"[FILE...]"_s);
 
     if (!m_parser.parse(arguments)) {
         m_mode = Headless;
@@ -111,6 +154,13 @@ CommandLine::CommandLine(const QStringList &arguments)
     m_files = m_parser.positionalArguments();
     m_catalogFiles = m_parser.values(catalog);
     m_dryRun = m_parser.isSet(dryRun);
+    const QStringList commands {CheckCommand, ScanCommand, ExportNotesCommand, ImportNotesCommand,
+        ExportLabelsCommand, ImportLabelsCommand};
+    QStringList given;
+    for (const QString &command : commands) {
+        if (m_parser.isSet(command))
+            given.append(u"--"_s + command);
+    }
     if (m_parser.isSet(help))
         m_command = HelpCommand;
     else if (m_parser.isSet(version))
@@ -119,11 +169,22 @@ CommandLine::CommandLine(const QStringList &arguments)
         m_command = CheckCommand;
     else if (m_parser.isSet(scan))
         m_command = ScanCommand;
+    else if (!given.isEmpty())
+        m_command = given.constFirst().mid(2);
     else if (m_dryRun)
         m_parseError
             = QCoreApplication::translate("CommandLine", "--dry-run goes with --scan-folder DIR.");
 
-    if (m_command == ScanCommand) {
+    if (given.size() > 1 && m_command != HelpCommand && m_command != VersionCommand) {
+        m_parseError = QCoreApplication::translate("CommandLine", "%1 and %2 do not go together.")
+                           .arg(given.at(0), given.at(1));
+    } else if (m_parser.isSet(only) && m_command != ExportNotesCommand) {
+        m_parseError
+            = QCoreApplication::translate("CommandLine", "--only goes with --export-notes FILE.");
+    } else if (m_command == ExportNotesCommand || m_command == ImportNotesCommand
+        || m_command == ExportLabelsCommand || m_command == ImportLabelsCommand) {
+        parseExchange(m_files);
+    } else if (m_command == ScanCommand) {
         m_scanFolder = m_parser.value(scan);
         if (m_scanFolder.isEmpty())
             m_parseError
@@ -139,6 +200,40 @@ CommandLine::CommandLine(const QStringList &arguments)
             "use --catalog FILE.")
                            .arg(m_files.constFirst());
     m_mode = (m_command.isEmpty() && m_parseError.isEmpty()) ? Gui : Headless;
+}
+
+// The exchange commands' values: the option's (a FILE, or a CATALOG_ID/CUE_ID for labels, whose
+// FILE then comes as the one positional argument).
+void CommandLine::parseExchange(const QStringList &fileArguments)
+{
+    ExchangeCommand exchange;
+    exchange.catalogFiles = m_catalogFiles;
+    const QString value = m_parser.value(m_command);
+    const bool labels = m_command == ExportLabelsCommand || m_command == ImportLabelsCommand;
+    exchange.kind = m_command == ExportNotesCommand ? ExchangeCommand::ExportNotes
+        : m_command == ImportNotesCommand           ? ExchangeCommand::ImportNotes
+        : m_command == ExportLabelsCommand          ? ExchangeCommand::ExportLabels
+                                                    : ExchangeCommand::ImportLabels;
+    if (labels) {
+        exchange.cue = value;
+        if (fileArguments.size() != 1) {
+            m_parseError = QCoreApplication::translate(
+                "CommandLine", "--%1 CATALOG_ID/CUE_ID needs one label FILE after it.")
+                               .arg(m_command);
+            return;
+        }
+        exchange.file = fileArguments.constFirst();
+    } else {
+        exchange.file = value;
+        exchange.cue = m_parser.value(OnlyOption);
+        if (!fileArguments.isEmpty()) {
+            m_parseError = QCoreApplication::translate(
+                "CommandLine", "Unexpected argument \"%1\"; --%2 takes one FILE.")
+                               .arg(fileArguments.constFirst(), m_command);
+            return;
+        }
+    }
+    m_exchange = exchange;
 }
 
 int CommandLine::run(QTextStream &out, QTextStream &err) const
@@ -159,6 +254,8 @@ int CommandLine::run(QTextStream &out, QTextStream &err) const
     }
     if (m_command == ScanCommand)
         return scanFolder(out, err);
+    if (m_exchange)
+        return m_exchange->run(out, err);
     return checkCatalogs(out, err);
 }
 

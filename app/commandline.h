@@ -1,12 +1,17 @@
 #pragma once
 
+#include "exchangecommand.h"
+
 #include <QCommandLineParser>
 #include <QStringList>
+
+#include <optional>
 
 class QTextStream;
 
 // The command line: parses every option once, runs the headless commands (--check-catalog,
-// --scan-folder, --help, --version) without a display, and hands the GUI its options (--catalog).
+// --scan-folder, the imports and exports of notes and labels, --help, --version) without a
+// display, and hands the GUI its options (--catalog).
 class CommandLine
 {
 public:
@@ -27,6 +32,7 @@ public:
 private:
     int checkCatalogs(QTextStream &out, QTextStream &err) const;
     int scanFolder(QTextStream &out, QTextStream &err) const;
+    void parseExchange(const QStringList &fileArguments);
 
     Mode m_mode = Gui;
     QString m_command;
@@ -36,4 +42,5 @@ private:
     QStringList m_catalogFiles;
     QString m_scanFolder;
     bool m_dryRun = false;
+    std::optional<ExchangeCommand> m_exchange;
 };

@@ -9,6 +9,7 @@
 #include "filelinker.h"
 #include "itemmodels/catalogmodel.h"
 #include "messages.h"
+#include "notesexchanger.h"
 #include "opencatalogs.h"
 #include "panes/detailview.h"
 #include "playback.h"
@@ -92,6 +93,7 @@ void MainWindow::createParts()
     });
     m_linker = new FileLinker(m_userData, m_catalogModel, m_errors);
     m_covers = new CoverPicker(m_userData, m_errors, this);
+    m_exchanger = new NotesExchanger(m_userData, m_catalogModel, m_errors, this);
     m_session = new SessionState(this, m_splitter, m_browser, m_catalogs, m_playback);
     m_unsavedEdits = new UnsavedEdits(m_userData, m_errors, this);
     m_backForward = new BackForwardButtons(this);
@@ -154,6 +156,14 @@ void MainWindow::connectActions()
         [this] { m_covers->chooseFor(m_history.current()); });
     connect(m_actions.drawnCover, &QAction::triggered, this,
         [this] { m_covers->useDrawnCover(m_history.current()); });
+    connect(m_actions.exportNotes, &QAction::triggered, m_exchanger,
+        &NotesExchanger::chooseNotesExport);
+    connect(m_actions.importNotes, &QAction::triggered, m_exchanger,
+        &NotesExchanger::chooseNotesImport);
+    connect(m_actions.exportLabels, &QAction::triggered, this,
+        [this] { m_exchanger->chooseLabelsExport(m_history.current()); });
+    connect(m_actions.importLabels, &QAction::triggered, this,
+        [this] { m_exchanger->chooseLabelsImport(m_history.current()); });
     connect(m_actions.releases, &QAction::triggered, m_browser, &CatalogBrowser::showReleases);
     connect(m_actions.themes, &QAction::triggered, m_browser, &CatalogBrowser::showThemes);
     connect(m_actions.expand, &QAction::triggered, m_browser, &CatalogBrowser::expandAll);
@@ -180,10 +190,11 @@ void MainWindow::connectActions()
     });
     connect(m_actions.about, &QAction::triggered, this, [this] { Messages::showAbout(this); });
 
-    for (QAction *action : {m_actions.linkFile, m_actions.locate, m_actions.scan})
+    for (QAction *action : {m_actions.linkFile, m_actions.locate, m_actions.scan,
+             m_actions.exportNotes, m_actions.importNotes})
         action->setEnabled(m_userData != nullptr);
-    m_browser->setTrackActions(
-        {m_actions.play, m_actions.playRelease, m_actions.linkFile, m_actions.locate});
+    m_browser->setTrackActions({m_actions.play, m_actions.playRelease, m_actions.linkFile,
+        m_actions.locate, m_actions.importLabels, m_actions.exportLabels});
     updateActions();
 }
 
@@ -252,6 +263,9 @@ void MainWindow::updateActions()
     m_actions.addMarker->setEnabled(m_playback->current() && m_userData);
     m_actions.forward->setEnabled(m_history.canGoForward());
     m_actions.closeCatalog->setEnabled(m_catalogs->canClose(m_history.current().catalogId));
+    const bool cueShown = m_exchanger->canExchangeLabels(m_history.current());
+    m_actions.importLabels->setEnabled(cueShown);
+    m_actions.exportLabels->setEnabled(cueShown);
 }
 
 void MainWindow::updateStatus()

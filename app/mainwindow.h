@@ -13,6 +13,7 @@ class CoverPicker;
 class DetailView;
 class ErrorReporter;
 class FileLinker;
+class NotesExchanger;
 class OpenCatalogs;
 class Playback;
 class PlayerBar;
@@ -84,6 +85,7 @@ private:
     Playback *m_playback = nullptr;
     FileLinker *m_linker = nullptr;
     CoverPicker *m_covers = nullptr;
+    NotesExchanger *m_exchanger = nullptr;
     SessionState *m_session = nullptr;
     UnsavedEdits *m_unsavedEdits = nullptr;
     BackForwardButtons *m_backForward = nullptr;

@@ -88,6 +88,11 @@ bool SessionState::save(const Location &current)
            "begins without them."));
 }
 
+QStringList SessionState::savedCatalogFiles()
+{
+    return QSettings().value(OpenFilesKey).toStringList();
+}
+
 bool SessionState::check(const QSettings &settings, const QString &failure)
 {
     if (settings.status() == QSettings::NoError)

@@ -31,6 +31,8 @@ public:
     void restore();
     // False, with errorString(), when the settings file could not be written.
     bool save(const Location &current);
+    // The catalog files open when the window last closed, for the command line.
+    static QStringList savedCatalogFiles();
     QString errorString() const { return m_errorString; }
 
 signals:

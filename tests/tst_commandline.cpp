@@ -1,4 +1,5 @@
 #include "audiofolder.h"
+#include "cuebookprocess.h"
 #include "testcatalogs.h"
 #include "testfiles.h"
 
@@ -38,13 +39,11 @@ private slots:
     void scanUnusableDatabase();
 
 private:
-    struct Result
+    using Result = CuebookProcess::Result;
+    static Result run(const QStringList &arguments, const QProcessEnvironment &environment = {})
     {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-    Result run(const QStringList &arguments, const QProcessEnvironment &environment = {});
+        return CuebookProcess::run(QStringLiteral(CUEBOOK_EXECUTABLE), arguments, environment);
+    }
     QString writeFile(const QString &name, const QByteArray &contents);
     // Three files of the Picard Chapter 1 album, one of an album no catalog holds, and an empty
     // FLAC, under a new folder named name; empty when sox is missing.
@@ -85,20 +84,6 @@ void tst_CommandLine::init()
     QVERIFY(m_dir.isValid());
 }
 
-tst_CommandLine::Result tst_CommandLine::run(
-    const QStringList &arguments, const QProcessEnvironment &environment)
-{
-    QProcess process;
-    if (!environment.isEmpty())
-        process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(CUEBOOK_EXECUTABLE), arguments);
-    if (!process.waitForFinished(60'000))
-        qWarning() << "cuebook did not finish:" << process.errorString();
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-        QString::fromUtf8(process.readAllStandardOutput()),
-        QString::fromUtf8(process.readAllStandardError())};
-}
-
 QString tst_CommandLine::writeFile(const QString &name, const QByteArray &contents)
 {
     return TestFiles::writeFile(m_dir.filePath(name), contents);
@@ -117,8 +102,11 @@ void tst_CommandLine::help()
     const Result result = run({u"--help"_s});
     QCOMPARE(result.exitCode, 0);
     QVERIFY2(result.out.startsWith(u"Usage: "_s), qPrintable(result.out));
-    for (const QString &option : {u"--check-catalog"_s, u"--catalog <FILE>"_s, u"--version"_s,
-             u"--scan-folder <DIR>"_s, u"--dry-run"_s, u"CUEBOOK_USER_DATABASE"_s})
+    for (const QString &option :
+        {u"--check-catalog"_s, u"--catalog <FILE>"_s, u"--version"_s, u"--scan-folder <DIR>"_s,
+            u"--dry-run"_s, u"CUEBOOK_USER_DATABASE"_s, u"--export-notes <FILE>"_s,
+            u"--import-notes <FILE>"_s, u"--export-labels <CATALOG_ID/CUE_ID>"_s,
+            u"--import-labels <CATALOG_ID/CUE_ID>"_s, u"--only <CATALOG_ID[/CUE_ID]>"_s})
         QVERIFY2(result.out.contains(option), qPrintable(option));
 }
 

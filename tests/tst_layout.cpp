@@ -24,6 +24,7 @@ const QHash<QString, QStringList> &allowedIncludes()
         {u"userdata"_s, {u"catalog"_s, u"library"_s}},
         {u"itemmodels"_s, {u"catalog"_s, u"search"_s, u"library"_s, u"userdata"_s}},
         {u"waveform"_s, {u"catalog"_s, u"library"_s}},
+        {u"exchange"_s, {u"catalog"_s, u"userdata"_s}},
     };
     return table;
 }

@@ -18,6 +18,7 @@ private slots:
     void markersRoundTrip();
     void aMarkerMovesBetweenCues();
     void markersOfATheme();
+    void allMarkersByCueInTheOrderHeard();
     void badMarkersAreRefused();
     void anImportLandsWholeOrNotAtAll();
     void removingIsReportedAndUndoable();
@@ -293,6 +294,23 @@ void tst_MarkerStore::severalAreRemovedWholeOrNotAtAll()
     QCOMPARE(onDiskCount(), 0);
     QVERIFY(store.removeMarkers({u"no-such-id"_s}));
     QCOMPARE(changed.count(), 2);
+}
+
+void tst_MarkerStore::allMarkersByCueInTheOrderHeard()
+{
+    UserDatabase db;
+    QVERIFY(db.open(path()));
+    Marker late = marker(u"main-title"_s, 50'000, u"late"_s);
+    Marker early = marker(u"main-title"_s, 10'000, u"early"_s);
+    Marker otherCue = marker(u"end-title"_s, 90'000, u"end"_s);
+    Marker otherCatalog = marker(u"main-title"_s, 0, u"voyager"_s);
+    otherCatalog.cue.catalogId = u"voyager"_s;
+    QVERIFY(db.markers()->putMarkers({late, otherCatalog, early, otherCue}));
+    QList<QString> labels;
+    for (const Marker &each : db.markers()->allMarkers())
+        labels.append(each.label);
+    QCOMPARE(labels, (QList<QString> {u"end"_s, u"early"_s, u"late"_s, u"voyager"_s}));
+    QCOMPARE(db.markers()->allMarkers().at(1), db.markers()->markers(early.cue).at(0));
 }
 
 QTEST_GUILESS_MAIN(tst_MarkerStore)

@@ -3,6 +3,7 @@
 #include "unprivileged.h"
 #include "userdata/coverstore.h"
 #include "userdata/filelinkstore.h"
+#include "userdata/markerstore.h"
 #include "userdata/notestore.h"
 #include "userdata/scancachestore.h"
 #include "userdata/userdatabase.h"
@@ -60,6 +61,7 @@ private slots:
     void twoInstancesAtOnce();
     void everyFailedWriteIsReported();
     void callsWithoutAnOpenFileFailQuietly();
+    void writesOfSeveralStoresLandTogether();
 
 private:
     QString path(const QString &name = u"userdata.sqlite"_s) const { return m_dir->filePath(name); }
@@ -509,6 +511,46 @@ void tst_UserDatabase::callsWithoutAnOpenFileFailQuietly()
     QVERIFY(db.fileLinks()->links({Picard, u"main-title"_s}).isEmpty());
     QCOMPARE(db.fileLinks()->fileState({Picard, u"main-title"_s}), FileState::None);
     QCOMPARE(errors.count(), 0);
+}
+
+// A store's own transaction nests in writeTogether's: what one store wrote goes when another
+// fails, and nothing goes when all succeed but the caller says no.
+void tst_UserDatabase::writesOfSeveralStoresLandTogether()
+{
+    UserDatabase db;
+    QVERIFY(db.open(path()));
+    const CueKey cue {u"star-trek-picard"_s, u"main-title"_s};
+    Marker marker;
+    marker.id = Marker::newId();
+    marker.cue = cue;
+    marker.label = u"horns"_s;
+
+    QVERIFY(db.writeTogether(u"A marker and a note"_s,
+        [&] { return db.markers()->putMarker(marker) && db.notes()->setNote(cue, u"both"_s); }));
+    QCOMPARE(db.markers()->markerCount(), 1);
+    QCOMPARE(db.notes()->note(cue), u"both"_s);
+
+    Marker second = marker;
+    second.id = Marker::newId();
+    QVERIFY(!db.writeTogether(u"A marker and a note"_s, [&] {
+        return db.markers()->putMarker(second) && db.notes()->setNote(cue, u"changed"_s) && false;
+    }));
+    QCOMPARE(db.markers()->markerCount(), 1);
+    QCOMPARE(db.notes()->note(cue), u"both"_s);
+
+    // A store that fails inside: its message is the one the user gets.
+    QVERIFY(UserDataFixtures::runSql(path(), {uR"(CREATE TRIGGER refuse_note BEFORE UPDATE ON notes
+            BEGIN SELECT RAISE(ABORT, 'disk full'); END)"_s}));
+    QSignalSpy errors(&db, &UserDatabase::errorOccurred);
+    QVERIFY(!db.writeTogether(u"A marker and a note"_s,
+        [&] { return db.markers()->putMarker(second) && db.notes()->setNote(cue, u"changed"_s); }));
+    QCOMPARE(errors.count(), 1);
+    QVERIFY2(errors.at(0).at(0).toString().startsWith(u"The note on the cue"_s),
+        qPrintable(errors.at(0).at(0).toString()));
+    QCOMPARE(db.markers()->markerCount(), 1);
+    // And the store's own transactions still work alone afterwards.
+    QVERIFY(db.markers()->putMarker(second));
+    QCOMPARE(db.markers()->markerCount(), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_UserDatabase)

@@ -69,6 +69,15 @@ WindowActions WindowActions::create(QMainWindow *window, QUndoStack *undoStack)
     actions.scan = make(tr("&Scan Music Folder…"),
         tr("Find the audio files of a folder and link them to the catalog's cues"),
         Qt::CTRL | Qt::SHIFT | Qt::Key_O);
+    actions.exportNotes = make(tr("&Export Notes…"),
+        tr("Save every note and marker as a JSON backup, or as Markdown to read and share"));
+    actions.importNotes = make(tr("&Import Notes…"),
+        tr("Bring back the notes and markers of a JSON backup; nothing is doubled"));
+    actions.exportLabels = make(tr("Export Audacity &Labels…"),
+        tr("Save the markers of the cue shown as an Audacity label file"));
+    actions.importLabels = make(tr("Import &Audacity Labels…"),
+        tr("Add the labels of an Audacity or Sonic Visualiser label file to the cue shown as "
+           "markers"));
     actions.about
         = make(tr("&About Cuebook"), tr("Who made Cuebook, and the sources of its catalog"));
     actions.createMenus(window);
@@ -81,6 +90,10 @@ void WindowActions::createMenus(QMainWindow *window) const
     file->addActions({open, closeCatalog});
     file->addSeparator();
     file->addAction(scan);
+    file->addSeparator();
+    file->addActions({importNotes, exportNotes});
+    file->addSeparator();
+    file->addActions({importLabels, exportLabels});
     file->addSeparator();
     file->addAction(quit);
 

@@ -20,6 +20,10 @@ public:
     QAction *open = nullptr;
     QAction *closeCatalog = nullptr;
     QAction *scan = nullptr;
+    QAction *exportNotes = nullptr;
+    QAction *importNotes = nullptr;
+    QAction *exportLabels = nullptr;
+    QAction *importLabels = nullptr;
     QAction *quit = nullptr;
     // Window-wide, yet a text editor with the focus (the search field, a note, a label being
     // typed) keeps Ctrl+Z for its own text: Qt gives it the shortcut first.

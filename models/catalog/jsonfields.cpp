@@ -245,8 +245,7 @@ void FieldReader::readDate(const Field &field, QString &out)
 void FieldReader::fault(quint32 node, const Path &path, const QString &what)
 {
     if (m_faultCount++ < MaxListedFaults) {
-        m_faults.push_back(
-            {m_tree.node(node).offset(), m_filePath + u": "_s + path.toString() + u": "_s + what});
+        m_faults.push_back({m_tree.node(node).offset(), path.toString() + u": "_s + what});
     }
 }
 
@@ -256,8 +255,27 @@ QStringList FieldReader::messages(std::vector<Message> &list, int count) const
         [](const Message &a, const Message &b) { return a.offset < b.offset; });
     QStringList texts;
     texts.reserve(qsizetype(list.size()) + 1);
-    for (Message &message : list)
-        texts.append(std::move(message.text));
+    // The messages are in document order: one pass over the bytes finds every line and column.
+    const QByteArrayView json = m_tree.json();
+    qsizetype at = 0;
+    qsizetype line = 1;
+    qsizetype column = 1;
+    for (const Message &message : list) {
+        QString where = m_filePath;
+        if (m_lineNumbers) {
+            for (const qsizetype stop = std::min<qsizetype>(message.offset, json.size()); at < stop;
+                 ++at) {
+                if (json[at] == '\n') {
+                    ++line;
+                    column = 1;
+                } else if ((uchar(json[at]) & 0xC0) != 0x80) {
+                    ++column;
+                }
+            }
+            where += u':' + QString::number(line) + u':' + QString::number(column);
+        }
+        texts.append(where + u": "_s + message.text);
+    }
     if (count > MaxListedFaults)
         texts.append(m_filePath + u": "_s + QString::number(count - MaxListedFaults)
             + u" more not listed"_s);

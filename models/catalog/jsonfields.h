@@ -124,6 +124,10 @@ public:
         , m_filePath(filePath)
     { }
 
+    // Faults and warnings then begin "FILE:LINE:COLUMN: " rather than "FILE: ", for a format
+    // that people read and mend by hand, where a path alone is slow to find.
+    void setLineNumbers(bool on) { m_lineNumbers = on; }
+
     // The values of the object's known keys; an unknown key is a warning, a repeated one a fault.
     template<size_t N>
     Members<N> members(quint32 object, const Path &path, const Keys<N> &keys);
@@ -158,6 +162,7 @@ private:
     struct Message
     {
         quint32 offset;
+        // "PATH: WHAT"; messages() puts the file (and the line) in front.
         QString text;
     };
 
@@ -169,6 +174,7 @@ private:
     std::vector<Message> m_warnings;
     int m_faultCount = 0;
     int m_warningCount = 0;
+    bool m_lineNumbers = false;
 };
 
 template<size_t N>
@@ -185,8 +191,7 @@ Members<N> FieldReader::members(quint32 object, const Path &path, const Keys<N> 
         if (known == keys.end()) {
             if (m_warningCount++ < MaxListedFaults) {
                 m_warnings.push_back({m_tree.node(key).offset(),
-                    m_filePath + u": "_s + path.withKey(m_tree.string(key))
-                        + u": unknown key (ignored)"_s});
+                    path.withKey(m_tree.string(key)) + u": unknown key (ignored)"_s});
             }
             continue;
         }

@@ -74,6 +74,8 @@ public:
     }
     // The token of a Number, exactly as written.
     QByteArrayView numberToken(quint32 index) const;
+    // The bytes parsed.
+    QByteArrayView json() const { return m_json; }
 
     static void appendKey(QString &path, QStringView key);
     static void appendIndex(QString &path, qsizetype index);

@@ -4,6 +4,9 @@
 #include <QSet>
 #include <QSqlQuery>
 
+#include <algorithm>
+#include <tuple>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -135,6 +138,22 @@ QList<CueKey> MarkerStore::cuesWithMarkers() const
         return std::tie(a.catalogId, a.cueId) < std::tie(b.catalogId, b.cueId);
     });
     return keys;
+}
+
+QList<Marker> MarkerStore::allMarkers() const
+{
+    // Read in the table's order and sorted here: ordered by SQLite through the index by cue, each
+    // row would be a lookup of its own (ten times slower for 500,000 markers).
+    QList<Marker> markers;
+    forEachRow(u"SELECT %1 FROM markers"_s.arg(Columns), {},
+        [&](const QSqlQuery &row) { markers.append(markerFromRow(row)); });
+    const auto order = [](const Marker &m) {
+        return std::tie(m.cue.catalogId, m.cue.cueId, m.startMs, m.endMs < 0 ? m.startMs : m.endMs,
+            m.label, m.id);
+    };
+    std::sort(markers.begin(), markers.end(),
+        [&order](const Marker &a, const Marker &b) { return order(a) < order(b); });
+    return markers;
 }
 
 int MarkerStore::markerCount() const

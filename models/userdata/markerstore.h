@@ -31,6 +31,9 @@ public:
     std::optional<Marker> marker(const QString &id) const;
     QList<CueKey> cuesWithMarkers() const;
     int markerCount() const;
+    // Every marker, by catalog and cue, each cue's in the order heard: one query, for exports and
+    // imports of a whole database.
+    QList<Marker> allMarkers() const;
 
     // Adds the marker, or replaces the one with its id (it may move to another cue). An empty
     // id, a negative start or an end before the start is refused. The marker's times of

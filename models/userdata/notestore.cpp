@@ -1,9 +1,11 @@
 #include "userdata/notestore.h"
 
 #include <QDateTime>
+#include <QSet>
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -113,4 +115,80 @@ void NoteStore::discardPending()
 QString NoteStore::describe(const CueKey &cue)
 {
     return tr("The note on the cue %1/%2").arg(cue.catalogId, cue.cueId);
+}
+
+std::optional<NoteEntry> NoteStore::noteEntry(const CueKey &cue) const
+{
+    if (const auto pending = m_pending.constFind(cue); pending != m_pending.cend()) {
+        if (pending->text.isEmpty())
+            return std::nullopt;
+        return NoteEntry {cue, pending->text, pending->updatedAtMs};
+    }
+    std::optional<NoteEntry> entry;
+    forEachRow(u"SELECT body, updated_at_ms FROM notes WHERE catalog_id = ? AND cue_id = ?"_s,
+        {cue.catalogId, cue.cueId}, [&](const QSqlQuery &row) {
+            entry = NoteEntry {cue, row.value(0).toString(), row.value(1).toLongLong()};
+        });
+    return entry;
+}
+
+QList<NoteEntry> NoteStore::noteEntries() const
+{
+    QList<NoteEntry> entries;
+    forEachRow(u"SELECT catalog_id, cue_id, body, updated_at_ms FROM notes "
+               "ORDER BY catalog_id, cue_id"_s,
+        {}, [&](const QSqlQuery &row) {
+            const CueKey cue {row.value(0).toString(), row.value(1).toString()};
+            if (!m_pending.contains(cue))
+                entries.append({cue, row.value(2).toString(), row.value(3).toLongLong()});
+        });
+    // Notes kept in memory read as the user wrote them, here as everywhere.
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        if (!it->text.isEmpty())
+            entries.append({it.key(), it->text, it->updatedAtMs});
+    }
+    std::sort(entries.begin(), entries.end(), [](const NoteEntry &a, const NoteEntry &b) {
+        return std::tie(a.cue.catalogId, a.cue.cueId) < std::tie(b.cue.catalogId, b.cue.cueId);
+    });
+    return entries;
+}
+
+bool NoteStore::putNoteEntries(const QList<NoteEntry> &entries)
+{
+    if (!isOpen())
+        return notOpen();
+    for (const NoteEntry &entry : entries) {
+        if (entry.cue.catalogId.isEmpty() || entry.cue.cueId.isEmpty() || entry.text.isEmpty())
+            return refused(tr("A note needs a catalog, a cue and a text."));
+    }
+    SqlTransaction transaction(connection());
+    QSqlQuery put(connection());
+    bool ok = transaction.isActive()
+        && prepare(put,
+            u"INSERT INTO notes (catalog_id, cue_id, body, updated_at_ms) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (catalog_id, cue_id) DO UPDATE SET body = excluded.body, "
+            "updated_at_ms = excluded.updated_at_ms"_s);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const NoteEntry &entry : entries) {
+        ok = ok
+            && execPrepared(put,
+                {entry.cue.catalogId, entry.cue.cueId, entry.text,
+                    entry.updatedAtMs > 0 ? entry.updatedAtMs : now});
+    }
+    ok = ok && transaction.commit();
+    if (!ok) {
+        return writeFailed(entries.size() == 1
+                ? tr("The note on the cue %1/%2")
+                      .arg(entries.first().cue.catalogId, entries.first().cue.cueId)
+                : tr("%n notes", "", int(entries.size())),
+            transaction.lastError());
+    }
+    QSet<CueKey> told;
+    for (const NoteEntry &entry : entries) {
+        if (!told.contains(entry.cue)) {
+            told.insert(entry.cue);
+            emit noteChanged(entry.cue);
+        }
+    }
+    return true;
 }

@@ -7,6 +7,18 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
+// A note with the time it last changed, as backups carry it.
+struct NoteEntry
+{
+    CueKey cue;
+    QString text;
+    qint64 updatedAtMs = 0;
+
+    friend bool operator==(const NoteEntry &, const NoteEntry &) = default;
+};
+
 // The user's notes, one text per cue, in the user database. Reached through
 // UserDatabase::notes(). A note whose write fails (a full disk, a read-only folder) is kept in
 // memory: note() and cuesWithNotes() show it as typed, the next write or
@@ -28,6 +40,13 @@ public:
 
     bool hasPendingWrites() const override { return !m_pending.isEmpty(); }
     QStringList pendingWrites() const override;
+
+    std::optional<NoteEntry> noteEntry(const CueKey &cue) const;
+    // Every note, by catalog then cue.
+    QList<NoteEntry> noteEntries() const;
+    // Sets each cue's note to the entry's text, keeping its time (zero means now); all or none, in
+    // one transaction. An entry without a cue or a text is refused.
+    bool putNoteEntries(const QList<NoteEntry> &entries);
 
 signals:
     // note(cue) changed, on disk or in memory.

@@ -182,6 +182,23 @@ bool UserDatabase::retryPendingWrites()
     return !m_pending;
 }
 
+bool UserDatabase::writeTogether(const QString &what, const std::function<bool()> &writes)
+{
+    if (!m_open) {
+        m_errorString = tr("no user database is open");
+        return false;
+    }
+    SqlTransaction transaction(connection());
+    if (transaction.isActive() && !writes())
+        return false;
+    if (!transaction.isActive() || !transaction.commit()) {
+        reportWriteFailure(tr("%1 could not be saved to “%2” (%3).")
+                               .arg(what, m_path, transaction.lastError().text()));
+        return false;
+    }
+    return true;
+}
+
 void UserDatabase::reportWriteFailure(const QString &message)
 {
     m_errorString = message;

@@ -8,6 +8,8 @@
 
 #include <memory>
 
+#include <functional>
+
 class CoverStore;
 class FileLinkStore;
 class MarkerStore;
@@ -105,6 +107,13 @@ public:
     const CoverStore *covers() const { return m_covers; }
     MarkerStore *markers() { return m_markers; }
     const MarkerStore *markers() const { return m_markers; }
+
+    // Runs writes, calls to one or more stores, as one transaction: every change they make is
+    // kept, or none is. False when writes returns false (a store said why) or when the whole
+    // could not be committed (then errorOccurred names what, "12 markers and 3 notes"). The
+    // stores signal their changes as they make them: after a rollback a listener that re-reads
+    // finds the file as it was.
+    bool writeTogether(const QString &what, const std::function<bool()> &writes);
 
 signals:
     // A write failed; message is errorString() then. For edits kept in memory, only the first

@@ -82,7 +82,9 @@ private:
     mutable QSqlError m_sqlError;
 };
 
-// Rolls back unless committed, so that every early return leaves the file as it was.
+// Rolls back unless committed, so that every early return leaves the file as it was. It is a
+// savepoint, so that a store's transaction nests inside UserDatabase::writeTogether's: alone it
+// is the whole transaction, nested it lands only with the outer one.
 class SqlTransaction
 {
 public:
@@ -93,9 +95,12 @@ public:
 
     bool isActive() const { return m_active; }
     bool commit();
-    QSqlError lastError() const { return m_db.lastError(); }
+    QSqlError lastError() const { return m_error; }
 
 private:
+    bool exec(const QString &statement);
+
     QSqlDatabase m_db;
+    QSqlError m_error;
     bool m_active = false;
 };
