@@ -21,7 +21,6 @@ private slots:
     void notesRoundTrip();
     void aRefusedNoteIsKept();
     void theSameTextKeptIsNotSavedYet();
-    void aRefusedNoteIsReported();
     void entriesKeepTheirTimes();
     void entriesLandTogetherOrNotAtAll();
 
