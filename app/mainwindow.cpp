@@ -8,6 +8,7 @@
 #include "errorreporter.h"
 #include "filelinker.h"
 #include "itemmodels/catalogmodel.h"
+#include "itemmodels/userdatatracker.h"
 #include "messages.h"
 #include "notesexchanger.h"
 #include "opencatalogs.h"
@@ -51,7 +52,11 @@ void MainWindow::createPanes()
 {
     m_catalogModel = new CatalogModel(this);
     m_undoStack = new QUndoStack(this);
+    // The tree's note marks and what search finds in notes, files and markers.
+    m_userDataTracker = new UserDataTracker(m_catalogModel, this);
+    m_userDataTracker->setUserData(m_userData);
     m_browser = new CatalogBrowser(m_catalogModel);
+    m_browser->setUserData(m_userDataTracker);
     m_detailView = new DetailView(m_catalogModel);
     m_detailView->setUserData(m_userData);
     m_detailView->setUndoStack(m_undoStack);

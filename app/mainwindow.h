@@ -10,6 +10,7 @@ class BackForwardButtons;
 class CatalogBrowser;
 class CatalogModel;
 class CoverPicker;
+class UserDataTracker;
 class DetailView;
 class ErrorReporter;
 class FileLinker;
@@ -71,6 +72,7 @@ private:
 
     UserDatabase *m_userData = nullptr;
     CatalogModel *m_catalogModel = nullptr;
+    UserDataTracker *m_userDataTracker = nullptr;
     // The user's edits of their markers, from every part of the window, to undo and redo.
     QUndoStack *m_undoStack = nullptr;
     NavigationHistory m_history;

@@ -50,6 +50,7 @@ private slots:
     void fileStatesGetDistinctIcons();
     void trackWithoutFileKeepsTitlesAligned();
     void releaseRowsGetNoIcon();
+    void notesAreMarkedOnEveryRelease();
     void dragOverTrackIsAccepted();
     void dragOverReleaseIsRefused();
     void dragMarksTheTrackRow();
@@ -211,6 +212,46 @@ void tst_CatalogBrowser::releaseRowsGetNoIcon()
     QVERIFY(!release.text.isEmpty());
     QVERIFY(!(release.features & QStyleOptionViewItem::HasDecoration));
     QVERIFY(release.icon.isNull());
+}
+
+namespace {
+// What the tree shows where the cell's note mark goes.
+QImage markArea(QTreeView *tree, const QStyleOptionViewItem &option)
+{
+    const QImage shot = tree->viewport()->grab().toImage();
+    const qreal ratio = shot.devicePixelRatio();
+    const QRect area = TrackDelegate::noteMarkRect(option);
+    return shot.copy(QRect(area.topLeft() * ratio, area.size() * ratio));
+}
+} // namespace
+
+void tst_CatalogBrowser::notesAreMarkedOnEveryRelease()
+{
+    const QModelIndex onChapter1 = trackRow(u"chapter-1"_s, u"main-title"_s);
+    const QModelIndex onSeason1 = trackRow(u"season-1"_s, u"main-title"_s);
+    const QModelIndex without = trackRow(u"season-1"_s, u"end-title"_s);
+    QList<QImage> before;
+    for (const QModelIndex &track : {onChapter1, onSeason1, without})
+        before.append(markArea(m_tree, titleOption(track)));
+
+    m_catalogs->setNoteState({Picard, u"main-title"_s}, true);
+    for (const QModelIndex &track : {onChapter1, onSeason1}) {
+        const QStyleOptionViewItem option = titleOption(track);
+        QVERIFY(markArea(m_tree, option) != before.at(track == onChapter1 ? 0 : 1));
+        // At the end of the cell, and the title is elided before it.
+        QVERIFY(TrackDelegate::noteMarkRect(option).left() > option.rect.center().x());
+        QVERIFY(option.rect.contains(TrackDelegate::noteMarkRect(option)));
+        QVERIFY2(track.data(Qt::ToolTipRole).toString().contains(u"note"_s),
+            qPrintable(track.data(Qt::ToolTipRole).toString()));
+    }
+    QCOMPARE(markArea(m_tree, titleOption(without)), before.at(2));
+
+    // Selected, it is drawn in the highlighted text's colour, and still there.
+    m_tree->setCurrentIndex(onSeason1);
+    const QImage selectedWithNote = markArea(m_tree, titleOption(onSeason1));
+    m_catalogs->setNoteState({Picard, u"main-title"_s}, false);
+    QVERIFY(markArea(m_tree, titleOption(onSeason1)) != selectedWithNote);
+    QCOMPARE(markArea(m_tree, titleOption(onChapter1)), before.at(0));
 }
 
 void tst_CatalogBrowser::dragOverTrackIsAccepted()

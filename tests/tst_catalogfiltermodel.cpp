@@ -1,9 +1,14 @@
 #include "itemmodels/catalogfiltermodel.h"
 #include "itemmodels/catalogmodel.h"
+#include "itemmodels/userdatatracker.h"
 #include "testcatalogs.h"
+#include "userdata/markerstore.h"
+#include "userdata/notestore.h"
+#include "userdata/userdatabase.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -46,6 +51,43 @@ QStringList visibleTitles(const QAbstractItemModel &model, const QModelIndex &pa
     return titles;
 }
 
+const QString Picard = u"star-trek-picard"_s;
+
+// A user database with notes on two cues (one of them on both releases), a marker on the Main
+// Title, and file states for two cues, seen through UserDataTracker as the window sees it.
+struct UserDataFixture
+{
+    UserDataFixture()
+    {
+        if (!dir.isValid() || !database.open(dir.filePath(u"user.sqlite"_s)))
+            qFatal("the user database did not open: %s", qPrintable(database.errorString()));
+        if (!model.addCatalog(TestCatalogs::picard()))
+            qFatal("the catalog was not added");
+        NoteStore &notes = *database.notes();
+        Marker marker;
+        marker.id = Marker::newId();
+        marker.cue = {Picard, u"main-title"_s};
+        marker.startMs = 72'000;
+        marker.label = u"March"_s;
+        if (!notes.setNote(
+                {Picard, u"walking-with-number-one"_s}, u"Solo *harmonica*, Romulan colours"_s)
+            || !notes.setNote({Picard, u"romulan-collusion"_s}, u"The harmonica again"_s)
+            || !database.markers()->putMarker(marker))
+            qFatal("the user data was not written");
+        model.setFileState({Picard, u"rafi-decides-to-join"_s}, FileState::Linked);
+        model.setFileState({Picard, u"mystery-ship"_s}, FileState::Missing);
+        userData.setUserData(&database);
+        proxy.setSourceModel(&model);
+        proxy.setUserData(&userData);
+    }
+
+    QTemporaryDir dir;
+    UserDatabase database;
+    CatalogModel model;
+    UserDataTracker userData {&model};
+    CatalogFilterModel proxy;
+};
+
 } // namespace
 
 class tst_CatalogFilterModel : public QObject
@@ -62,6 +104,12 @@ private slots:
     void followsTheOpenCatalogs();
     void passesStateChangesThrough();
     void keepsTheQueryText();
+    void parsesNoteAndHas_data();
+    void parsesNoteAndHas();
+    void userData_data();
+    void userData();
+    void followsTheUserData();
+    void sameAnswerChangesNoRows();
 };
 
 void tst_CatalogFilterModel::filter_data()
@@ -305,6 +353,132 @@ void tst_CatalogFilterModel::keepsTheQueryText()
     proxy.setQuery(u"theme:march "_s);
     QCOMPARE(proxy.query(), u"theme:march "_s);
     QCOMPARE(proxy.catalogModel(), &model);
+}
+
+void tst_CatalogFilterModel::parsesNoteAndHas_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<int>("field");
+    QTest::addColumn<int>("has");
+    QTest::addColumn<QString>("text");
+
+    QTest::newRow("note:") << u"note:Horns"_s << int(SearchTerm::NoteField) << 0 << u"horns"_s;
+    QTest::newRow("note: any") << u"note:"_s << int(SearchTerm::NoteField) << 0 << QString();
+    QTest::newRow("has:note") << u"has:note"_s << int(SearchTerm::HasField)
+                              << int(SearchTerm::HasNote) << u"note"_s;
+    QTest::newRow("has:notes") << u"HAS:Notes"_s << int(SearchTerm::HasField)
+                               << int(SearchTerm::HasNote) << u"notes"_s;
+    QTest::newRow("has:file") << u"has:file"_s << int(SearchTerm::HasField)
+                              << int(SearchTerm::HasFile) << u"file"_s;
+    QTest::newRow("has:m, being typed")
+        << u"has:m"_s << int(SearchTerm::HasField) << int(SearchTerm::HasMarker) << u"m"_s;
+    QTest::newRow("has:markers") << u"has:markers"_s << int(SearchTerm::HasField)
+                                 << int(SearchTerm::HasMarker) << u"markers"_s;
+    QTest::newRow("has:wings is a word")
+        << u"has:wings"_s << int(SearchTerm::AnyField) << 0 << u"has:wings"_s;
+    QTest::newRow("has:notebook is a word")
+        << u"has:notebook"_s << int(SearchTerm::AnyField) << 0 << u"has:notebook"_s;
+}
+
+void tst_CatalogFilterModel::parsesNoteAndHas()
+{
+    QFETCH(QString, query);
+    QFETCH(int, field);
+    QFETCH(int, has);
+    QFETCH(QString, text);
+    const QList<SearchTerm> terms = SearchQuery::parse(query);
+    QCOMPARE(terms.size(), 1);
+    QCOMPARE(int(terms.first().field), field);
+    QCOMPARE(int(terms.first().has), has);
+    QCOMPARE(terms.first().text, text);
+    // "has:" alone asks nothing yet.
+    QVERIFY(SearchQuery::parse(u"has:"_s).isEmpty());
+}
+
+void tst_CatalogFilterModel::userData_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("visible");
+
+    QTest::newRow("a word in a note, on both releases")
+        << u"harmonica"_s << QStringList {C1, Walking, Collusion, S1, Collusion};
+    QTest::newRow("a word in a title or a note")
+        << u"romulan"_s << QStringList {C1, Main, Walking, Collusion, Mystery, S1, Main, Collusion};
+    QTest::newRow("note: only in notes") << u"note:romulan"_s << QStringList {C1, Walking};
+    QTest::newRow("note: and a word")
+        << u"note:harmonica collusion"_s << QStringList {C1, Collusion, S1, Collusion};
+    QTest::newRow("note: any note")
+        << u"note:"_s << QStringList {C1, Walking, Collusion, S1, Collusion};
+    QTest::newRow("has:note") << u"has:note"_s
+                              << QStringList {C1, Walking, Collusion, S1, Collusion};
+    QTest::newRow("has:file, on disk or not")
+        << u"has:file"_s << QStringList {C1, Rafi, Mystery, S1, Rafi};
+    QTest::newRow("has:marker") << u"has:marker"_s << QStringList {C1, Main, S1, Main};
+    QTest::newRow("has:m") << u"has:m"_s << QStringList {C1, Main, S1, Main};
+    QTest::newRow("-has:note") << u"-has:note rafi"_s << QStringList {C1, Rafi, S1, Rafi};
+    QTest::newRow("-note:") << u"-note:harmonica has:note"_s << QStringList();
+    QTest::newRow("two has:") << u"has:marker has:note"_s << QStringList();
+    QTest::newRow("has:wings is a word") << u"has:wings"_s << QStringList();
+    QTest::newRow("a word in neither") << u"cello"_s << QStringList();
+}
+
+void tst_CatalogFilterModel::userData()
+{
+    QFETCH(QString, query);
+    QFETCH(QStringList, visible);
+    UserDataFixture fixture;
+    QAbstractItemModelTester tester(&fixture.proxy, Mode::Fatal);
+
+    fixture.proxy.setQuery(query);
+
+    QCOMPARE(visibleTitles(fixture.proxy), visible);
+}
+
+void tst_CatalogFilterModel::followsTheUserData()
+{
+    UserDataFixture fixture;
+    QAbstractItemModelTester tester(&fixture.proxy, Mode::Fatal);
+    fixture.proxy.setQuery(u"cello"_s);
+    QCOMPARE(fixture.proxy.rowCount(), 0);
+
+    QVERIFY(fixture.database.notes()->setNote({Picard, u"end-title"_s}, u"Cello solo"_s));
+    QTRY_COMPARE(visibleTitles(fixture.proxy), (QStringList {C1, End, S1, End}));
+    QVERIFY(fixture.database.notes()->setNote({Picard, u"end-title"_s}, u"Viola solo"_s));
+    QTRY_COMPARE(fixture.proxy.rowCount(), 0);
+
+    fixture.proxy.setQuery(u"has:file"_s);
+    fixture.model.setFileState({Picard, u"rafi-decides-to-join"_s}, FileState::None);
+    fixture.model.setFileState({Picard, u"page"_s}, FileState::Linked);
+    QTRY_COMPARE(visibleTitles(fixture.proxy), (QStringList {C1, Mystery, Page}));
+
+    fixture.proxy.setQuery(u"has:marker"_s);
+    Marker marker;
+    marker.id = Marker::newId();
+    marker.cue = {Picard, u"blue-skies"_s};
+    marker.label = u"Fanfare"_s;
+    QVERIFY(fixture.database.markers()->putMarker(marker));
+    QTRY_COMPARE(visibleTitles(fixture.proxy), (QStringList {C1, Main, S1, Main, BlueSkies}));
+}
+
+void tst_CatalogFilterModel::sameAnswerChangesNoRows()
+{
+    UserDataFixture fixture;
+    QAbstractItemModelTester tester(&fixture.proxy, Mode::Fatal);
+    fixture.proxy.setQuery(u"has:note"_s);
+    QSignalSpy layout(&fixture.proxy, &QAbstractItemModel::layoutChanged);
+    QSignalSpy userDataChanged(&fixture.userData, &UserDataTracker::changed);
+
+    // A note typed on a cue that has one already: the answer is the same.
+    QVERIFY(fixture.database.notes()->setNote(
+        {Picard, u"romulan-collusion"_s}, u"The harmonica again, and again"_s));
+    QCOMPARE(userDataChanged.count(), 1);
+    QVERIFY(!layout.wait(100));
+    // A query that does not read the user's data is not evaluated again at all.
+    fixture.proxy.setQuery(u"title:rafi"_s);
+    layout.clear();
+    QVERIFY(fixture.database.notes()->setNote({Picard, u"rafi-decides-to-join"_s}, u"Rafi"_s));
+    QVERIFY(!layout.wait(100));
+    QCOMPARE(visibleTitles(fixture.proxy), (QStringList {C1, Rafi, S1, Rafi}));
 }
 
 QTEST_GUILESS_MAIN(tst_CatalogFilterModel)

@@ -91,6 +91,11 @@ void CatalogBrowser::createTree()
         connect(m_catalogs, signal, this, &CatalogBrowser::updateTreeState);
 }
 
+void CatalogBrowser::setUserData(const UserDataTracker *userData)
+{
+    m_filterModel->setUserData(userData);
+}
+
 void CatalogBrowser::createThemeList()
 {
     m_themeModel = new ThemeListModel(m_catalogs, this);

@@ -7,6 +7,7 @@
 
 class CatalogFilterModel;
 class CatalogModel;
+class UserDataTracker;
 class SearchField;
 class ThemeListModel;
 class QAction;
@@ -29,6 +30,9 @@ public:
     // Selects the release or track row (and the theme in the theme list) of the location. A row
     // the search hides clears the search first: a link the user followed must land somewhere.
     void select(const Location &location);
+
+    // What search finds in the user's notes, files and markers (CatalogFilterModel::setUserData).
+    void setUserData(const UserDataTracker *userData);
 
     // The actions of the tree's context menu (they act on the current row).
     void setTrackActions(const QList<QAction *> &actions);

@@ -1,5 +1,7 @@
 #include "itemmodels/catalogfiltermodel.h"
 
+#include "itemmodels/userdatatracker.h"
+
 CatalogFilterModel::CatalogFilterModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
@@ -7,6 +9,30 @@ CatalogFilterModel::CatalogFilterModel(QObject *parent)
     // track: recursiveFilteringEnabled and autoAcceptChildRows stay off (see showRelatives).
     // The filter depends on the query only: there is nothing to re-check when data changes.
     setDynamicSortFilter(false);
+    m_userDataTimer.setSingleShot(true);
+    m_userDataTimer.setInterval(0);
+    connect(&m_userDataTimer, &QTimer::timeout, this, &CatalogFilterModel::userDataChanged);
+}
+
+void CatalogFilterModel::setUserData(const UserDataTracker *userData)
+{
+    if (m_userData)
+        disconnect(m_userData, nullptr, &m_userDataTimer, nullptr);
+    m_userData = userData;
+    if (userData)
+        connect(userData, &UserDataTracker::changed, &m_userDataTimer, qOverload<>(&QTimer::start));
+    userDataChanged();
+}
+
+void CatalogFilterModel::userDataChanged()
+{
+    if (!SearchIndex::readsUserData(m_terms))
+        return;
+    SearchIndex::Matches before = std::move(m_matches);
+    updateMatches();
+    if (m_matches.catalogs != before.catalogs || m_matches.releases != before.releases
+        || m_matches.tracks != before.tracks)
+        invalidate();
 }
 
 void CatalogFilterModel::setSourceModel(QAbstractItemModel *sourceModel)
@@ -83,5 +109,5 @@ void CatalogFilterModel::updateMatches()
         m_index.rebuild(m_catalogModel->catalogs());
         m_indexIsStale = false;
     }
-    m_matches = m_index.match(m_terms);
+    m_matches = m_index.match(m_terms, m_userData ? &m_userData->column() : nullptr);
 }

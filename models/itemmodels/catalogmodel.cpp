@@ -469,6 +469,8 @@ QString CatalogModel::trackToolTip(const Catalog &catalog, const Track &track, q
     default:
         break;
     }
+    if (state & NoteBit)
+        lines.append(tr("You wrote a note on this cue"));
     if (state & PlayingBit)
         lines.append(tr("Playing"));
     return lines.join(u'\n');

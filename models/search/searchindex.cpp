@@ -166,6 +166,7 @@ SearchIndex::Block SearchIndex::buildBlock(const Catalog &catalog)
 {
     Block block;
     block.catalogId = catalog.id;
+    block.cueIndexes = catalog.cueIndexes();
     block.catalogTexts.append(QStringList {catalog.title, catalog.id});
 
     QStringList foldedCueTitles;
@@ -247,14 +248,27 @@ void SearchIndex::rebuild(const QList<Catalog> &catalogs)
     m_blocks = std::move(blocks);
 }
 
-SearchIndex::Matches SearchIndex::match(const QList<SearchTerm> &terms) const
+bool SearchIndex::readsUserData(const QList<SearchTerm> &terms)
+{
+    return std::any_of(
+        terms.cbegin(), terms.cend(), [](const SearchTerm &term) { return readsUserData(term); });
+}
+
+bool SearchIndex::readsUserData(const SearchTerm &term)
+{
+    return term.field == SearchTerm::AnyField || term.field == SearchTerm::NoteField
+        || term.field == SearchTerm::HasField;
+}
+
+SearchIndex::Matches SearchIndex::match(
+    const QList<SearchTerm> &terms, const UserDataColumn *userData) const
 {
     Matches matches;
     matches.catalogs.assign(m_blocks.size(), 0);
     matches.releases.assign(m_firstTrack.empty() ? 0 : m_firstTrack.size() - 1, 0);
     matches.tracks.assign(m_firstTrack.empty() ? 0 : size_t(m_firstTrack.back()), 0);
     for (size_t c = 0; c < m_blocks.size(); ++c)
-        matchBlock(m_blocks[c], terms, int(c), matches);
+        matchBlock(m_blocks[c], terms, userData, int(c), matches);
     return matches;
 }
 
@@ -310,6 +324,11 @@ void SearchIndex::findTerm(const Block &block, const SearchTerm &term, TermHits 
     case SearchTerm::DurationField:
         hits.duration = true;
         break;
+    case SearchTerm::NoteField:
+    case SearchTerm::HasField:
+        // Only the user's data has them: see findUserData.
+        hits.cues.assign(size_t(block.cueTitles.size()), 0);
+        break;
     }
     // A cue matches when a theme it quotes does.
     if (!hits.themes.empty()) {
@@ -320,8 +339,29 @@ void SearchIndex::findTerm(const Block &block, const SearchTerm &term, TermHits 
     }
 }
 
-void SearchIndex::matchBlock(
-    const Block &block, const QList<SearchTerm> &terms, int catalog, Matches &matches) const
+// The cues whose note or flags match the term. A column holds only the cues that have something,
+// a few hundred where the catalog has 100,000 cues: walking it costs next to nothing.
+void SearchIndex::findUserData(
+    const Block &block, const SearchTerm &term, const UserDataColumn &userData, TermHits &hits)
+{
+    const QHash<QString, UserDataColumn::Entry> *entries = userData.entries(block.catalogId);
+    if (!entries || !readsUserData(term))
+        return;
+    const QByteArray needle = term.text.toUtf8();
+    for (auto it = entries->cbegin(); it != entries->cend(); ++it) {
+        if (!UserDataColumn::matches(it.value(), term, needle))
+            continue;
+        const int cue = block.cueIndexes.value(it.key(), -1);
+        if (cue < 0)
+            continue;
+        if (hits.cues.empty())
+            hits.cues.assign(size_t(block.cueTitles.size()), 0);
+        hits.cues[size_t(cue)] = 1;
+    }
+}
+
+void SearchIndex::matchBlock(const Block &block, const QList<SearchTerm> &terms,
+    const UserDataColumn *userData, int catalog, Matches &matches) const
 {
     const bool releasesCanMatch = std::all_of(terms.cbegin(), terms.cend(),
         [](const SearchTerm &t) { return !t.negated && appliesToReleases(t.field); });
@@ -339,6 +379,8 @@ void SearchIndex::matchBlock(
     for (const SearchTerm &term : terms) {
         TermHits hits;
         findTerm(block, term, hits);
+        if (userData)
+            findUserData(block, term, *userData, hits);
         const quint8 negated = term.negated;
         for (size_t t = 0; t < trackCount; ++t) {
             const qint32 cue = block.trackCue[t];

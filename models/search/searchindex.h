@@ -2,6 +2,7 @@
 
 #include "catalog/catalog.h"
 #include "search/searchquery.h"
+#include "search/userdatacolumn.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -85,8 +86,12 @@ public:
     // Shows the items that match every term, the tracks of a matching release or catalog, and
     // the releases and catalogs above a matching track. A release matches on its own only when
     // every term applies to releases and none is negated: a negated term excludes tracks, and
-    // must not let their release bring them all back.
-    Matches match(const QList<SearchTerm> &terms) const;
+    // must not let their release bring them all back. Words, note: and has: also look at
+    // userData, when given.
+    Matches match(const QList<SearchTerm> &terms, const UserDataColumn *userData = nullptr) const;
+    // Whether the matches of terms depend on a UserDataColumn (a word, note: or has:).
+    static bool readsUserData(const QList<SearchTerm> &terms);
+    static bool readsUserData(const SearchTerm &term);
 
 private:
     // One catalog's texts; cues, themes and releases by their index in the catalog, tracks
@@ -110,16 +115,19 @@ private:
         std::vector<qint32> trackRelease;
         std::vector<qint32> trackSeconds; // -1 when the duration is unknown
         std::vector<std::pair<qint32, qint32>> occurrences; // theme index, cue index
+        QHash<QString, int> cueIndexes; // the catalog's own, shared: for the user's data
     };
 
     struct TermHits;
 
     static Block buildBlock(const Catalog &catalog);
     static void findTerm(const Block &block, const SearchTerm &term, TermHits &hits);
+    static void findUserData(
+        const Block &block, const SearchTerm &term, const UserDataColumn &userData, TermHits &hits);
     static void showRelatives(
         const Block &block, bool &catalogShown, quint8 *releaseShown, quint8 *trackShown);
-    void matchBlock(
-        const Block &block, const QList<SearchTerm> &terms, int catalog, Matches &matches) const;
+    void matchBlock(const Block &block, const QList<SearchTerm> &terms,
+        const UserDataColumn *userData, int catalog, Matches &matches) const;
 
     std::vector<Block> m_blocks;
     std::vector<int> m_firstRelease; // per catalog

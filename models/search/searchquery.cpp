@@ -71,6 +71,8 @@ std::optional<SearchTerm::Field> fieldNamed(QStringView name)
         {u"episode", SearchTerm::EpisodeField},
         {u"catalog", SearchTerm::CatalogField},
         {u"duration", SearchTerm::DurationField},
+        {u"note", SearchTerm::NoteField},
+        {u"has", SearchTerm::HasField},
     };
     for (const auto &[fieldName, field] : fields) {
         if (name.compare(QStringView(fieldName), Qt::CaseInsensitive) == 0)
@@ -126,22 +128,46 @@ bool parseDuration(QStringView value, SearchTerm &term)
     return seconds.has_value();
 }
 
+// "note", "files", "m": what has: asks for, by the start of its name, singular or plural.
+SearchTerm::Has hasNamed(QStringView value)
+{
+    static const std::pair<const char16_t *, SearchTerm::Has> kinds[] = {
+        {u"notes", SearchTerm::HasNote},
+        {u"files", SearchTerm::HasFile},
+        {u"markers", SearchTerm::HasMarker},
+    };
+    for (const auto &[name, has] : kinds) {
+        if (QStringView(name).startsWith(value))
+            return has;
+    }
+    return SearchTerm::HasNothing;
+}
+
 // False when the term asks nothing and is dropped.
 bool makeTerm(const Token &token, SearchTerm &term)
 {
     term.negated = token.negated;
-    const std::optional<SearchTerm::Field> field
+    std::optional<SearchTerm::Field> field
         = token.colon > 0 ? fieldNamed(QStringView(token.text).left(token.colon)) : std::nullopt;
+    const QString value
+        = field ? TextFold::fold(QStringView(token.text).mid(token.colon + 1)) : QString();
+    if (field == SearchTerm::HasField && !value.isEmpty()) {
+        term.has = hasNamed(value);
+        // has: with a value it does not know is a word, as an unknown field is.
+        if (term.has == SearchTerm::HasNothing)
+            field.reset();
+    }
     if (!field) {
         term.field = SearchTerm::AnyField;
         term.text = TextFold::fold(token.text);
         return !term.text.isEmpty();
     }
     term.field = *field;
-    term.text = TextFold::fold(QStringView(token.text).mid(token.colon + 1));
+    term.text = value;
     switch (term.field) {
     case SearchTerm::DurationField:
         return parseDuration(term.text, term);
+    case SearchTerm::HasField:
     case SearchTerm::TitleField:
     case SearchTerm::ReleaseField:
     case SearchTerm::CatalogField:
