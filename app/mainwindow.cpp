@@ -99,7 +99,7 @@ void MainWindow::createParts()
     m_linker = new FileLinker(m_userData, m_catalogModel, m_errors);
     m_covers = new CoverPicker(m_userData, m_errors, this);
     m_exchanger = new NotesExchanger(m_userData, m_catalogModel, m_errors, this);
-    m_session = new SessionState(this, m_splitter, m_browser, m_catalogs, m_playback);
+    m_session = new SessionState(this, m_splitter, m_browser, m_detailView, m_catalogs, m_playback);
     m_unsavedEdits = new UnsavedEdits(m_userData, m_errors, this);
     m_backForward = new BackForwardButtons(this);
 }
@@ -220,6 +220,8 @@ void MainWindow::restoreSession()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // The note being typed first, so that a refused write of it is among the edits below.
+    m_detailView->saveEdits();
     // Edits the disk refused are saved now, or the user decides whether to lose them.
     if (!m_unsavedEdits->mayQuit()) {
         event->ignore();

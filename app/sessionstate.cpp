@@ -2,6 +2,7 @@
 
 #include "catalogbrowser.h"
 #include "opencatalogs.h"
+#include "panes/detailview.h"
 #include "playback.h"
 
 #include <QMainWindow>
@@ -16,17 +17,19 @@ const QString GeometryKey = u"window/geometry"_s;
 const QString StateKey = u"window/state"_s;
 const QString SplitterKey = u"window/splitter"_s;
 const QString BrowserKey = u"window/browser"_s;
+const QString DetailKey = u"window/detail"_s;
 const QString OpenFilesKey = u"catalogs/files"_s;
 const QString LastLocationKey = u"navigation/last"_s;
 
 } // namespace
 
 SessionState::SessionState(QMainWindow *window, QSplitter *splitter, CatalogBrowser *browser,
-    OpenCatalogs *catalogs, Playback *playback)
+    DetailView *detailView, OpenCatalogs *catalogs, Playback *playback)
     : QObject(window)
     , m_window(window)
     , m_splitter(splitter)
     , m_browser(browser)
+    , m_detailView(detailView)
     , m_catalogs(catalogs)
     , m_playback(playback)
 {
@@ -42,6 +45,8 @@ bool SessionState::restoreLayout()
     if (!m_splitter->restoreState(settings.value(SplitterKey).toByteArray()))
         m_splitter->setSizes({620, 660});
     m_browser->restoreState(settings.value(BrowserKey).toByteArray());
+    // Without a saved state the panes keep their own first-start sizes.
+    m_detailView->restoreLayout(settings.value(DetailKey).toByteArray());
     m_playback->restoreVolume(settings);
     return check(settings,
         tr("The settings in “%1” could not be read: the window starts as on a first start."));
@@ -79,6 +84,7 @@ bool SessionState::save(const Location &current)
     settings.setValue(StateKey, m_window->saveState());
     settings.setValue(SplitterKey, m_splitter->saveState());
     settings.setValue(BrowserKey, m_browser->saveState());
+    settings.setValue(DetailKey, m_detailView->saveLayout());
     settings.setValue(OpenFilesKey, m_catalogs->files());
     settings.setValue(LastLocationKey, current.toStringList());
     m_playback->saveSession(settings);

@@ -6,13 +6,14 @@
 #include <QSettings>
 
 class CatalogBrowser;
+class DetailView;
 class OpenCatalogs;
 class Playback;
 class QMainWindow;
 class QSplitter;
 
 // The window as the user left it, kept in QSettings for the next start: its geometry and
-// toolbars, the splitter and the browser's columns, the catalog files open, the place shown,
+// toolbars, the splitters and the browser's columns, the catalog files open, the place shown,
 // the volume and the cue that played. The layout comes back at once; the place and the cue once
 // the catalogs are read. Settings that cannot be read or written are said, never ignored.
 class SessionState : public QObject
@@ -21,7 +22,7 @@ class SessionState : public QObject
 
 public:
     SessionState(QMainWindow *window, QSplitter *splitter, CatalogBrowser *browser,
-        OpenCatalogs *catalogs, Playback *playback);
+        DetailView *detailView, OpenCatalogs *catalogs, Playback *playback);
 
     // Before the window shows. False, with errorString(), when the settings could not be read:
     // the window then has its first-start layout.
@@ -46,6 +47,7 @@ private:
     QMainWindow *m_window = nullptr;
     QSplitter *m_splitter = nullptr;
     CatalogBrowser *m_browser = nullptr;
+    DetailView *m_detailView = nullptr;
     OpenCatalogs *m_catalogs = nullptr;
     Playback *m_playback = nullptr;
     // Between restore() and the moment the catalogs it opened are read.

@@ -2,6 +2,8 @@
 #include "catalog/occurrences.h"
 #include "itemmodels/catalogmodel.h"
 #include "markers/markerpanel.h"
+#include "notes/noteeditor.h"
+#include "notes/noteview.h"
 #include "panes/cuepane.h"
 #include "panes/panebrowser.h"
 #include "testcatalogs.h"
@@ -9,16 +11,20 @@
 #include "userdata/filelinkstore.h"
 #include "userdata/markeroccurrences.h"
 #include "userdata/markerstore.h"
+#include "userdata/notestore.h"
 #include "userdata/userdatabase.h"
 
 #include <QDir>
 #include <QFile>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QVBoxLayout>
 
 #include <memory>
 
@@ -58,6 +64,9 @@ private slots:
     void changesKeepTheReadersPlace();
     void usersMarkersAmongTheThemesHeard();
     void markersTabCountsTheCuesMarkers();
+    void notebookUnderThePage();
+    void noteBelongsToTheCue();
+    void noteSavedWhenAnotherCueIsShown();
 
 private:
     void show(const QString &cueId, const QString &releaseId = {});
@@ -651,6 +660,76 @@ void tst_CuePane::markersTabCountsTheCuesMarkers()
     QCOMPARE(notebook->tabText(tab), u"Markers (2)"_s);
     show(u"end-title"_s);
     QCOMPARE(notebook->tabText(tab), u"Markers"_s);
+}
+
+void tst_CuePane::notebookUnderThePage()
+{
+    show(u"main-title"_s);
+    auto *splitter = m_pane->findChild<QSplitter *>(u"cuePaneSplitter"_s);
+    QVERIFY(splitter);
+    QCOMPARE(splitter->orientation(), Qt::Vertical);
+    QCOMPARE(splitter->count(), 2);
+    QCOMPARE(splitter->widget(0), m_browser);
+    QCOMPARE(splitter->widget(1), m_pane->notebookArea());
+    // The tabs at the bottom of the layout, strips such as the timeline above them.
+    QCOMPARE(m_pane->notebookLayout()->indexOf(m_pane->notebook()),
+        m_pane->notebookLayout()->count() - 1);
+    // The note first, then the markers.
+    QCOMPARE(m_pane->notebook()->count(), 2);
+    QCOMPARE(m_pane->notebook()->tabText(0), u"Note"_s);
+    QCOMPARE(m_pane->notebook()->widget(0), m_pane->noteEditor());
+    QCOMPARE(m_pane->notebook()->widget(1), m_pane->findChild<MarkerPanel *>());
+    // The page gets the room; the notebook is open below it.
+    const QList<int> sizes = splitter->sizes();
+    QVERIFY(sizes.at(0) > sizes.at(1));
+    QVERIFY(sizes.at(1) > 100);
+
+    // Its sizes go to the settings and come back.
+    splitter->setSizes({300, 400});
+    const QList<int> saved = splitter->sizes();
+    const QByteArray state = m_pane->saveLayout();
+    splitter->setSizes({600, 100});
+    QVERIFY(m_pane->restoreLayout(state));
+    QCOMPARE(splitter->sizes(), saved);
+    QVERIFY(saved.at(1) > saved.at(0));
+    QVERIFY(!m_pane->restoreLayout("not a state"));
+}
+
+// Written while the cue was reached through Chapter 1, the note is there when it is reached
+// through the full season album: it is the cue's, not the track's.
+void tst_CuePane::noteBelongsToTheCue()
+{
+    m_pane->setUserData(m_userData.get());
+    show(u"main-title"_s, ChapterOne);
+    NoteEditor *editor = m_pane->noteEditor();
+    QTest::keyClick(editor->findChild<NoteView *>(), Qt::Key_F2);
+    QVERIFY(editor->isEditing());
+    QTest::keyClicks(editor->findChild<QPlainTextEdit *>(), u"The March, *horns*"_s);
+    QTRY_COMPARE(m_userData->notes()->note({Picard, MainTitle}), u"The March, *horns*"_s);
+
+    show(u"walking-with-number-one"_s);
+    QVERIFY(editor->findChild<NoteView *>()->toPlainText().startsWith(u"Write a note"_s));
+    show(u"main-title"_s, u"picard-s1"_s);
+    QCOMPARE(editor->findChild<NoteView *>()->toPlainText(), u"The March, horns"_s);
+    QCOMPARE(editor->cue(), (CueKey {Picard, MainTitle}));
+}
+
+void tst_CuePane::noteSavedWhenAnotherCueIsShown()
+{
+    m_pane->setUserData(m_userData.get());
+    show(u"main-title"_s, ChapterOne);
+    NoteEditor *editor = m_pane->noteEditor();
+    editor->startEditing();
+    QTest::keyClicks(editor->findChild<QPlainTextEdit *>(), u"Picked, then away"_s);
+    QVERIFY(m_userData->notes()->note({Picard, MainTitle}).isEmpty());
+    show(u"walking-with-number-one"_s);
+    QCOMPARE(m_userData->notes()->note({Picard, MainTitle}), u"Picked, then away"_s);
+    // And when the pane is cleared (its catalog closed).
+    editor->startEditing();
+    QTest::keyClicks(editor->findChild<QPlainTextEdit *>(), u"Number One"_s);
+    m_pane->clear();
+    QCOMPARE(m_userData->notes()->note({Picard, u"walking-with-number-one"_s}), u"Number One"_s);
+    QVERIFY(!editor->isEditing());
 }
 
 QTEST_MAIN(tst_CuePane)

@@ -2,6 +2,8 @@
 #include "busyindicator.h"
 #include "itemmodels/catalogmodel.h"
 #include "mainwindow.h"
+#include "notes/noteeditor.h"
+#include "notes/noteview.h"
 #include "panes/cuepane.h"
 #include "panes/panebrowser.h"
 #include "panes/releasepane.h"
@@ -19,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
@@ -62,6 +65,7 @@ private slots:
     void failedUserDataWriteIsToldOnce();
     void failedCoverWriteIsToldInADialog();
     void sessionThatCannotBeSavedIsSaidOnClose();
+    void noteWrittenInTheWindow();
 
 private:
     void openWindow(bool resize = true, UserDatabase *userData = nullptr);
@@ -529,6 +533,49 @@ void tst_MainWindow::sessionThatCannotBeSavedIsSaidOnClose()
     m_window->close();
     QVERIFY2(m_dialogText.contains(file), qPrintable(m_dialogText));
     QVERIFY(m_dialogText.contains(u"could not be saved"_s));
+}
+
+// A note written on a cue reached through one album: marked on both albums' tracks, found by
+// search, and on disk when the window closes, before the save delay is up.
+void tst_MainWindow::noteWrittenInTheWindow()
+{
+    openUserData();
+    openWindow(true, m_userData.get());
+    const QModelIndex season1
+        = treeRow(u"Star Trek: Picard – Season 1 (Original Series Soundtrack)"_s);
+    clickRow(treeRow(u"Twins"_s, season1));
+    auto *pane = m_window->findChild<CuePane *>();
+    QTRY_VERIFY(pane->isVisible());
+    auto *view = pane->findChild<NoteView *>();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, QPoint(30, 20));
+    auto *edit = pane->findChild<QPlainTextEdit *>();
+    QTRY_VERIFY(edit->hasFocus());
+    // Space is the window's play/pause key: here it is a space.
+    QTest::keyClicks(edit, u"Sisters in a duel"_s);
+    const CueKey twins {u"star-trek-picard"_s, u"twins"_s};
+    QTRY_COMPARE(m_userData->notes()->note(twins), u"Sisters in a duel"_s);
+
+    // Marked on every album the cue is on.
+    const QModelIndex chapter1
+        = treeRow(u"Star Trek: Picard – Season 1, Chapter 1 (Original Series Soundtrack)"_s);
+    for (const QModelIndex &release : {season1, chapter1}) {
+        const QModelIndex track = treeRow(u"Twins"_s, release);
+        QVERIFY(track.isValid());
+        QTRY_VERIFY(track.data(CatalogModel::HasNoteRole).toBool());
+    }
+    // Found by search, words and note: alike.
+    m_search->setFocus();
+    QTest::keyClicks(m_search, u"note:duel"_s);
+    QTRY_COMPARE(m_tree->model()->rowCount(), 2);
+    m_search->clear();
+    QTest::keyClicks(m_search, u"sisters"_s);
+    QTRY_COMPARE(m_tree->model()->rowCount(), 2);
+
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, QPoint(30, 20));
+    QTRY_VERIFY(edit->hasFocus());
+    QTest::keyClicks(edit, u", then the window closes"_s);
+    QVERIFY(m_window->close());
+    QCOMPARE(m_userData->notes()->note(twins), u"Sisters in a duel, then the window closes"_s);
 }
 
 QTEST_MAIN(tst_MainWindow)

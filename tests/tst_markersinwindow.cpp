@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "markers/markerpanel.h"
 #include "markers/markertable.h"
+#include "notes/noteeditor.h"
 #include "panes/cuepane.h"
 #include "panes/panebrowser.h"
 #include "panes/themepane.h"
@@ -54,8 +55,8 @@ private:
     QAction *action(const QString &text) const;
     void playRequest();
     Marker put(qint64 startMs, const QString &label, const QString &themeId = {});
-    // The note editor of the cue pane, on show in its tab; until the notes land, a plain text
-    // editor in the notebook's place for it, which is what the shortcuts see either way.
+    // The plain text editor of the cue pane's note, on show in its tab and editing: what the
+    // shortcuts see while the user types a note.
     QPlainTextEdit *noteEditor() const;
 
     QTemporaryDir m_dir;
@@ -138,19 +139,12 @@ Marker tst_MarkersInWindow::put(qint64 startMs, const QString &label, const QStr
 
 QPlainTextEdit *tst_MarkersInWindow::noteEditor() const
 {
-    auto *notebook = m_cuePane->findChild<QTabWidget *>(u"cueNotebook"_s);
-    if (!notebook)
-        qFatal("the cue pane has no notebook");
-    auto *editor = m_cuePane->findChild<QPlainTextEdit *>();
-    if (!editor) {
-        editor = new QPlainTextEdit;
-        notebook->insertTab(0, editor, u"Note"_s);
-    }
-    for (int tab = 0; tab < notebook->count(); ++tab) {
-        if (notebook->widget(tab) == editor || notebook->widget(tab)->isAncestorOf(editor))
-            notebook->setCurrentIndex(tab);
-    }
-    return editor;
+    NoteEditor *editor = m_cuePane->noteEditor();
+    m_cuePane->notebook()->setCurrentWidget(editor);
+    editor->startEditing();
+    if (!editor->isEditing())
+        qFatal("the note cannot be edited");
+    return editor->findChild<QPlainTextEdit *>();
 }
 
 void tst_MarkersInWindow::mAtThePlayheadAddsAMarkerToName()
@@ -255,6 +249,8 @@ void tst_MarkersInWindow::deleteUndoAndRedoFromTheWindow()
     const Marker kept = put(1'000, u"kept"_s);
     const Marker gone = put(2'000, u"gone"_s);
     m_window->navigate(RequestCue);
+    // The Markers tab, beside the Note tab.
+    m_cuePane->notebook()->setCurrentWidget(m_cuePane->findChild<MarkerPanel *>());
     auto *table = m_cuePane->findChild<MarkerTable *>();
     QTRY_VERIFY(table->isVisible());
     const QModelIndex second = table->model()->index(1, 2);

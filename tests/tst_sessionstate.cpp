@@ -3,6 +3,8 @@
 #include "errorreporter.h"
 #include "itemmodels/catalogmodel.h"
 #include "opencatalogs.h"
+#include "panes/cuepane.h"
+#include "panes/detailview.h"
 #include "playback.h"
 #include "playerbar.h"
 #include "sessionstate.h"
@@ -40,7 +42,8 @@ struct SessionWindow
         splitter = new QSplitter;
         browser = new CatalogBrowser(&model);
         splitter->addWidget(browser);
-        splitter->addWidget(new QWidget);
+        detailView = new DetailView(&model);
+        splitter->addWidget(detailView);
         bar = new PlayerBar;
         auto *central = new QWidget;
         auto *layout = new QVBoxLayout(central);
@@ -53,7 +56,7 @@ struct SessionWindow
         window.statusBar()->addPermanentWidget(indicator);
         catalogs = new OpenCatalogs(&model, indicator, errors, &window);
         playback = new Playback(&model, nullptr, bar, &window);
-        session = new SessionState(&window, splitter, browser, catalogs, playback);
+        session = new SessionState(&window, splitter, browser, detailView, catalogs, playback);
         if (!catalogs->openBundled())
             qFatal("the bundled catalog did not open");
     }
@@ -63,6 +66,7 @@ struct SessionWindow
     QMainWindow window;
     QSplitter *splitter = nullptr;
     CatalogBrowser *browser = nullptr;
+    DetailView *detailView = nullptr;
     PlayerBar *bar = nullptr;
     ErrorReporter *errors = nullptr;
     OpenCatalogs *catalogs = nullptr;
@@ -127,6 +131,7 @@ void tst_SessionState::restoresWhatWasSaved()
     const QString voyager = TestFiles::writeFile(m_dir->filePath(u"voyager.json"_s), Voyager);
     const Location theme {Location::Theme, u"voyager"_s, u"star-trek-march"_s, {}};
     QList<int> sizes;
+    QList<int> cueSizes;
     {
         SessionWindow first;
         QVERIFY(first.session->restoreLayout());
@@ -138,6 +143,13 @@ void tst_SessionState::restoresWhatWasSaved()
         first.window.resize(1000, 640);
         first.splitter->setSizes({300, 700});
         sizes = first.splitter->sizes();
+        // The cue pane's page over its notebook.
+        first.detailView->showLocation({Location::Cue, u"voyager"_s, u"main-title"_s, {}});
+        auto *cueSplitter = first.detailView->findChild<QSplitter *>(u"cuePaneSplitter"_s);
+        QVERIFY(cueSplitter);
+        cueSplitter->setSizes({200, 300});
+        cueSizes = cueSplitter->sizes();
+        QVERIFY(cueSizes.at(1) > cueSizes.at(0));
         first.playback->setVolume(0.25);
         QVERIFY2(first.session->save(theme), qPrintable(first.session->errorString()));
     }
@@ -148,6 +160,8 @@ void tst_SessionState::restoresWhatWasSaved()
     QVERIFY(QTest::qWaitForWindowExposed(&second.window));
     QCOMPARE(second.window.size(), QSize(1000, 640));
     QCOMPARE(second.splitter->sizes(), sizes);
+    second.detailView->showLocation({Location::Cue, u"star-trek-picard"_s, u"main-title"_s, {}});
+    QCOMPARE(second.detailView->findChild<QSplitter *>(u"cuePaneSplitter"_s)->sizes(), cueSizes);
     QCOMPARE(second.playback->volume(), 0.25);
     QSignalSpy restored(second.session, &SessionState::locationRestored);
     second.session->restore();

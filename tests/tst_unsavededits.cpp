@@ -1,11 +1,14 @@
 #include "dialoganswers.h"
 #include "errorreporter.h"
 #include "mainwindow.h"
+#include "notes/noteeditor.h"
+#include "panes/cuepane.h"
 #include "refusedwrites.h"
 #include "userdata/notestore.h"
 #include "userdata/userdatabase.h"
 #include "userdatafixtures.h"
 
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -28,6 +31,7 @@ private slots:
     void stayingKeepsTheWindowAndTheEdits();
     void quittingAnywayCloses();
     void nothingKeptQuitsWithoutAsking();
+    void aNoteTypedAsTheWindowClosesIsAskedFor();
 
 private:
     // A window over a database whose notes table refuses every write, with one note kept.
@@ -117,6 +121,28 @@ void tst_UnsavedEdits::nothingKeptQuitsWithoutAsking()
     QVERIFY(m_window->close());
     QVERIFY(!m_window->isVisible());
     QVERIFY(m_answers->texts().isEmpty());
+}
+
+// The note being typed is saved before the window looks for refused edits: typed and refused in
+// the last half second, it is asked for like any other, not lost after the question.
+void tst_UnsavedEdits::aNoteTypedAsTheWindowClosesIsAskedFor()
+{
+    QVERIFY(RefusedWrites::refuse(m_userData->filePath(), u"notes"_s));
+    m_window->openBundledCatalog();
+    m_window->navigate({Location::Cue, Picard, u"twins"_s, u"picard-s1"_s});
+    auto *pane = m_window->findChild<CuePane *>();
+    QTRY_VERIFY(pane->isVisible());
+    pane->noteEditor()->startEditing();
+    QVERIFY(pane->noteEditor()->isEditing());
+    QTest::keyClicks(pane->noteEditor()->findChild<QPlainTextEdit *>(), u"Sisters"_s);
+    QVERIFY(!m_userData->hasPendingWrites());
+
+    m_answers->answer({u"Stay"_s});
+    QVERIFY(!m_window->close());
+    QVERIFY(m_answers->allAnswered());
+    QVERIFY2(m_answers->texts().value(0).contains(u"The note on the cue star-trek-picard/twins"_s),
+        qPrintable(m_answers->texts().value(0)));
+    QCOMPARE(m_userData->notes()->note({Picard, u"twins"_s}), u"Sisters"_s);
 }
 
 QTEST_MAIN(tst_UnsavedEdits)

@@ -5,6 +5,7 @@
 #include "itemmodels/catalogmodel.h"
 #include "itemmodels/markermodel.h"
 #include "markers/markertable.h"
+#include "notes/noteeditor.h"
 #include "panes/panebrowser.h"
 #include "panes/panehtml.h"
 #include "timeline/cuetimeline.h"
@@ -33,29 +34,36 @@ CuePane::CuePane(const CatalogModel *catalogs, QWidget *parent)
 {
     Q_ASSERT(catalogs);
     m_browser = new PaneBrowser;
-    // The page on top; below it, the notebook of what the user keeps about the cue.
+    // The page on top; below it, the cue's timeline over the notebook of what the user keeps
+    // about the cue, a tab each.
+    m_noteEditor = new NoteEditor;
     m_markers = new MarkerPanel(catalogs);
-    auto *lower = new QWidget;
-    auto *lowerLayout = new QVBoxLayout(lower);
-    lowerLayout->setContentsMargins(0, 0, 0, 0);
     m_notebook = new QTabWidget;
     m_notebook->setObjectName(u"cueNotebook"_s);
     m_notebook->setDocumentMode(true);
+    m_notebook->addTab(m_noteEditor, tr("Note"));
     m_notebook->addTab(m_markers, tr("Markers"));
     m_timeline = new CueTimeline;
     m_timeline->setObjectName(u"cueTimeline"_s);
     // Clear of the splitter's handle above it and the pane's edges.
     m_timeline->setContentsMargins(6, 4, 6, 2);
     m_timelineFeed = new CueTimelineFeed(catalogs, m_timeline);
-    lowerLayout->addWidget(m_timeline);
-    lowerLayout->addWidget(m_notebook);
+    m_notebookArea = new QWidget;
+    m_notebookLayout = new QVBoxLayout(m_notebookArea);
+    m_notebookLayout->setContentsMargins(0, 0, 0, 0);
+    m_notebookLayout->setSpacing(0);
+    m_notebookLayout->addWidget(m_timeline);
+    m_notebookLayout->addWidget(m_notebook);
     m_splitter = new QSplitter(Qt::Vertical);
     m_splitter->setObjectName(u"cuePaneSplitter"_s);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_browser);
-    m_splitter->addWidget(lower);
+    m_splitter->addWidget(m_notebookArea);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
+    // The same shares at the first start, until the user moves the handle (SessionState keeps
+    // where): left to the size hints, the timeline and the tabs took half the pane.
+    m_splitter->setSizes({600, 400});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_splitter);
@@ -93,6 +101,7 @@ void CuePane::setUserData(UserDatabase *userData)
     }
     m_markers->setStore(userData && userData->isOpen() ? userData->markers() : nullptr);
     m_timelineFeed->setUserData(userData);
+    m_noteEditor->setUserData(userData);
     render(PaneBrowser::Scroll::Keep);
 }
 
@@ -192,6 +201,7 @@ void CuePane::showCue(const CueKey &cue, const QString &releaseId)
     m_markers->setCue(cue);
     m_timelineFeed->setCue(cue);
     setPlayhead(m_playingCue, m_playingMs);
+    m_noteEditor->setCue(cue);
     render();
 }
 
@@ -201,7 +211,23 @@ void CuePane::clear()
     m_releaseId.clear();
     m_markers->setCue({});
     m_timelineFeed->setCue({});
+    m_noteEditor->setCue({});
     m_browser->setPageHtml(QString());
+}
+
+void CuePane::saveEdits()
+{
+    m_noteEditor->save();
+}
+
+QByteArray CuePane::saveLayout() const
+{
+    return m_splitter->saveState();
+}
+
+bool CuePane::restoreLayout(const QByteArray &state)
+{
+    return m_splitter->restoreState(state);
 }
 
 void CuePane::refresh()

@@ -11,11 +11,13 @@
 
 class Catalog;
 class CatalogModel;
-class QSplitter;
-class QTabWidget;
 class CueTimeline;
 class CueTimelineFeed;
+class NoteEditor;
+class QSplitter;
+class QTabWidget;
 class QUndoStack;
+class QVBoxLayout;
 class UserDatabase;
 class WaveformLoader;
 struct Cue;
@@ -27,11 +29,12 @@ struct FileLink;
 // One cue: its title, duration, episode and makers, every release and track it stands at, the
 // audio files linked to it with what can be done to each, the themes it quotes in the order they
 // are heard (each a link to the theme, and a play link to where it enters when the cue has a
-// file), the user's own markers among them, and every excerpt about it; below, the cue's
-// timeline (its waveform, the themes heard, the markers, the playhead while it plays) and the
-// notebook of what the user keeps about the cue (its markers, in a table to edit). A click on
-// the timeline of a cue with a file plays it from there; Shift+click or a double-click adds a
-// marker there, and a marker dragged on it moves as one undoable step.
+// file), the user's own markers among them, and every excerpt about it; below, split off, the
+// cue's timeline (its waveform, the themes heard, the markers, the playhead while it plays) over
+// the notebook of what the user keeps about the cue: its note (NoteEditor) and its markers (a
+// table to edit), a tab each. A click on the timeline of a cue with a file plays it from there;
+// Shift+click or a double-click adds a marker there, and a marker dragged on it moves as one
+// undoable step.
 class CuePane : public QWidget
 {
     Q_OBJECT
@@ -43,8 +46,9 @@ public:
     // lists every release the cue stands on either way. An unknown cue shows nothing.
     void showCue(const CueKey &cue, const QString &releaseId = {});
     void clear();
-    // Where the cue's audio files and markers come from; without one (nullptr, or a database
-    // that did not open) the pane says files cannot be linked. The pane follows its changes.
+    // Where the cue's audio files and markers come from and its note is written; without one
+    // (nullptr, or a database that did not open) the pane says files cannot be linked nor notes
+    // written. The pane follows its changes.
     void setUserData(UserDatabase *userData);
     // Where the edits of markers go, to be undone; without it the markers are read-only.
     void setUndoStack(QUndoStack *stack);
@@ -59,6 +63,19 @@ public:
     // Shows the Markers tab with the marker selected and its label open for typing; false when
     // the cue shown has no such marker.
     bool editMarkerLabel(const QString &markerId);
+
+    // The part under the splitter: a QVBoxLayout holding the notebook's tabs. Parts of the cue
+    // that are the user's own go there, as tabs of notebook() or strips above it.
+    QWidget *notebookArea() const { return m_notebookArea; }
+    QVBoxLayout *notebookLayout() const { return m_notebookLayout; }
+    QTabWidget *notebook() const { return m_notebook; }
+    NoteEditor *noteEditor() const { return m_noteEditor; }
+    // Saves now what is typed and not saved yet (the note); the window does before it checks for
+    // edits the disk refused.
+    void saveEdits();
+    // The splitter's sizes, for QSettings; false when state is not one (the sizes stay).
+    QByteArray saveLayout() const;
+    bool restoreLayout(const QByteArray &state);
 
     CueKey cue() const { return m_cue; }
     QString catalogId() const { return m_cue.catalogId; }
@@ -97,10 +114,13 @@ private:
 
     const CatalogModel *m_catalogs = nullptr;
     QPointer<UserDatabase> m_userData;
-    PaneBrowser *m_browser = nullptr;
     QSplitter *m_splitter = nullptr;
+    PaneBrowser *m_browser = nullptr;
+    QWidget *m_notebookArea = nullptr;
+    QVBoxLayout *m_notebookLayout = nullptr;
     // What the user keeps about the cue, one tab each.
     QTabWidget *m_notebook = nullptr;
+    NoteEditor *m_noteEditor = nullptr;
     MarkerPanel *m_markers = nullptr;
     CueTimeline *m_timeline = nullptr;
     CueTimelineFeed *m_timelineFeed = nullptr;

@@ -75,6 +75,21 @@ bool DetailView::editMarkerLabel(const CueKey &cue, const QString &markerId)
     return m_cuePane->editMarkerLabel(markerId);
 }
 
+void DetailView::saveEdits()
+{
+    m_cuePane->saveEdits();
+}
+
+QByteArray DetailView::saveLayout() const
+{
+    return m_cuePane->saveLayout();
+}
+
+bool DetailView::restoreLayout(const QByteArray &state)
+{
+    return m_cuePane->restoreLayout(state);
+}
+
 void DetailView::showLocation(const Location &location)
 {
     switch (location.kind) {

@@ -41,6 +41,11 @@ public:
     // When the cue pane shows the marker's cue: its Markers tab, with the marker's label open
     // for typing. False when it does not show that cue.
     bool editMarkerLabel(const CueKey &cue, const QString &markerId);
+    // See CuePane::saveEdits.
+    void saveEdits();
+    // The panes' own splitters, for QSettings (see CuePane::saveLayout).
+    QByteArray saveLayout() const;
+    bool restoreLayout(const QByteArray &state);
 
 signals:
     void locationActivated(const Location &location);
