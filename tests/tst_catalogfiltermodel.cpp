@@ -109,6 +109,7 @@ private slots:
     void userData_data();
     void userData();
     void followsTheUserData();
+    void findsTheNotesOfACatalogThatOpens();
     void sameAnswerChangesNoRows();
 };
 
@@ -458,6 +459,30 @@ void tst_CatalogFilterModel::followsTheUserData()
     marker.label = u"Fanfare"_s;
     QVERIFY(fixture.database.markers()->putMarker(marker));
     QTRY_COMPARE(visibleTitles(fixture.proxy), (QStringList {C1, Main, S1, Main, BlueSkies}));
+}
+
+// A note on a cue whose catalog is not open is found once the catalog opens, again after it was
+// closed and opened again, and never while it is closed.
+void tst_CatalogFilterModel::findsTheNotesOfACatalogThatOpens()
+{
+    UserDataFixture fixture;
+    QAbstractItemModelTester tester(&fixture.proxy, Mode::Fatal);
+    QVERIFY(fixture.database.notes()->setNote(
+        {u"picard-season-3"_s, u"leaving-spacedock"_s}, u"Vox populi"_s));
+    fixture.proxy.setQuery(u"note:populi"_s);
+    QCOMPARE(fixture.proxy.rowCount(), 0);
+
+    const QStringList season3 {u"Star Trek: Picard – Season 3"_s, S3, Spacedock};
+    QVERIFY(fixture.model.addCatalog(TestCatalogs::picardSeason3()));
+    QTRY_COMPARE(visibleTitles(fixture.proxy), season3);
+    QVERIFY(fixture.model.removeCatalog(u"picard-season-3"_s));
+    QTRY_COMPARE(fixture.proxy.rowCount(), 0);
+    QVERIFY(fixture.model.addCatalog(TestCatalogs::picardSeason3()));
+    QTRY_COMPARE(visibleTitles(fixture.proxy), season3);
+    // Found as the words of a query too, beside the other catalog's notes.
+    fixture.proxy.setQuery(u"has:note"_s);
+    QCOMPARE(visibleTitles(fixture.proxy),
+        (QStringList {u"Star Trek: Picard"_s, C1, Walking, Collusion, S1, Collusion} + season3));
 }
 
 void tst_CatalogFilterModel::sameAnswerChangesNoRows()

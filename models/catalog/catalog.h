@@ -142,8 +142,6 @@ public:
     int themeIndex(const QString &id) const { return m_themeIndex.value(id, -1); }
     int cueIndex(const QString &id) const { return m_cueIndex.value(id, -1); }
     int releaseIndex(const QString &id) const { return m_releaseIndex.value(id, -1); }
-    // Every cue id with its index, for a lookup kept beyond the catalog (shared, not copied).
-    QHash<QString, int> cueIndexes() const { return m_cueIndex; }
 
     // Every place the cue stands, in release order then track order.
     QList<TrackRef> tracksOfCue(const QString &cueId) const;

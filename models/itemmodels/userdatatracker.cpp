@@ -10,7 +10,18 @@ UserDataTracker::UserDataTracker(CatalogModel *catalogs, QObject *parent)
     , m_catalogs(catalogs)
 {
     Q_ASSERT(catalogs);
-    connect(catalogs, &CatalogModel::catalogsChanged, this, &UserDataTracker::markOpenCatalogs);
+    m_column.setCueLocator([catalogs](const CueKey &cue) {
+        const Catalog *catalog = catalogs->catalog(cue.catalogId);
+        return catalog ? catalog->cueIndex(cue.cueId) : -1;
+    });
+    // File states set before now (none, in the window) are read once.
+    for (const Catalog &catalog : catalogs->catalogs()) {
+        for (const Cue &cue : catalog.cues) {
+            if (catalogs->fileState({catalog.id, cue.id}) != FileState::None)
+                m_column.setFlag({catalog.id, cue.id}, SearchTerm::HasFile, true);
+        }
+    }
+    connect(catalogs, &CatalogModel::catalogsChanged, this, &UserDataTracker::catalogsChanged);
     connect(catalogs, &CatalogModel::fileStateChanged, this, &UserDataTracker::fileStateChanged);
 }
 
@@ -63,6 +74,14 @@ void UserDataTracker::markersChanged(const CueKey &cue)
 void UserDataTracker::fileStateChanged(const CueKey &cue)
 {
     m_column.setFlag(cue, SearchTerm::HasFile, m_catalogs->fileState(cue) != FileState::None);
+    emit changed();
+}
+
+// The cues of a catalog that opens are found in it; those of one that closes are not found.
+void UserDataTracker::catalogsChanged()
+{
+    m_column.relocate();
+    markOpenCatalogs();
     emit changed();
 }
 

@@ -33,6 +33,7 @@ private:
     void noteChanged(const CueKey &cue);
     void markersChanged(const CueKey &cue);
     void fileStateChanged(const CueKey &cue);
+    void catalogsChanged();
     void markOpenCatalogs();
 
     CatalogModel *m_catalogs = nullptr;

@@ -2,6 +2,7 @@
 
 #include "catalog/catalog.h"
 #include "search/searchquery.h"
+#include "search/textcolumn.h"
 #include "search/userdatacolumn.h"
 
 #include <QByteArray>
@@ -11,49 +12,6 @@
 
 #include <array>
 #include <vector>
-
-// The folded texts of one kind of item (cue titles, release labels…) laid end to end in UTF-8,
-// each value followed by '\n'. One substring search over the whole column finds every item that
-// contains a word, which is far cheaper than one search per item: 100,000 titles are one pass.
-class TextColumn
-{
-public:
-    // Appends one item. The values are folded here; an item may have none.
-    void append(QStringView value);
-    void append(const QStringList &values);
-    qsizetype size() const { return m_ends.size(); }
-    // Sets matches[i] for every item i whose text contains needle (folded UTF-8, no '\n'); an
-    // empty needle matches every item that has any text. matches holds size() bytes.
-    void findAll(QByteArrayView needle, quint8 *matches) const;
-
-private:
-    void appendValue(QStringView value);
-    void endItem();
-
-    QByteArray m_text;
-    std::array<quint32, 256> m_byteCounts = {};
-    // Item i spans m_text from (i ? m_ends[i - 1] : 0) to m_ends[i].
-    QList<qint32> m_ends;
-};
-
-// A TextColumn for texts that repeat from item to item (composers, labels, episodes): each
-// distinct text is folded and searched once, and the items only point to it.
-class RepeatedTextColumn
-{
-public:
-    void append(const QString &value);
-    void append(const QStringList &values);
-    qsizetype size() const { return m_textOfItem.size(); }
-    void findAll(QByteArrayView needle, quint8 *matches) const;
-
-private:
-    bool reuse(const QString &key);
-    void remember(const QString &key);
-
-    TextColumn m_texts;
-    QHash<QString, qint32> m_textIndex;
-    QList<qint32> m_textOfItem;
-};
 
 // The search texts of the open catalogs, folded once per set of catalogs, and the evaluation of a
 // parsed query over them into flat flags of the rows to show: one byte per catalog, per release
@@ -115,7 +73,6 @@ private:
         std::vector<qint32> trackRelease;
         std::vector<qint32> trackSeconds; // -1 when the duration is unknown
         std::vector<std::pair<qint32, qint32>> occurrences; // theme index, cue index
-        QHash<QString, int> cueIndexes; // the catalog's own, shared: for the user's data
     };
 
     struct TermHits;
