@@ -46,6 +46,7 @@ private slots:
     void followsNotes();
     void followsMarkersAndFiles();
     void marksACatalogAsItOpens();
+    void readsFileStatesAlreadySet();
     void forgetsADatabase();
 
 private:
@@ -159,6 +160,14 @@ void tst_UserDataTracker::marksACatalogAsItOpens()
     QVERIFY(m_model->removeCatalog(ClosedCatalog.catalogId));
     QVERIFY(m_model->addCatalog(TestCatalogs::picardSeason3()));
     QCOMPARE(marks(ClosedCatalog), QList<bool> {true});
+}
+
+void tst_UserDataTracker::readsFileStatesAlreadySet()
+{
+    m_model->setFileState(Rafi, FileState::Linked);
+    UserDataTracker userData(m_model.get());
+    QCOMPARE(userData.column().flags(Rafi), quint8(SearchTerm::HasFile));
+    QCOMPARE(userData.column().flags(MainTitle), quint8(SearchTerm::HasNothing));
 }
 
 void tst_UserDataTracker::forgetsADatabase()
