@@ -3,7 +3,11 @@
 #include "catalog/catalogreader.h"
 #include "itemmodels/catalogfiltermodel.h"
 #include "itemmodels/catalogmodel.h"
+#include "itemmodels/userdatatracker.h"
 #include "syntheticcatalog.h"
+#include "userdata/markerstore.h"
+#include "userdata/notestore.h"
+#include "userdata/userdatabase.h"
 #include "userdatabench.h"
 
 #include <QCoreApplication>
@@ -60,6 +64,33 @@ double peakRssMb()
     return -1;
 }
 
+// The 95th percentile of 1,000 saves of a note as the editor makes them while the user types:
+// NoteStore::setNote with one more character each time, each its own commit to the file (WAL),
+// which a killed process does not lose. -1 when the database cannot be opened or a save fails.
+double noteSaveP95Ms(const QString &folder)
+{
+    UserDatabase database;
+    if (!database.open(folder + u"/notes.sqlite"_s))
+        return -1;
+    NoteStore *notes = database.notes();
+    const CueKey cue {u"bench"_s, u"cue-1"_s};
+    // A few hundred notes around it, as a user's database has.
+    for (int i = 0; i < 500; ++i)
+        notes->setNote({u"bench"_s, u"other-%1"_s.arg(i)}, u"An earlier note, %1."_s.arg(i));
+    QString text = u"The March enters in the horns at 1:12, then "_s;
+    QList<double> times;
+    for (int edit = 0; edit < 1000; ++edit) {
+        text.append(QChar(u'a' + edit % 26));
+        QElapsedTimer timer;
+        timer.start();
+        if (!notes->setNote(cue, text))
+            return -1;
+        times.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(times.begin(), times.end());
+    return times.at(times.size() * 95 / 100);
+}
+
 // Visits every row the proxy shows, so that the figures include its mapping work.
 int countVisibleRows(const QAbstractItemModel &model, const QModelIndex &parent = {})
 {
@@ -71,6 +102,58 @@ int countVisibleRows(const QAbstractItemModel &model, const QModelIndex &parent 
             total += model.rowCount(index);
     }
     return total;
+}
+
+// The filter again with the user's own data beside the catalog, as the window has it: 10,000
+// notes, 5,000 linked files and 1,000 cues with markers, through UserDataTracker:
+// filter_user_data_ms and filter_user_data_rows. Empty, with the reason on stderr, when the
+// database cannot be opened.
+QJsonObject filterWithUserDataFigures(
+    CatalogModel &model, const QString &catalogId, const QString &folder)
+{
+    UserDatabase database;
+    if (!database.open(folder + u"/userdata-filter.sqlite"_s)) {
+        std::fprintf(stderr, "cuebook-bench: %s\n", qPrintable(database.errorString()));
+        return {};
+    }
+    QList<Marker> markers;
+    for (int n = 0; n < 10'000; ++n) {
+        const CueKey cue {catalogId, u"cue-%1"_s.arg(n * 10)};
+        database.notes()->setNote(cue,
+            n % 4 ? u"Strings at 0:%1, then the theme in the horns"_s.arg(n % 60)
+                  : u"A solo cello, note %1"_s.arg(n));
+        if (n % 2 == 0)
+            model.setFileState({catalogId, u"cue-%1"_s.arg(n * 10 + 1)}, FileState::Linked);
+        if (n % 10 == 0) {
+            Marker marker;
+            marker.id = Marker::newId();
+            marker.cue = cue;
+            marker.startMs = 72'000;
+            marker.label = u"the March"_s;
+            markers.append(marker);
+        }
+    }
+    database.markers()->putMarkers(markers);
+    UserDataTracker userDataTracker(&model);
+    userDataTracker.setUserData(&database);
+    CatalogFilterModel filter;
+    filter.setSourceModel(&model);
+    filter.setUserData(&userDataTracker);
+    QJsonObject filterMs;
+    QJsonObject filterRows;
+    const QList<std::pair<QString, QString>> queries {{u"1"_s, u"a"_s}, {u"3"_s, u"bor"_s},
+        {u"note"_s, u"note:cello"_s}, {u"has_note"_s, u"has:note"_s},
+        {u"has_file"_s, u"has:file"_s}, {u"has_marker"_s, u"has:marker"_s}};
+    for (const auto &entry : queries) {
+        int rows = 0;
+        filterMs[entry.first] = rounded(medianMs([&] { filter.setQuery(QString()); },
+            [&] {
+                filter.setQuery(entry.second);
+                rows = countVisibleRows(filter);
+            }));
+        filterRows[entry.first] = rows;
+    }
+    return {{u"filter_user_data_ms"_s, filterMs}, {u"filter_user_data_rows"_s, filterRows}};
 }
 
 // Launches the app and times, from the moment it is started, its first painted window and (with a
@@ -195,6 +278,15 @@ int main(int argc, char *argv[])
     const QJsonObject userData = userDatabaseFigures(folder.path());
     for (auto it = userData.begin(); it != userData.end(); ++it)
         figures[it.key()] = it.value();
+
+    const QJsonObject filtered = filterWithUserDataFigures(model, catalog.id, folder.path());
+    if (filtered.isEmpty())
+        return 1;
+    for (auto it = filtered.begin(); it != filtered.end(); ++it)
+        figures[it.key()] = it.value();
+
+    // Two decimals: the figure is a fraction of a millisecond.
+    figures[u"note_save_p95_ms"_s] = std::round(noteSaveP95Ms(folder.path()) * 100.0) / 100.0;
 
     const QString config = folder.filePath(u"config"_s);
     figures[u"first_paint_ms"_s] = rounded(startupMs({}, config).first);
