@@ -291,6 +291,7 @@ void FileLinker::perform(const PaneAction &action)
         break;
     case PaneAction::Play:
     case PaneAction::PlayRelease:
+    case PaneAction::Seek:
     case PaneAction::None:
         break;
     }

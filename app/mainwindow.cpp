@@ -15,7 +15,9 @@
 #include "panes/detailview.h"
 #include "playback.h"
 #include "playerbar.h"
+#include "playingcuetimeline.h"
 #include "sessionstate.h"
+#include "timeline/cuetimeline.h"
 #include "unsavededits.h"
 #include "userdata/coverstore.h"
 #include "userdata/markercommands.h"
@@ -79,6 +81,10 @@ void MainWindow::createPanes()
     layout->setSpacing(0);
     layout->addWidget(m_splitter, 1);
     layout->addWidget(m_playerBar);
+    m_playingTimeline = new CueTimeline;
+    m_playingTimeline->setObjectName(u"playingTimeline"_s);
+    m_playingTimeline->setContentsMargins(8, 0, 8, 4);
+    layout->addWidget(m_playingTimeline);
     setCentralWidget(central);
 }
 
@@ -91,6 +97,10 @@ void MainWindow::createParts()
     statusBar()->addPermanentWidget(busyIndicator);
     m_catalogs = new OpenCatalogs(m_catalogModel, busyIndicator, m_errors, this);
     m_playback = new Playback(m_catalogModel, m_userData, m_playerBar, this);
+    m_playingCue = new PlayingCueTimeline(m_playback, m_catalogModel, m_playingTimeline, this);
+    m_playingCue->setUserData(m_userData);
+    m_playingCue->setUndoStack(m_undoStack);
+    m_playingCue->setWaveformLoader(new WaveformLoader(this));
     m_detailView->setPlayheadLookup([this](const CueKey &cue) -> std::optional<qint64> {
         const PlayQueue::Item *item = m_playback->current();
         return item && item->cue() == cue ? std::optional<qint64>(m_playback->position())
@@ -137,6 +147,7 @@ void MainWindow::connectParts()
     connect(m_playback, &Playback::currentChanged, this,
         [this, showPlayhead] { showPlayhead(m_playback->position()); });
     m_detailView->setWaveformLoader(new WaveformLoader(this));
+    connect(m_playingCue, &PlayingCueTimeline::markerRequested, this, &MainWindow::addMarkerAt);
     connect(m_playback, &Playback::itemFailed, this,
         [this](const PlayQueue::Item &item) { m_linker->markFailed(item.cue(), item.filePath); });
 
@@ -182,7 +193,8 @@ void MainWindow::connectActions()
                 ? Location {Location::Release, location.catalogId, location.releaseId, {}}
                 : location);
     });
-    connect(m_actions.addMarker, &QAction::triggered, this, &MainWindow::addMarkerAtPlayhead);
+    connect(m_actions.addMarker, &QAction::triggered, this,
+        [this] { addMarkerAt(m_playback->position()); });
     connect(m_actions.linkFile, &QAction::triggered, this,
         [this] { m_linker->chooseFilesFor(m_history.current()); });
     connect(m_actions.locate, &QAction::triggered, this,
@@ -305,6 +317,8 @@ void MainWindow::performPaneAction(const PaneAction &action)
 {
     if (action.kind == PaneAction::Play)
         m_playback->playCue(action.cue, action.startMs);
+    else if (action.kind == PaneAction::Seek)
+        seekCue(action.cue, action.startMs);
     else if (action.kind == PaneAction::PlayRelease)
         m_playback->playRelease(
             {Location::Release, action.cue.catalogId, action.cue.releaseId, {}});
@@ -312,14 +326,24 @@ void MainWindow::performPaneAction(const PaneAction &action)
         m_linker->perform(action);
 }
 
-// A marker where the cue that plays is now; when the cue pane shows that cue, its label opens for
-// the name, so that the user presses M and types.
-void MainWindow::addMarkerAtPlayhead()
+// The cue may have stopped since the pane asked; then it plays from there.
+void MainWindow::seekCue(const Location &cue, qint64 ms)
+{
+    const PlayQueue::Item *item = m_playback->current();
+    if (item && item->cue() == CueKey {cue.catalogId, cue.id})
+        m_playback->seek(ms);
+    else
+        m_playback->playCue(cue, ms);
+}
+
+// A marker at ms in the cue that plays (M marks where it is now); when the cue pane shows that
+// cue, its label opens for the name, so that the user presses M and types.
+void MainWindow::addMarkerAt(qint64 ms)
 {
     const PlayQueue::Item *item = m_playback->current();
     if (!item || !m_userData)
         return;
-    const Marker marker = AddMarkerCommand::pointAt(item->cue(), m_playback->position());
+    const Marker marker = AddMarkerCommand::pointAt(item->cue(), ms);
     m_undoStack->push(new AddMarkerCommand(m_userData->markers(), marker));
     // A marker that could not be written was reported by the user database.
     if (!m_userData->markers()->marker(marker.id))

@@ -10,6 +10,7 @@ class BackForwardButtons;
 class CatalogBrowser;
 class CatalogModel;
 class CoverPicker;
+class CueTimeline;
 class UserDataTracker;
 class DetailView;
 class ErrorReporter;
@@ -18,6 +19,7 @@ class NotesExchanger;
 class OpenCatalogs;
 class Playback;
 class PlayerBar;
+class PlayingCueTimeline;
 class SessionState;
 class UnsavedEdits;
 class UserDatabase;
@@ -66,7 +68,8 @@ private:
     void updateStatus();
     void showNowPlaying();
     void performPaneAction(const PaneAction &action);
-    void addMarkerAtPlayhead();
+    void seekCue(const Location &cue, qint64 ms);
+    void addMarkerAt(qint64 ms);
     void chooseCatalog();
     void closeCurrentCatalog();
 
@@ -81,10 +84,12 @@ private:
     CatalogBrowser *m_browser = nullptr;
     DetailView *m_detailView = nullptr;
     PlayerBar *m_playerBar = nullptr;
+    CueTimeline *m_playingTimeline = nullptr;
 
     ErrorReporter *m_errors = nullptr;
     OpenCatalogs *m_catalogs = nullptr;
     Playback *m_playback = nullptr;
+    PlayingCueTimeline *m_playingCue = nullptr;
     FileLinker *m_linker = nullptr;
     CoverPicker *m_covers = nullptr;
     NotesExchanger *m_exchanger = nullptr;

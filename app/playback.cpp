@@ -44,14 +44,7 @@ Playback::Playback(
     connect(m_bar, &PlayerBar::nextClicked, this, [this] { apply(m_queue.next()); });
     connect(
         m_bar, &PlayerBar::previousClicked, this, [this] { apply(m_queue.previous(position())); });
-    connect(m_bar, &PlayerBar::seekRequested, this, [this](qint64 ms) {
-        if (!m_restoredPosition) {
-            m_player->seek(ms);
-            return;
-        }
-        m_restoredPosition = ms;
-        m_bar->setPosition(ms);
-    });
+    connect(m_bar, &PlayerBar::seekRequested, this, &Playback::seek);
     connect(m_bar, &PlayerBar::volumeChanged, m_player, &Player::setVolume);
     connect(m_bar, &PlayerBar::mutedChanged, m_player, &Player::setMuted);
     m_bar->setVolume(m_player->volume());
@@ -185,6 +178,20 @@ bool Playback::restoreSession(const QSettings &settings)
     m_bar->setPlaybackState(QMediaPlayer::PausedState);
     emit currentChanged();
     return true;
+}
+
+void Playback::seek(qint64 ms)
+{
+    if (!m_queue.current())
+        return;
+    ms = std::max<qint64>(ms, 0);
+    if (!m_restoredPosition) {
+        m_player->seek(ms);
+        return;
+    }
+    m_restoredPosition = ms;
+    m_bar->setPosition(ms);
+    emit positionChanged(ms);
 }
 
 qint64 Playback::position() const

@@ -33,6 +33,9 @@ public:
     // The one cue from startMs (a theme's entrance), and nothing after it.
     bool playCue(const Location &cue, qint64 startMs = 0);
     void togglePlayPause();
+    // Moves the current item to ms; for a restored item, where it will start. Nothing queued:
+    // nothing happens.
+    void seek(qint64 ms);
 
     qreal volume() const;
     void setVolume(qreal volume);

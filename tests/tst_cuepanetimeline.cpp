@@ -36,6 +36,7 @@ private slots:
     void cleanup();
     void standsAboveTheNotebookAndShowsTheCue();
     void clickPlaysFromThereWhenTheCueHasAFile();
+    void clickOnTheCueThatPlaysSeeksIt();
     void shiftClickAddsAMarkerToUndo();
     void dragMovesAMarkerInOneUndoableStep();
     void selectionFollowsTheTable();
@@ -145,6 +146,37 @@ void tst_CuePaneTimeline::clickPlaysFromThereWhenTheCueHasAFile()
     QCOMPARE(action.kind, PaneAction::Play);
     QCOMPARE(action.cue.id, MainTitle.cueId);
     QCOMPARE(action.startMs, m_timeline->scale().msAt(at.x()));
+}
+
+// Seeking keeps the rest of the release queued, where playing the cue again would not.
+void tst_CuePaneTimeline::clickOnTheCueThatPlaysSeeksIt()
+{
+    m_pane->showCue(MainTitle);
+    m_pane->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_pane.get()));
+    QSignalSpy actions(m_pane.get(), &CuePane::actionRequested);
+    m_pane->setPlayhead(MainTitle, 5'000);
+    const QPoint at = atTime(40'000);
+    QTest::mouseClick(m_timeline, Qt::LeftButton, {}, at);
+    QCOMPARE(actions.size(), 1);
+    PaneAction action = actions.at(0).at(0).value<PaneAction>();
+    QCOMPARE(action.kind, PaneAction::Seek);
+    QCOMPARE(action.cue.catalogId, Picard);
+    QCOMPARE(action.cue.id, MainTitle.cueId);
+    QCOMPARE(action.startMs, m_timeline->scale().msAt(at.x()));
+
+    // Another cue plays, and this one has no file: nothing to seek nor to play.
+    m_pane->setPlayhead(LastFight, 5'000);
+    QTest::mouseClick(m_timeline, Qt::LeftButton, {}, at);
+    QCOMPARE(actions.size(), 1);
+    // The keys seek the playing cue too.
+    m_pane->setPlayhead(MainTitle, 5'000);
+    m_timeline->setFocus();
+    QTest::keyClick(m_timeline, Qt::Key_Right);
+    QCOMPARE(actions.size(), 2);
+    action = actions.at(1).at(0).value<PaneAction>();
+    QCOMPARE(action.kind, PaneAction::Seek);
+    QCOMPARE(action.startMs, 5'000 + CueTimeline::NudgeMs);
 }
 
 void tst_CuePaneTimeline::shiftClickAddsAMarkerToUndo()

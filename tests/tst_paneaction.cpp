@@ -27,6 +27,8 @@ void tst_PaneAction::roundTrip_data()
         << int(PaneAction::Play) << u"picard-s1"_s << qint64(83500) << QString();
     QTest::newRow("play a release")
         << int(PaneAction::PlayRelease) << u"picard-s1"_s << qint64(0) << QString();
+    QTest::newRow("seek the cue that plays")
+        << int(PaneAction::Seek) << QString() << qint64(72000) << QString();
     QTest::newRow("link") << int(PaneAction::LinkFile) << u"picard-s1"_s << qint64(0) << QString();
     QTest::newRow("locate, odd path")
         << int(PaneAction::LocateFile) << QString() << qint64(0)

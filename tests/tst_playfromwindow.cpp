@@ -11,8 +11,10 @@
 #include "player.h"
 #include "playerbar.h"
 #include "testfiles.h"
+#include "timeline/cuetimeline.h"
 #include "userdata/coverstore.h"
 #include "userdata/filelinkstore.h"
+#include "userdata/markerstore.h"
 #include "userdata/userdatabase.h"
 #include "wavwriter.h"
 
@@ -34,6 +36,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
+#include <QUndoStack>
 
 using namespace Qt::StringLiterals;
 
@@ -58,9 +61,16 @@ private slots:
     void lastPlayedCueComesBackPaused();
     void fileThatWillNotPlayIsMarkedAndSkipped();
     void dropFilesOnATrackLinksThem();
+    void playingCueHasATimelineUnderThePlayerBar();
+    void clickOnThePaneTimelineSeeksTheCueThatPlays();
 
 private:
     QModelIndex row(const QString &title) const;
+    static QPoint atTime(const CueTimeline *timeline, qint64 ms)
+    {
+        return QPoint(int(std::lround(timeline->scale().xOf(double(ms)))),
+            int(timeline->trackRect().center().y()));
+    }
     // The lowest position the player reported while playing, from now on.
     std::shared_ptr<qint64> lowestPlayingPosition();
     void link(const QString &cueId, const QString &path);
@@ -460,6 +470,73 @@ void tst_PlayFromWindow::dropFilesOnATrackLinksThem()
     auto *pane = m_window->findChild<CuePane *>();
     QTRY_VERIFY(pane->isVisible());
     QVERIFY(pane->findChild<PaneBrowser *>()->toPlainText().contains(u"request.wav"_s));
+}
+
+// The strip under the player bar follows the queue: it seeks without touching it, marks the
+// cue that plays, and hides when nothing is left to play.
+void tst_PlayFromWindow::playingCueHasATimelineUnderThePlayerBar()
+{
+    auto *strip = m_window->findChild<CueTimeline *>(u"playingTimeline"_s);
+    QVERIFY(strip);
+    QVERIFY(!strip->isVisible());
+    link(u"twins"_s, m_dir.filePath(u"long.wav"_s));
+    link(u"picard-requests-help"_s, m_dir.filePath(u"request.wav"_s));
+    QVERIFY(m_window->playback()->playRelease(
+        {Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s}));
+    QTRY_COMPARE(m_bar->playbackState(), QMediaPlayer::PlayingState);
+    QVERIFY(strip->isVisible());
+    QVERIFY(strip->isCompact());
+    QVERIFY(strip->geometry().top() >= m_bar->geometry().bottom());
+    QVERIFY(strip->height() < m_bar->height());
+    QCOMPARE(strip->duration(), 8000);
+    QTRY_COMPARE(strip->waveformStatus(), CueTimeline::WaveformStatus::Ready);
+    QTRY_VERIFY(strip->position() > 0);
+
+    const QPoint at = atTime(strip, 6000);
+    const qint64 target = strip->scale().msAt(at.x());
+    QTest::mouseClick(strip, Qt::LeftButton, {}, at);
+    QTRY_VERIFY(m_bar->position() >= target);
+    QTRY_VERIFY(strip->position() >= target);
+    QCOMPARE(m_bar->nowPlaying(), u"Twins"_s);
+
+    // The release goes on, and the strip with it.
+    QTRY_COMPARE_WITH_TIMEOUT(m_bar->nowPlaying(), u"Picard Requests Help"_s, 10000);
+    QCOMPARE(strip->duration(), 3000);
+    const CueKey request {u"star-trek-picard"_s, u"picard-requests-help"_s};
+    QTest::mouseClick(strip, Qt::LeftButton, Qt::ShiftModifier, atTime(strip, 1500));
+    const QList<Marker> marked = m_userData->markers()->markers(request);
+    QCOMPARE(marked.size(), 1);
+    QCOMPARE(marked.first().startMs, strip->scale().msAt(atTime(strip, 1500).x()));
+    QCOMPARE(strip->markers().size(), 1);
+    m_window->findChild<QUndoStack *>()->undo();
+    QVERIFY(m_userData->markers()->markers(request).isEmpty());
+    QVERIFY(strip->markers().isEmpty());
+
+    QTRY_VERIFY_WITH_TIMEOUT(!strip->isVisible(), 10000);
+    QCOMPARE(m_bar->nowPlaying(), QString());
+}
+
+// Playing the cue again would drop the rest of its release; a seek keeps it.
+void tst_PlayFromWindow::clickOnThePaneTimelineSeeksTheCueThatPlays()
+{
+    link(u"twins"_s, m_dir.filePath(u"long.wav"_s));
+    link(u"picard-requests-help"_s, m_dir.filePath(u"request.wav"_s));
+    const Location twins {Location::Cue, u"star-trek-picard"_s, u"twins"_s, u"picard-s1"_s};
+    QVERIFY(m_window->playback()->playRelease(twins));
+    QTRY_COMPARE(m_bar->playbackState(), QMediaPlayer::PlayingState);
+    m_window->navigate(twins);
+    auto *pane = m_window->findChild<CuePane *>();
+    QVERIFY(pane);
+    CueTimeline *timeline = pane->timeline();
+    QTRY_VERIFY(timeline->isVisible() && timeline->position() >= 0);
+    QCOMPARE(timeline->duration(), 8000);
+
+    const QPoint at = atTime(timeline, 6500);
+    const qint64 target = timeline->scale().msAt(at.x());
+    QTest::mouseClick(timeline, Qt::LeftButton, {}, at);
+    QTRY_VERIFY(m_bar->position() >= target);
+    QTRY_COMPARE_WITH_TIMEOUT(m_bar->nowPlaying(), u"Picard Requests Help"_s, 10000);
+    QCOMPARE(timeline->position(), -1);
 }
 
 QTEST_MAIN(tst_PlayFromWindow)

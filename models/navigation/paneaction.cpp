@@ -13,6 +13,7 @@ const QString PathKey = u"path"_s;
 constexpr std::pair<PaneAction::Kind, QLatin1StringView> KindNames[] = {
     {PaneAction::Play, QLatin1StringView("play")},
     {PaneAction::PlayRelease, QLatin1StringView("play-release")},
+    {PaneAction::Seek, QLatin1StringView("seek")},
     {PaneAction::LinkFile, QLatin1StringView("link")},
     {PaneAction::LocateFile, QLatin1StringView("locate")},
     {PaneAction::PreferFile, QLatin1StringView("prefer")},

@@ -13,6 +13,7 @@ struct PaneAction
         None,
         Play, // the cue from startMs (a theme's entrance), then nothing else
         PlayRelease, // the cue's release (cue.releaseId) from that cue on, in album order
+        Seek, // the cue, which is the one playing, to startMs; the queue stays as it is
         LinkFile, // choose audio files for the cue
         LocateFile, // find a missing file (path) again
         PreferFile, // make path the file that plays

@@ -79,6 +79,19 @@ void AddMarkerCommand::undo()
     setObsolete(!tookEffect(m_store, m_store->removeMarker(m_marker.id), {m_marker}));
 }
 
+bool EditMarkerCommand::pushMove(
+    QUndoStack *stack, MarkerStore *store, const QString &markerId, qint64 startMs, qint64 endMs)
+{
+    const std::optional<Marker> before = store ? store->marker(markerId) : std::nullopt;
+    if (!before || !stack)
+        return false;
+    Marker after = *before;
+    after.startMs = startMs;
+    after.endMs = endMs;
+    stack->push(new EditMarkerCommand(store, *before, after));
+    return true;
+}
+
 EditMarkerCommand::EditMarkerCommand(
     MarkerStore *store, const Marker &before, const Marker &after, QUndoCommand *parent)
     : QUndoCommand(editText(before, after), parent)

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QUndoCommand>
+#include <QUndoStack>
 
 class MarkerStore;
 
@@ -39,6 +40,10 @@ public:
     // before and after have the same id; before is the marker as it is stored now.
     EditMarkerCommand(MarkerStore *store, const Marker &before, const Marker &after,
         QUndoCommand *parent = nullptr);
+    // A marker dragged to new times (endMs -1 for a point), as one step on stack. False, with
+    // nothing pushed, when the marker is not stored or there is no stack to undo it with.
+    static bool pushMove(QUndoStack *stack, MarkerStore *store, const QString &markerId,
+        qint64 startMs, qint64 endMs);
 
     const Marker &before() const { return m_before; }
     const Marker &after() const { return m_after; }

@@ -119,9 +119,12 @@ void CuePane::setPlayhead(const CueKey &cue, qint64 ms)
 
 void CuePane::connectTimeline()
 {
-    // A moment of a cue with a file plays from there: for the cue that plays, a seek.
+    // A moment of a cue with a file plays from there: for the cue that plays, a seek, which
+    // keeps the rest of its release queued.
     connect(m_timeline, &CueTimeline::seekRequested, this, [this](qint64 ms) {
-        if (isPlayable())
+        if (!m_cue.cueId.isEmpty() && m_playingCue == m_cue)
+            emit actionRequested(PaneAction {PaneAction::Seek, cueLocation(), ms, {}});
+        else if (isPlayable())
             emit actionRequested(PaneAction {PaneAction::Play, cueLocation(), ms, {}});
     });
     connect(m_timeline, &CueTimeline::addMarkerRequested, this, [this](qint64 ms) {
@@ -148,15 +151,8 @@ void CuePane::moveMarker(const QString &markerId, qint64 startMs, qint64 endMs)
 {
     MarkerStore *store = m_markers->model()->store();
     QUndoStack *stack = m_markers->model()->undoStack();
-    const std::optional<Marker> before = store ? store->marker(markerId) : std::nullopt;
-    if (!before || !stack) {
+    if (!EditMarkerCommand::pushMove(stack, store, markerId, startMs, endMs))
         m_timeline->setMarkers(store ? store->markers(m_cue) : QList<Marker>());
-        return;
-    }
-    Marker after = *before;
-    after.startMs = startMs;
-    after.endMs = endMs;
-    stack->push(new EditMarkerCommand(store, *before, after));
 }
 
 void CuePane::setUndoStack(QUndoStack *stack)

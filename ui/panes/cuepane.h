@@ -32,9 +32,9 @@ struct FileLink;
 // file), the user's own markers among them, and every excerpt about it; below, split off, the
 // cue's timeline (its waveform, the themes heard, the markers, the playhead while it plays) over
 // the notebook of what the user keeps about the cue: its note (NoteEditor) and its markers (a
-// table to edit), a tab each. A click on the timeline of a cue with a file plays it from there;
-// Shift+click or a double-click adds a marker there, and a marker dragged on it moves as one
-// undoable step.
+// table to edit), a tab each. A click on the timeline of a cue with a file plays it from there,
+// or, for the cue that plays, seeks there; Shift+click or a double-click adds a marker there,
+// and a marker dragged on it moves as one undoable step.
 class CuePane : public QWidget
 {
     Q_OBJECT
