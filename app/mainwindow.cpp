@@ -59,6 +59,7 @@ void MainWindow::createPanes()
     m_userDataTracker->setUserData(m_userData);
     m_browser = new CatalogBrowser(m_catalogModel);
     m_browser->setUserData(m_userDataTracker);
+    m_browser->setThemeMarkers(m_userData);
     m_detailView = new DetailView(m_catalogModel);
     m_detailView->setUserData(m_userData);
     m_detailView->setUndoStack(m_undoStack);

@@ -1,6 +1,7 @@
 #include "anchorclick.h"
 #include "busyindicator.h"
 #include "itemmodels/catalogmodel.h"
+#include "itemmodels/themelistmodel.h"
 #include "mainwindow.h"
 #include "notes/noteeditor.h"
 #include "notes/noteview.h"
@@ -409,6 +410,15 @@ void tst_MainWindow::themeListShowsTheme()
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(march).center());
     QTRY_VERIFY(m_window->findChild<ThemePane *>()->isVisible());
     QCOMPARE(m_window->findChild<ThemePane *>()->themeId(), u"star-trek-march"_s);
+
+    // Its census: Enter on the last cue heard opens that cue.
+    const QModelIndex last = march.siblingAtColumn(ThemeListModel::LastHeardColumn);
+    QCOMPARE(last.data().toString(), u"Leaving Spacedock"_s);
+    list->setCurrentIndex(last);
+    QCOMPARE(m_window->currentLocation().kind, Location::Theme);
+    QTest::keyClick(list, Qt::Key_Return);
+    QTRY_COMPARE(m_window->currentLocation().kind, Location::Cue);
+    QCOMPARE(m_window->currentLocation().id, u"leaving-spacedock"_s);
 }
 
 void tst_MainWindow::brokenCatalogShowsFaultsAndChangesNothing()

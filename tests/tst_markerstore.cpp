@@ -123,6 +123,14 @@ void tst_MarkerStore::markersOfATheme()
     QCOMPARE(ofMarch.at(0).label, u"first"_s);
     QCOMPARE(ofMarch.at(1).label, u"second"_s);
     QVERIFY(store.markersOfTheme(u"other-catalog"_s, u"march"_s).isEmpty());
+
+    // Every theme of the catalog at once: the markers with a theme, by cue then start.
+    QVERIFY(store.putMarker(marker(u"a-cue"_s, 3'000, u"romulan"_s, u"romulan"_s)));
+    QStringList labels;
+    for (const Marker &each : store.themeMarkers(Picard))
+        labels.append(each.label);
+    QCOMPARE(labels, (QStringList {u"romulan"_s, u"first"_s, u"second"_s}));
+    QVERIFY(store.themeMarkers(u"other-catalog"_s).isEmpty());
 }
 
 void tst_MarkerStore::badMarkersAreRefused()
@@ -241,6 +249,7 @@ void tst_MarkerStore::changesKeptInMemoryOverlayEveryRead()
     // By cue, then start.
     QCOMPARE(labels(store.markersOfTheme(Picard, u"march"_s)),
         (QStringList {u"moves"_s, u"added"_s, u"stays"_s}));
+    QCOMPARE(labels(store.themeMarkers(Picard)), (QStringList {u"moves"_s, u"added"_s, u"stays"_s}));
     QCOMPARE(store.cuesWithMarkers(),
         (QList<CueKey> {{Picard, u"end-title"_s}, {Picard, u"main-title"_s}}));
     QCOMPARE(store.markerCount(), 3);

@@ -1,9 +1,13 @@
 #include "itemmodels/catalogmodel.h"
 #include "itemmodels/themelistmodel.h"
 #include "testcatalogs.h"
+#include "userdata/markerstore.h"
+#include "userdata/userdatabase.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -23,6 +27,8 @@ private slots:
     void sharedThemeIdIsOneRow();
     void resetsWhenCatalogsComeAndGo();
     void headersAndAlignment();
+    void censusColumnsSortAsTheyMean();
+    void aThemeMarkerCountsInPlace();
 
 private:
     static int rowOf(const ThemeListModel &model, const QString &themeId);
@@ -144,6 +150,104 @@ void tst_ThemeListModel::headersAndAlignment()
     QCOMPARE(
         model.headerData(ThemeListModel::CuesColumn, Qt::Horizontal, Qt::TextAlignmentRole).toInt(),
         int(Qt::AlignRight | Qt::AlignVCenter));
+}
+
+void tst_ThemeListModel::censusColumnsSortAsTheyMean()
+{
+    CatalogModel catalogs;
+    QVERIFY(catalogs.addCatalog(TestCatalogs::picard()));
+    ThemeListModel model(&catalogs);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int romulan = rowOf(model, u"romulan"_s);
+    const auto cell = [&](int row, int column, int role = Qt::DisplayRole) {
+        return model.index(row, column).data(role);
+    };
+
+    // Heard first in the main title, last on a later track; the cells name the cues.
+    QCOMPARE(cell(romulan, ThemeListModel::FirstHeardColumn).toString(),
+        u"Star Trek Picard Main Title"_s);
+    QCOMPARE(cell(romulan, ThemeListModel::FirstHeardColumn, ThemeListModel::CueRole)
+                 .value<CueKey>(),
+        (CueKey {Picard, u"main-title"_s}));
+    const CueKey last = model.census(romulan).lastHeard;
+    QVERIFY(last.cueId != u"main-title"_s);
+    QCOMPARE(cell(romulan, ThemeListModel::LastHeardColumn, ThemeListModel::CueRole).value<CueKey>(),
+        last);
+    QVERIFY(cell(romulan, ThemeListModel::FirstHeardColumn, ThemeListModel::SortRole).toLongLong()
+        < cell(romulan, ThemeListModel::LastHeardColumn, ThemeListModel::SortRole).toLongLong());
+    QVERIFY(cell(romulan, ThemeListModel::FirstHeardColumn, Qt::ToolTipRole)
+                .toString()
+                .contains(u"track 1"_s));
+    QVERIFY(!cell(romulan, ThemeListModel::CuesColumn, ThemeListModel::CueRole).isValid());
+    QCOMPARE(cell(romulan, ThemeListModel::ReleasesColumn).typeId(), QMetaType::Int);
+    QVERIFY(cell(romulan, ThemeListModel::ReleasesColumn).toInt() >= 1);
+
+    // Romulan Collusion times 20 s of it; the courage fanfare has no time at all.
+    QVERIFY(cell(romulan, ThemeListModel::ShareColumn).toString().endsWith(u'%'));
+    QVERIFY(cell(romulan, ThemeListModel::ShareColumn, ThemeListModel::SortRole).toDouble() > 0);
+    const int fanfare = rowOf(model, u"courage-fanfare"_s);
+    QCOMPARE(cell(fanfare, ThemeListModel::ShareColumn).toString(), QString());
+    QCOMPARE(cell(fanfare, ThemeListModel::ShareColumn, ThemeListModel::SortRole).toDouble(), -1.0);
+    QVERIFY(cell(fanfare, ThemeListModel::ShareColumn, Qt::ToolTipRole)
+                .toString()
+                .contains(u"Not timed"_s));
+
+    // A proxy on SortRole orders the shares as numbers, the untimed last when descending.
+    QSortFilterProxyModel sorted;
+    sorted.setSourceModel(&model);
+    sorted.setSortRole(ThemeListModel::SortRole);
+    sorted.sort(ThemeListModel::ShareColumn, Qt::DescendingOrder);
+    QVERIFY(sorted.index(0, ThemeListModel::ShareColumn).data(ThemeListModel::SortRole).toDouble()
+        > 0);
+    QCOMPARE(sorted.index(sorted.rowCount() - 1, ThemeListModel::ShareColumn)
+                 .data(ThemeListModel::SortRole)
+                 .toDouble(),
+        -1.0);
+    QCOMPARE(model.headerData(ThemeListModel::FirstHeardColumn, Qt::Horizontal).toString(),
+        u"First heard"_s);
+}
+
+// A marker that names a theme is the user's occurrence of it: the census counts it at once,
+// without a reset that would lose the list's selection.
+void tst_ThemeListModel::aThemeMarkerCountsInPlace()
+{
+    QTemporaryDir dir;
+    UserDatabase userData;
+    QVERIFY2(userData.open(dir.filePath(u"user.sqlite"_s)), qPrintable(userData.errorString()));
+    CatalogModel catalogs;
+    QVERIFY(catalogs.addCatalog(TestCatalogs::picard()));
+    ThemeListModel model(&catalogs);
+    model.setUserData(&userData);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    const int fanfare = rowOf(model, u"courage-fanfare"_s);
+    const int before = cueCount(model, u"courage-fanfare"_s);
+
+    Marker marker;
+    marker.id = Marker::newId();
+    marker.cue = {Picard, u"mystery-ship"_s};
+    marker.startMs = 10'000;
+    marker.endMs = 25'000;
+    marker.label = u"the fanfare, muted"_s;
+    marker.themeId = u"courage-fanfare"_s;
+    QVERIFY(userData.markers()->putMarker(marker));
+    QCOMPARE(reset.size(), 0);
+    QVERIFY(changed.size() >= 1);
+    QCOMPARE(cueCount(model, u"courage-fanfare"_s), before + 1);
+    QCOMPARE(model.census(fanfare).usersOnlyCueCount, 1);
+    QVERIFY(model.index(fanfare, ThemeListModel::CuesColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(u"1 of them only in your markers"_s));
+    // Its range times the theme.
+    QVERIFY(model.index(fanfare, ThemeListModel::ShareColumn).data().toString().endsWith(u'%'));
+
+    QVERIFY(userData.markers()->removeMarker(marker.id));
+    QCOMPARE(cueCount(model, u"courage-fanfare"_s), before);
+    model.setUserData(nullptr);
+    QVERIFY(userData.markers()->putMarker(marker));
+    QCOMPARE(cueCount(model, u"courage-fanfare"_s), before);
 }
 
 QTEST_MAIN(tst_ThemeListModel)

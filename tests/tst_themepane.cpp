@@ -40,6 +40,7 @@ private slots:
     void playLinkFollowsTheFileState();
     void occurrenceWithoutTimePlaysTheCue();
     void usersMarkersBesideTheCatalogs();
+    void censusOfTheTheme();
 
 private:
     void show(const QString &catalogId, const QString &themeId);
@@ -118,7 +119,8 @@ void tst_ThemePane::everyCueOfEveryCatalogInAlbumOrder()
         {Location::Cue, Season3, u"disengage"_s, u"season-3"_s},
         {Location::Cue, Season3, u"leaving-spacedock"_s, u"season-3"_s},
     };
-    QCOMPARE(cueLinks(), expected);
+    // After the census's links, the cues.
+    QCOMPARE(cueLinks().mid(cueLinks().size() - expected.size()), expected);
     QVERIFY(text().contains(u"Heard in 4 cues"_s));
     // Each cue with every place it stands, and each occurrence with how and where.
     QVERIFY(text().contains(u"Season 1, Chapter 1 · track 1; "
@@ -151,12 +153,13 @@ void tst_ThemePane::followsCatalogsOpenedAndClosed()
     show(Picard, March);
     QVERIFY(m_catalogs->removeCatalog(Season3));
     QCOMPARE(m_pane->themeId(), March);
-    QCOMPARE(cueLinks().size(), 2);
+    // The census's first and last cue heard, then the cues.
+    QCOMPARE(cueLinks().size(), 2 + 2);
     QVERIFY(text().contains(u"Heard in 2 cues"_s));
     QVERIFY(!text().contains(u"Star Trek: Picard – Season 3\n"_s));
 
     QVERIFY(m_catalogs->addCatalog(TestCatalogs::picardSeason3()));
-    QCOMPARE(cueLinks().size(), 4);
+    QCOMPARE(cueLinks().size(), 2 + 4);
 
     // The theme's own catalog closed: nothing left to describe it.
     QVERIFY(m_catalogs->removeCatalog(Picard));
@@ -313,6 +316,34 @@ void tst_ThemePane::usersMarkersBesideTheCatalogs()
     m_pane->setUserData(nullptr);
     QVERIFY(!text().contains(u"your marker"_s));
     QVERIFY(text().contains(u"Heard in 3 cues"_s));
+}
+
+// Over both catalogs: four cues, the first in Season 1's main title, the last on Season 3's
+// second disc; only the timed entrances count as heard: 1:12–1:30 and 2:30–3:00.
+void tst_ThemePane::censusOfTheTheme()
+{
+    show(Picard, March);
+    const QString shown = text();
+    const qsizetype census = shown.indexOf(u"Census\n"_s);
+    QVERIFY2(census >= 0, qPrintable(shown));
+    QVERIFY(census < shown.indexOf(u"Heard in 4 cues"_s));
+    QVERIFY(shown.contains(u"Cues\n4\n"_s));
+    QVERIFY2(shown.contains(u"First heard\nStar Trek Picard Main Title · Season 1, Chapter 1 · track 1"_s),
+        qPrintable(shown));
+    QVERIFY2(shown.contains(
+                 u"Last heard\nLeaving Spacedock · Star Trek: Picard – Season 3 · track 2-04"_s),
+        qPrintable(shown));
+    QVERIFY(shown.contains(u"Releases\nSeason 1, Chapter 1; "_s));
+    QVERIFY(shown.contains(u"Heard for\n0:48 of 23:10 of music (3.5%)"_s));
+    // Episodes known by their titles only give no order.
+    QVERIFY(!shown.contains(u"By episode"_s));
+    const QList<Location> links = cueLinks();
+    QCOMPARE(links.at(0).id, u"main-title"_s);
+    QCOMPARE(links.at(1).id, u"leaving-spacedock"_s);
+
+    // A theme no timed entrance counts says how to time it.
+    show(Picard, u"courage-fanfare"_s);
+    QVERIFY(text().contains(u"Heard for\nnot timed yet"_s));
 }
 
 QTEST_MAIN(tst_ThemePane)

@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QIODevice>
 #include <QLabel>
+#include <QMenu>
 #include <QScopedValueRollback>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
@@ -21,7 +22,8 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr quint32 StateVersion = 1;
+// 2: the Themes tab has its census columns; a state of 1 keeps its tree header and tab.
+constexpr quint32 StateVersion = 2;
 } // namespace
 
 CatalogBrowser::CatalogBrowser(CatalogModel *catalogs, QWidget *parent)
@@ -96,6 +98,11 @@ void CatalogBrowser::setUserData(const UserDataTracker *userData)
     m_filterModel->setUserData(userData);
 }
 
+void CatalogBrowser::setThemeMarkers(const UserDatabase *userData)
+{
+    m_themeModel->setUserData(userData);
+}
+
 void CatalogBrowser::createThemeList()
 {
     m_themeModel = new ThemeListModel(m_catalogs, this);
@@ -103,6 +110,7 @@ void CatalogBrowser::createThemeList()
     m_themeSortModel->setSourceModel(m_themeModel);
     m_themeSortModel->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_themeSortModel->setSortLocaleAware(true);
+    m_themeSortModel->setSortRole(ThemeListModel::SortRole);
 
     m_themeList = new QTreeView;
     m_themeList->setObjectName(u"themeList"_s);
@@ -112,13 +120,52 @@ void CatalogBrowser::createThemeList()
     m_themeList->setAllColumnsShowFocus(true);
     m_themeList->setSortingEnabled(true);
     m_themeList->sortByColumn(ThemeListModel::NameColumn, Qt::AscendingOrder);
-    m_themeList->header()->setSectionResizeMode(ThemeListModel::NameColumn, QHeaderView::Stretch);
-    m_themeList->header()->setStretchLastSection(false);
+    setUpThemeColumns();
     m_tabs->addTab(m_themeList, tr("Themes"));
 
     connect(m_themeList->selectionModel(), &QItemSelectionModel::currentChanged, this,
         &CatalogBrowser::themeActivated);
-    connect(m_themeList, &QTreeView::activated, this, &CatalogBrowser::themeActivated);
+    // Activating the first or last cue heard opens that cue; any other cell, the theme.
+    connect(m_themeList, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        const QVariant cue = index.data(ThemeListModel::CueRole);
+        if (!cue.isValid()) {
+            themeActivated();
+            return;
+        }
+        const CueKey key = cue.value<CueKey>();
+        emit locationActivated({Location::Cue, key.catalogId, key.cueId, {}});
+    });
+}
+
+// The name takes the room left; counts fit their numbers; the composer, which the theme's page
+// gives, starts hidden. The header's context menu shows and hides any column but the name.
+void CatalogBrowser::setUpThemeColumns()
+{
+    QHeaderView *header = m_themeList->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(ThemeListModel::NameColumn, QHeaderView::Stretch);
+    for (const int column :
+        {ThemeListModel::CuesColumn, ThemeListModel::ReleasesColumn, ThemeListModel::ShareColumn})
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    const int cueTitleWidth = m_themeList->fontMetrics().averageCharWidth() * 16;
+    header->resizeSection(ThemeListModel::FirstHeardColumn, cueTitleWidth);
+    header->resizeSection(ThemeListModel::LastHeardColumn, cueTitleWidth);
+    header->setSectionHidden(ThemeListModel::ComposerColumn, true);
+
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QWidget::customContextMenuRequested, this, [this, header](const QPoint &pos) {
+        QMenu menu;
+        for (int column = ThemeListModel::NameColumn + 1; column < ThemeListModel::ColumnCount;
+             ++column) {
+            QAction *shown = menu.addAction(
+                m_themeModel->headerData(column, Qt::Horizontal).toString());
+            shown->setCheckable(true);
+            shown->setChecked(!header->isSectionHidden(column));
+            connect(shown, &QAction::toggled, header,
+                [header, column](bool on) { header->setSectionHidden(column, !on); });
+        }
+        menu.exec(header->viewport()->mapToGlobal(pos));
+    });
 }
 
 void CatalogBrowser::treeCurrentChanged()
@@ -185,7 +232,9 @@ void CatalogBrowser::select(const Location &location)
     const QModelIndex theme = location.kind == Location::Theme
         ? m_themeSortModel->mapFromSource(m_themeModel->indexOfTheme(location.id))
         : QModelIndex();
-    m_themeList->setCurrentIndex(theme);
+    // On the theme's row already (in a census column, say), the current cell stays where it is.
+    if (m_themeList->currentIndex().siblingAtColumn(0) != theme)
+        m_themeList->setCurrentIndex(theme);
     if (theme.isValid())
         m_themeList->scrollTo(theme);
 }
@@ -278,9 +327,10 @@ void CatalogBrowser::restoreState(const QByteArray &state)
     QByteArray themeHeader;
     qint32 tab = 0;
     stream >> version >> treeHeader >> themeHeader >> tab;
-    if (stream.status() != QDataStream::Ok || version != StateVersion)
+    if (stream.status() != QDataStream::Ok || version < 1 || version > StateVersion)
         return;
     m_tree->header()->restoreState(treeHeader);
-    m_themeList->header()->restoreState(themeHeader);
+    if (version == StateVersion)
+        m_themeList->header()->restoreState(themeHeader);
     m_tabs->setCurrentIndex(tab);
 }

@@ -10,6 +10,7 @@ class CatalogModel;
 class UserDataTracker;
 class SearchField;
 class ThemeListModel;
+class UserDatabase;
 class QAction;
 class QLabel;
 class QSortFilterProxyModel;
@@ -33,6 +34,8 @@ public:
 
     // What search finds in the user's notes, files and markers (CatalogFilterModel::setUserData).
     void setUserData(const UserDataTracker *userData);
+    // Whose markers that name themes the Themes tab counts beside the catalogs' occurrences.
+    void setThemeMarkers(const UserDatabase *userData);
 
     // The actions of the tree's context menu (they act on the current row).
     void setTrackActions(const QList<QAction *> &actions);
@@ -57,6 +60,7 @@ signals:
 private:
     void createTree();
     void createThemeList();
+    void setUpThemeColumns();
     void treeCurrentChanged();
     static Location cueLocation(const QModelIndex &track);
     void themeActivated();

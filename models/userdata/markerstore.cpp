@@ -62,6 +62,15 @@ QList<Marker> MarkerStore::markers(const CueKey &cue) const
         markers, [&](const Marker &marker) { return marker.cue == cue; }, heardBefore);
 }
 
+namespace {
+
+bool byCueThenStart(const Marker &a, const Marker &b)
+{
+    return std::tie(a.cue.cueId, a.startMs, a.id) < std::tie(b.cue.cueId, b.startMs, b.id);
+}
+
+} // namespace
+
 QList<Marker> MarkerStore::markersOfTheme(const QString &catalogId, const QString &themeId) const
 {
     QList<Marker> markers;
@@ -73,9 +82,21 @@ QList<Marker> MarkerStore::markersOfTheme(const QString &catalogId, const QStrin
         [&](const Marker &marker) {
             return marker.cue.catalogId == catalogId && marker.themeId == themeId;
         },
-        [](const Marker &a, const Marker &b) {
-            return std::tie(a.cue.cueId, a.startMs, a.id) < std::tie(b.cue.cueId, b.startMs, b.id);
-        });
+        byCueThenStart);
+}
+
+QList<Marker> MarkerStore::themeMarkers(const QString &catalogId) const
+{
+    QList<Marker> markers;
+    forEachRow(u"SELECT %1 FROM markers WHERE catalog_id = ? AND theme_id <> '' "
+               "ORDER BY cue_id, start_ms, id"_s.arg(Columns),
+        {catalogId}, [&](const QSqlQuery &row) { markers.append(markerFromRow(row)); });
+    return overlaid(
+        markers,
+        [&](const Marker &marker) {
+            return marker.cue.catalogId == catalogId && !marker.themeId.isEmpty();
+        },
+        byCueThenStart);
 }
 
 QList<Marker> MarkerStore::overlaid(QList<Marker> rows,

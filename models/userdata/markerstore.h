@@ -28,6 +28,9 @@ public:
     QList<Marker> markers(const CueKey &cue) const;
     // Every marker that names the theme, by cue then start.
     QList<Marker> markersOfTheme(const QString &catalogId, const QString &themeId) const;
+    // Every marker of the catalog that names a theme, by cue then start: one query, for counting
+    // every theme at once.
+    QList<Marker> themeMarkers(const QString &catalogId) const;
     std::optional<Marker> marker(const QString &id) const;
     QList<CueKey> cuesWithMarkers() const;
     int markerCount() const;

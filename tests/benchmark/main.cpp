@@ -3,6 +3,7 @@
 #include "catalog/catalogreader.h"
 #include "itemmodels/catalogfiltermodel.h"
 #include "itemmodels/catalogmodel.h"
+#include "itemmodels/themelistmodel.h"
 #include "itemmodels/userdatatracker.h"
 #include "syntheticcatalog.h"
 #include "userdata/markerstore.h"
@@ -304,6 +305,18 @@ int main(int argc, char *argv[])
     const double modelMs
         = medianMs([&] { model.removeCatalog(catalog.id); }, [&] { model.addCatalog(catalog); });
     figures[u"model_ms"_s] = rounded(modelMs);
+
+    // The Themes tab's census of every theme, as it is counted when a catalog opens and again
+    // after each change to a marker.
+    const double censusMs = medianMs([] {},
+        [&] {
+            ThemeListModel themes(&model);
+            if (themes.rowCount() != catalog.themes.size()) {
+                err << "cuebook-bench: the theme list lost themes\n";
+                std::exit(1);
+            }
+        });
+    figures[u"theme_census_ms"_s] = rounded(censusMs);
 
     QJsonObject filterMs;
     QJsonObject filterRows;

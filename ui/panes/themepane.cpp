@@ -1,6 +1,8 @@
 #include "panes/themepane.h"
 
 #include "catalog/occurrences.h"
+#include "catalog/themecensus.h"
+#include "catalog/timecode.h"
 #include "itemmodels/catalogmodel.h"
 #include "panes/panebrowser.h"
 #include "panes/panehtml.h"
@@ -8,6 +10,7 @@
 #include "userdata/markerstore.h"
 #include "userdata/userdatabase.h"
 
+#include <QLocale>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -102,8 +105,82 @@ void ThemePane::render(PaneBrowser::Scroll scroll)
     for (const OccurrenceRow &row : heard)
         m_cues.insert(row.cue());
     m_browser->setPageHtml(headerHtml(*catalog, *theme) + PaneHtml::paragraph(theme->description)
-            + cuesHtml(heard, markers) + excerptsHtml(*catalog),
+            + censusHtml(usersRows) + cuesHtml(heard, markers) + excerptsHtml(*catalog),
         scroll);
+}
+
+// The theme taken as a whole, as a leitmotif catalogue's census table gives it; nothing for a
+// theme no cue quotes (the cues section says so).
+QString ThemePane::censusHtml(const QList<OccurrenceRow> &usersRows) const
+{
+    const QList<Catalog> &catalogs = m_catalogs->catalogs();
+    const ThemeCensus::Entry census = ThemeCensus::of(catalogs, m_themeId, usersRows);
+    if (census.cues.isEmpty())
+        return {};
+    QString cues = QString::number(census.cues.size());
+    if (census.usersOnlyCueCount > 0)
+        cues += u" "_s + tr("(%1 only in your markers)").arg(census.usersOnlyCueCount);
+
+    QString episodes;
+    if (!census.firstEpisode.isEmpty()) {
+        const auto episodeOf = [this](const CueKey &cue) {
+            const Catalog *catalog = m_catalogs->catalog(cue.catalogId);
+            const Cue *found = catalog ? catalog->cue(cue.cueId) : nullptr;
+            return found ? PaneHtml::cueLink(*catalog, cue.cueId) + u" ("_s
+                    + PaneHtml::escaped(found->episode) + u')'
+                         : QString();
+        };
+        episodes = census.firstEpisode == census.lastEpisode
+            ? episodeOf(census.firstEpisode)
+            : tr("first %1, last %2")
+                  .arg(episodeOf(census.firstEpisode), episodeOf(census.lastEpisode));
+    }
+
+    QStringList releases;
+    for (const ThemeCensus::ReleaseKey &key : census.releases) {
+        if (const Catalog *catalog = m_catalogs->catalog(key.catalogId))
+            releases.append(PaneHtml::releaseLink(*catalog, key.releaseId));
+    }
+
+    const qint64 runningTime = ThemeCensus::runningTimeMs(catalogs);
+    const double share = ThemeCensus::share(census.heardMs, runningTime);
+    const QString heardFor = share < 0
+        ? PaneHtml::escaped(tr("not timed yet: mark where it starts and ends to count it"))
+        : PaneHtml::escaped(tr("%1 of %2 of music (%3%), where entrances are timed")
+                                .arg(TimeCode::formatSeconds(census.heardMs),
+                                    TimeCode::formatSeconds(runningTime),
+                                    QLocale().toString(share * 100.0, 'f', 1)));
+
+    return PaneHtml::sectionHeading(tr("Census"))
+        + PaneHtml::facts({
+            {tr("Cues"), PaneHtml::escaped(cues)},
+            {tr("First heard"), placeHtml(census.firstHeard)},
+            {tr("Last heard"),
+                census.lastHeard == census.firstHeard ? QString() : placeHtml(census.lastHeard)},
+            {tr("By episode"), episodes},
+            {tr("Releases"), releases.join(u"; ")},
+            {tr("Heard for"), heardFor},
+        });
+}
+
+QString ThemePane::trackPlaceText(const Catalog &catalog, const TrackRef &track)
+{
+    const Release &release = catalog.releases.at(track.release);
+    return tr("%1 · track %2")
+        .arg(PaneHtml::shortReleaseTitle(catalog, release),
+            CatalogModel::trackNumberText(release, release.tracks.at(track.track)));
+}
+
+QString ThemePane::placeHtml(const CueKey &cue) const
+{
+    const Catalog *catalog = m_catalogs->catalog(cue.catalogId);
+    if (!catalog || !catalog->cue(cue.cueId))
+        return {};
+    QString html = PaneHtml::cueLink(*catalog, cue.cueId);
+    const QList<TrackRef> tracks = catalog->tracksOfCue(cue.cueId);
+    if (!tracks.isEmpty())
+        html += PaneHtml::escaped(u" · "_s + trackPlaceText(*catalog, tracks.first()));
+    return html;
 }
 
 QString ThemePane::headerHtml(const Catalog &catalog, const Theme &theme) const
@@ -163,13 +240,8 @@ QString ThemePane::cuesHtml(
 QString ThemePane::cueHeadingHtml(const Catalog &catalog, const QString &cueId) const
 {
     QStringList places;
-    for (const TrackRef &ref : catalog.tracksOfCue(cueId)) {
-        const Release &release = catalog.releases.at(ref.release);
-        places.append(
-            tr("%1 · track %2")
-                .arg(PaneHtml::shortReleaseTitle(catalog, release),
-                    CatalogModel::trackNumberText(release, release.tracks.at(ref.track))));
-    }
+    for (const TrackRef &ref : catalog.tracksOfCue(cueId))
+        places.append(trackPlaceText(catalog, ref));
     return PaneHtml::headingRow(u"<p class=\"heading\">"_s + PaneHtml::cueLink(catalog, cueId)
         + u"</p>"_s + PaneHtml::detail(PaneHtml::escaped(places.join(u"; "))));
 }

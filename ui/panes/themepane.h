@@ -19,6 +19,7 @@ struct Marker;
 struct Occurrence;
 struct OccurrenceRow;
 struct Theme;
+struct TrackRef;
 
 // One theme: its name, aliases, composer, origin and description, then every cue where it is
 // heard, over every release of every open catalog, in album order, each cue a link, and each
@@ -51,6 +52,11 @@ private:
     void refresh();
     void render(PaneBrowser::Scroll scroll = PaneBrowser::Scroll::ToTop);
     QString headerHtml(const Catalog &catalog, const Theme &theme) const;
+    QString censusHtml(const QList<OccurrenceRow> &usersRows) const;
+    // "Twins · Season 1, Chapter 1 · track 9", the title a link.
+    QString placeHtml(const CueKey &cue) const;
+    // "Season 1, Chapter 1 · track 9".
+    static QString trackPlaceText(const Catalog &catalog, const TrackRef &track);
     QString cuesHtml(
         const QList<OccurrenceRow> &heard, const QHash<QString, Marker> &markers) const;
     QString cueHeadingHtml(const Catalog &catalog, const QString &cueId) const;
