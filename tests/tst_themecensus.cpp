@@ -83,6 +83,7 @@ private slots:
     void episodesInBroadcastOrder();
     void runningTimeAndShare();
     void themeNoCueQuotes();
+    void everyThemeAtOnceIsEachThemeAlone();
 };
 
 void tst_ThemeCensus::bundledCatalogCountsAsItsDataSays()
@@ -209,6 +210,29 @@ void tst_ThemeCensus::themeNoCueQuotes()
     QVERIFY(census.firstHeard.isEmpty() && census.lastEpisode.isEmpty());
     QVERIFY(census.releases.isEmpty());
     QCOMPARE(census.heardMs, 0);
+}
+
+// The one pass over the catalogs and the indexed look-up of a few themes agree.
+void tst_ThemeCensus::everyThemeAtOnceIsEachThemeAlone()
+{
+    const QList<Catalog> catalogs {TestCatalogs::bundled(), episodesCatalog()};
+    const QList<OccurrenceRow> rows {usersRow(u"star-trek-march"_s, u"twins"_s, 60'000, 75'000),
+        usersRow(u"romulan-theme"_s, u"picard-requests-help"_s, 1'000),
+        usersRow(u"motif"_s, u"d"_s, 0, 50'000, u"episodes"_s),
+        usersRow(u"star-trek-march"_s, u"no-such-cue"_s, 0, 1'000)};
+    const QHash<QString, ThemeCensus::Entry> every = ThemeCensus::ofEveryTheme(catalogs, rows);
+    int themes = 0;
+    for (const Catalog &catalog : catalogs) {
+        for (const Theme &theme : catalog.themes) {
+            ++themes;
+            QVERIFY(every.contains(theme.id));
+            QCOMPARE(every.value(theme.id), ThemeCensus::of(catalogs, theme.id, rows));
+            QCOMPARE(ThemeCensus::ofThemes(catalogs, {theme.id, u"motif"_s}, rows).value(theme.id),
+                every.value(theme.id));
+        }
+    }
+    QCOMPARE(every.size(), themes);
+    QVERIFY(ThemeCensus::ofThemes(catalogs, {}, rows).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_ThemeCensus)

@@ -243,8 +243,18 @@ void tst_ThemeListModel::aThemeMarkerCountsInPlace()
     // Its range times the theme.
     QVERIFY(model.index(fanfare, ThemeListModel::ShareColumn).data().toString().endsWith(u'%'));
 
+    // Named for another theme: counted there, and no longer here.
+    const int romulanBefore = cueCount(model, u"romulan"_s);
+    marker.themeId = u"romulan"_s;
+    marker.cue = {Picard, u"end-title"_s};
+    QVERIFY(userData.markers()->putMarker(marker));
+    QCOMPARE(cueCount(model, u"courage-fanfare"_s), before);
+    QCOMPARE(cueCount(model, u"romulan"_s), romulanBefore + 1);
+    QCOMPARE(reset.size(), 0);
+
     QVERIFY(userData.markers()->removeMarker(marker.id));
     QCOMPARE(cueCount(model, u"courage-fanfare"_s), before);
+    QCOMPARE(cueCount(model, u"romulan"_s), romulanBefore);
     model.setUserData(nullptr);
     QVERIFY(userData.markers()->putMarker(marker));
     QCOMPARE(cueCount(model, u"courage-fanfare"_s), before);

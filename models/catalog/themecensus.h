@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 // What the open catalogs, and the user's markers that name themes, say about one theme taken as
@@ -42,6 +43,8 @@ struct Entry
     // How long it is heard: the timed ranges of its entrances (the catalog's and the user's),
     // overlaps counted once; 0 where no entrance has both a start and an end.
     qint64 heardMs = 0;
+
+    friend bool operator==(const Entry &, const Entry &) = default;
 };
 
 // usersRows: the user's occurrences (their markers that name a theme); the ones of a cue no
@@ -52,6 +55,10 @@ Entry of(const QList<Catalog> &catalogs, const QString &themeId,
 // catalogs: what of() gives for each.
 QHash<QString, Entry> ofEveryTheme(
     const QList<Catalog> &catalogs, const QList<OccurrenceRow> &usersRows = {});
+// The themes of themeIds only, through the catalogs' indexes: what of() gives for each, at the
+// cost of those themes alone.
+QHash<QString, Entry> ofThemes(const QList<Catalog> &catalogs, const QSet<QString> &themeIds,
+    const QList<OccurrenceRow> &usersRows = {});
 
 // The running time of the catalogs: each cue once, at its longest track, where a duration is
 // known.

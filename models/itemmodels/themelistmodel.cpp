@@ -37,7 +37,8 @@ void ThemeListModel::setUserData(const UserDatabase *userData)
         disconnect(m_userData->markers(), nullptr, this, nullptr);
     m_userData = userData;
     if (userData)
-        connect(userData->markers(), &MarkerStore::markersChanged, this, &ThemeListModel::recount);
+        connect(
+            userData->markers(), &MarkerStore::markersChanged, this, &ThemeListModel::recountCue);
     recount();
 }
 
@@ -217,6 +218,39 @@ void ThemeListModel::recount()
         row.census = census.value(row.themeId);
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, CuesColumn), index(m_rows.size() - 1, ColumnCount - 1));
+}
+
+// The themes a change to the cue's markers can touch: the ones it was counted in, and the ones
+// its markers name now; those alone are counted again.
+void ThemeListModel::recountCue(const CueKey &cue)
+{
+    if (!m_userData || !m_userData->isOpen())
+        return;
+    QSet<QString> touched;
+    for (const Row &row : std::as_const(m_rows)) {
+        if (row.census.cues.contains(cue))
+            touched.insert(row.themeId);
+    }
+    for (const Marker &marker : m_userData->markers()->markers(cue)) {
+        if (!marker.themeId.isEmpty())
+            touched.insert(marker.themeId);
+    }
+    QList<OccurrenceRow> usersRows;
+    for (const QString &themeId : std::as_const(touched)) {
+        for (const Catalog &catalog : m_catalogs->catalogs()) {
+            for (const Marker &marker : m_userData->markers()->markersOfTheme(catalog.id, themeId))
+                usersRows.append(MarkerOccurrences::row(marker));
+        }
+    }
+    const QHash<QString, ThemeCensus::Entry> census
+        = ThemeCensus::ofThemes(m_catalogs->catalogs(), touched, usersRows);
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const auto counted = census.constFind(m_rows.at(row).themeId);
+        if (counted == census.cend())
+            continue;
+        m_rows[row].census = *counted;
+        emit dataChanged(index(row, CuesColumn), index(row, ColumnCount - 1));
+    }
 }
 
 // Every theme at once: one pass over the catalogs and one query per catalog for the user's

@@ -75,6 +75,7 @@ private:
 
     void reload();
     void recount();
+    void recountCue(const CueKey &cue);
     QList<Row> findRows() const;
     QHash<QString, ThemeCensus::Entry> countThemes() const;
     QString cueTitle(const CueKey &cue) const;
