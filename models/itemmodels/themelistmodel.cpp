@@ -91,22 +91,12 @@ QVariant ThemeListModel::data(const QModelIndex &index, int role) const
         }
         break;
     case SortRole:
-        switch (column) {
-        case NameColumn:
-            return row.name;
-        case ComposerColumn:
-            return row.composer;
-        case CuesColumn:
-            return int(census.cues.size());
-        case FirstHeardColumn:
-        case LastHeardColumn:
+        // Names and counts sort as shown; the cues by where they stand, the shares as numbers.
+        if (column == FirstHeardColumn || column == LastHeardColumn)
             return albumPlace(heard);
-        case ReleasesColumn:
-            return int(census.releases.size());
-        case ShareColumn:
+        if (column == ShareColumn)
             return share;
-        }
-        break;
+        return data(index, Qt::DisplayRole);
     case CueRole:
         if (!heard.isEmpty())
             return QVariant::fromValue(heard);
