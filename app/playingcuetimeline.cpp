@@ -22,8 +22,8 @@ PlayingCueTimeline::PlayingCueTimeline(
     connect(m_playback, &Playback::currentChanged, this, &PlayingCueTimeline::followCurrent);
     connect(m_playback, &Playback::positionChanged, m_timeline, &CueTimeline::setPosition);
     connect(m_timeline, &CueTimeline::seekRequested, m_playback, &Playback::seek);
-    connect(m_timeline, &CueTimeline::addMarkerRequested, this,
-        &PlayingCueTimeline::markerRequested);
+    connect(
+        m_timeline, &CueTimeline::addMarkerRequested, this, &PlayingCueTimeline::markerRequested);
     connect(m_timeline, &CueTimeline::markerMoved, this, &PlayingCueTimeline::moveMarker);
     followCurrent();
 }

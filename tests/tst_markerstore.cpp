@@ -249,7 +249,8 @@ void tst_MarkerStore::changesKeptInMemoryOverlayEveryRead()
     // By cue, then start.
     QCOMPARE(labels(store.markersOfTheme(Picard, u"march"_s)),
         (QStringList {u"moves"_s, u"added"_s, u"stays"_s}));
-    QCOMPARE(labels(store.themeMarkers(Picard)), (QStringList {u"moves"_s, u"added"_s, u"stays"_s}));
+    QCOMPARE(
+        labels(store.themeMarkers(Picard)), (QStringList {u"moves"_s, u"added"_s, u"stays"_s}));
     QCOMPARE(store.cuesWithMarkers(),
         (QList<CueKey> {{Picard, u"end-title"_s}, {Picard, u"main-title"_s}}));
     QCOMPARE(store.markerCount(), 3);

@@ -156,7 +156,8 @@ void tst_ThemeCensus::usersMarkersAddCuesAndTime()
     const ThemeCensus::Entry before = ThemeCensus::of(catalogs, u"star-trek-march"_s);
     // One marker on a cue the catalog links already, one on a cue it does not, one ranged twice
     // over the same stretch, and one of another theme.
-    const QList<OccurrenceRow> rows {usersRow(u"star-trek-march"_s, u"picard-requests-help"_s, 40'000),
+    const QList<OccurrenceRow> rows {
+        usersRow(u"star-trek-march"_s, u"picard-requests-help"_s, 40'000),
         usersRow(u"star-trek-march"_s, u"twins"_s, 60'000, 75'000),
         usersRow(u"star-trek-march"_s, u"twins"_s, 70'000, 80'000),
         usersRow(u"romulan-theme"_s, u"twins"_s, 0, 5'000)};

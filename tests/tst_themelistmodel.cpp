@@ -166,12 +166,13 @@ void tst_ThemeListModel::censusColumnsSortAsTheyMean()
     // Heard first in the main title, last on a later track; the cells name the cues.
     QCOMPARE(cell(romulan, ThemeListModel::FirstHeardColumn).toString(),
         u"Star Trek Picard Main Title"_s);
-    QCOMPARE(cell(romulan, ThemeListModel::FirstHeardColumn, ThemeListModel::CueRole)
-                 .value<CueKey>(),
+    QCOMPARE(
+        cell(romulan, ThemeListModel::FirstHeardColumn, ThemeListModel::CueRole).value<CueKey>(),
         (CueKey {Picard, u"main-title"_s}));
     const CueKey last = model.census(romulan).lastHeard;
     QVERIFY(last.cueId != u"main-title"_s);
-    QCOMPARE(cell(romulan, ThemeListModel::LastHeardColumn, ThemeListModel::CueRole).value<CueKey>(),
+    QCOMPARE(
+        cell(romulan, ThemeListModel::LastHeardColumn, ThemeListModel::CueRole).value<CueKey>(),
         last);
     QVERIFY(cell(romulan, ThemeListModel::FirstHeardColumn, ThemeListModel::SortRole).toLongLong()
         < cell(romulan, ThemeListModel::LastHeardColumn, ThemeListModel::SortRole).toLongLong());
@@ -197,8 +198,8 @@ void tst_ThemeListModel::censusColumnsSortAsTheyMean()
     sorted.setSourceModel(&model);
     sorted.setSortRole(ThemeListModel::SortRole);
     sorted.sort(ThemeListModel::ShareColumn, Qt::DescendingOrder);
-    QVERIFY(sorted.index(0, ThemeListModel::ShareColumn).data(ThemeListModel::SortRole).toDouble()
-        > 0);
+    QVERIFY(
+        sorted.index(0, ThemeListModel::ShareColumn).data(ThemeListModel::SortRole).toDouble() > 0);
     QCOMPARE(sorted.index(sorted.rowCount() - 1, ThemeListModel::ShareColumn)
                  .data(ThemeListModel::SortRole)
                  .toDouble(),

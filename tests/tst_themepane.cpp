@@ -328,7 +328,8 @@ void tst_ThemePane::censusOfTheTheme()
     QVERIFY2(census >= 0, qPrintable(shown));
     QVERIFY(census < shown.indexOf(u"Heard in 4 cues"_s));
     QVERIFY(shown.contains(u"Cues\n4\n"_s));
-    QVERIFY2(shown.contains(u"First heard\nStar Trek Picard Main Title · Season 1, Chapter 1 · track 1"_s),
+    QVERIFY2(shown.contains(
+                 u"First heard\nStar Trek Picard Main Title · Season 1, Chapter 1 · track 1"_s),
         qPrintable(shown));
     QVERIFY2(shown.contains(
                  u"Last heard\nLeaving Spacedock · Star Trek: Picard – Season 3 · track 2-04"_s),

@@ -157,8 +157,8 @@ void CatalogBrowser::setUpThemeColumns()
         QMenu menu;
         for (int column = ThemeListModel::NameColumn + 1; column < ThemeListModel::ColumnCount;
              ++column) {
-            QAction *shown = menu.addAction(
-                m_themeModel->headerData(column, Qt::Horizontal).toString());
+            QAction *shown
+                = menu.addAction(m_themeModel->headerData(column, Qt::Horizontal).toString());
             shown->setCheckable(true);
             shown->setChecked(!header->isSectionHidden(column));
             connect(shown, &QAction::toggled, header,

@@ -159,11 +159,13 @@ QHash<QString, ThemeCensus::Entry> count(const QList<Catalog> &catalogs,
                 releases.insert({heard.at(i).catalog, track.release});
             // An episode known only by its title ("Remembrance") has no place in the order.
             if (hasNumber(cue.episode)) {
-                if (firstEpisode.isNull() || ThemeCensus::compareEpisodes(cue.episode, firstEpisode) < 0) {
+                if (firstEpisode.isNull()
+                    || ThemeCensus::compareEpisodes(cue.episode, firstEpisode) < 0) {
                     entry.firstEpisode = key;
                     firstEpisode = cue.episode;
                 }
-                if (lastEpisode.isNull() || ThemeCensus::compareEpisodes(cue.episode, lastEpisode) > 0) {
+                if (lastEpisode.isNull()
+                    || ThemeCensus::compareEpisodes(cue.episode, lastEpisode) > 0) {
                     entry.lastEpisode = key;
                     lastEpisode = cue.episode;
                 }
@@ -187,8 +189,8 @@ QHash<QString, ThemeCensus::Entry> count(const QList<Catalog> &catalogs,
 
 namespace ThemeCensus {
 
-Entry of(const QList<Catalog> &catalogs, const QString &themeId,
-    const QList<OccurrenceRow> &usersRows)
+Entry of(
+    const QList<Catalog> &catalogs, const QString &themeId, const QList<OccurrenceRow> &usersRows)
 {
     Entry entry = count(catalogs, usersRows, {themeId}).value(themeId);
     entry.themeId = themeId;

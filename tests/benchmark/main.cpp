@@ -230,8 +230,8 @@ const QString MemoryOption = u"--memory"_s;
 // What the filter figures search for, by the key they are printed under.
 const QList<std::pair<QString, QString>> &benchQueries()
 {
-    static const QList<std::pair<QString, QString>> queries {{u"1"_s, u"a"_s},
-        {u"3"_s, u"bor"_s}, {u"8"_s, u"daybreak"_s}, {u"theme"_s, u"theme:romulan"_s}};
+    static const QList<std::pair<QString, QString>> queries {{u"1"_s, u"a"_s}, {u"3"_s, u"bor"_s},
+        {u"8"_s, u"daybreak"_s}, {u"theme"_s, u"theme:romulan"_s}};
     return queries;
 }
 

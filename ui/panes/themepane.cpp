@@ -146,10 +146,10 @@ QString ThemePane::censusHtml(const QList<OccurrenceRow> &usersRows) const
     const double share = ThemeCensus::share(census.heardMs, runningTime);
     const QString heardFor = share < 0
         ? PaneHtml::escaped(tr("not timed yet: mark where it starts and ends to count it"))
-        : PaneHtml::escaped(tr("%1 of %2 of music (%3%), where entrances are timed")
-                                .arg(TimeCode::formatSeconds(census.heardMs),
-                                    TimeCode::formatSeconds(runningTime),
-                                    QLocale().toString(share * 100.0, 'f', 1)));
+        : PaneHtml::escaped(
+            tr("%1 of %2 of music (%3%), where entrances are timed")
+                .arg(TimeCode::formatSeconds(census.heardMs), TimeCode::formatSeconds(runningTime),
+                    QLocale().toString(share * 100.0, 'f', 1)));
 
     return PaneHtml::sectionHeading(tr("Census"))
         + PaneHtml::facts({
