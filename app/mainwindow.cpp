@@ -5,6 +5,8 @@
 #include "catalog/timecode.h"
 #include "catalogbrowser.h"
 #include "coverpicker.h"
+#include "covers/coverloader.h"
+#include "covers/coversourcefinder.h"
 #include "errorreporter.h"
 #include "filelinker.h"
 #include "itemmodels/catalogmodel.h"
@@ -57,7 +59,16 @@ void MainWindow::createPanes()
     // The tree's note marks and what search finds in notes, files and markers.
     m_userDataTracker = new UserDataTracker(m_catalogModel, this);
     m_userDataTracker->setUserData(m_userData);
-    m_browser = new CatalogBrowser(m_catalogModel);
+    // Covers are read once for the grid and the release pane alike.
+    m_coverLoader = new CoverLoader(CoverCache::defaultFolder(), this);
+    m_coverSources = new CoverSourceFinder(
+        [this](const QString &catalogId) { return m_catalogModel->catalog(catalogId); }, m_userData,
+        this);
+    connect(m_catalogModel, &CatalogModel::catalogsChanged, m_coverSources,
+        &CoverSourceFinder::forgetAll);
+    connect(
+        m_coverSources, &CoverSourceFinder::sourcesChanged, m_coverLoader, &CoverLoader::forget);
+    m_browser = new CatalogBrowser(m_catalogModel, m_coverLoader, m_coverSources);
     m_browser->setUserData(m_userDataTracker);
     m_browser->setThemeMarkers(m_userData);
     m_detailView = new DetailView(m_catalogModel);
@@ -137,6 +148,11 @@ void MainWindow::connectParts()
     // Playing and linking files.
     connect(m_browser, &CatalogBrowser::trackActivated, m_playback, &Playback::playRelease);
     connect(m_browser, &CatalogBrowser::filesDropped, m_linker, &FileLinker::linkFiles);
+    connect(m_browser, &CatalogBrowser::coverImageDropped, m_covers, &CoverPicker::setImage);
+    connect(m_browser, &CatalogBrowser::releaseOpened, this, [this](const Location &release) {
+        navigate(release);
+        m_detailView->setFocus(Qt::OtherFocusReason);
+    });
     connect(m_detailView, &DetailView::actionRequested, this, &MainWindow::performPaneAction);
     connect(m_playback, &Playback::currentChanged, this, &MainWindow::showNowPlaying);
     // The cue pane's timeline: the playhead on the cue that plays, the waveform of its file.
@@ -183,6 +199,16 @@ void MainWindow::connectActions()
         [this] { m_exchanger->chooseLabelsImport(m_history.current()); });
     connect(m_actions.releases, &QAction::triggered, m_browser, &CatalogBrowser::showReleases);
     connect(m_actions.themes, &QAction::triggered, m_browser, &CatalogBrowser::showThemes);
+    connect(m_actions.releaseTree, &QAction::triggered, m_browser,
+        [this] { m_browser->showReleasesAs(CatalogBrowser::ReleaseView::Tree); });
+    connect(m_actions.releaseCovers, &QAction::triggered, m_browser,
+        [this] { m_browser->showReleasesAs(CatalogBrowser::ReleaseView::Covers); });
+    connect(m_browser, &CatalogBrowser::releaseViewChanged, this,
+        [this](CatalogBrowser::ReleaseView view) {
+            (view == CatalogBrowser::ReleaseView::Covers ? m_actions.releaseCovers
+                                                         : m_actions.releaseTree)
+                ->setChecked(true);
+        });
     connect(m_actions.expand, &QAction::triggered, m_browser, &CatalogBrowser::expandAll);
     connect(m_actions.collapse, &QAction::triggered, m_browser, &CatalogBrowser::collapseAll);
     connect(m_actions.playPause, &QAction::triggered, m_playback, &Playback::togglePlayPause);

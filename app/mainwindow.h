@@ -9,7 +9,9 @@
 class BackForwardButtons;
 class CatalogBrowser;
 class CatalogModel;
+class CoverLoader;
 class CoverPicker;
+class CoverSourceFinder;
 class CueTimeline;
 class UserDataTracker;
 class DetailView;
@@ -92,6 +94,8 @@ private:
     PlayingCueTimeline *m_playingCue = nullptr;
     FileLinker *m_linker = nullptr;
     CoverPicker *m_covers = nullptr;
+    CoverLoader *m_coverLoader = nullptr;
+    CoverSourceFinder *m_coverSources = nullptr;
     NotesExchanger *m_exchanger = nullptr;
     SessionState *m_session = nullptr;
     UnsavedEdits *m_unsavedEdits = nullptr;

@@ -1,6 +1,7 @@
 #include "catalogbrowser.h"
 #include "itemmodels/catalogmodel.h"
 #include "testcatalogs.h"
+#include "testcovers.h"
 #include "testfiles.h"
 #include "trackdelegate.h"
 
@@ -72,6 +73,7 @@ private:
     QStringList writeFiles(const QStringList &names) const;
 
     std::unique_ptr<CatalogModel> m_catalogs;
+    std::unique_ptr<TestCovers> m_covers;
     std::unique_ptr<CatalogBrowser> m_browser;
     std::unique_ptr<QTemporaryDir> m_dir;
     QTreeView *m_tree = nullptr;
@@ -81,7 +83,9 @@ void tst_CatalogBrowser::init()
 {
     m_catalogs = std::make_unique<CatalogModel>();
     QVERIFY(m_catalogs->addCatalog(TestCatalogs::picard()));
-    m_browser = std::make_unique<CatalogBrowser>(m_catalogs.get());
+    m_covers = std::make_unique<TestCovers>(m_catalogs.get());
+    m_browser
+        = std::make_unique<CatalogBrowser>(m_catalogs.get(), &m_covers->loader, &m_covers->sources);
     m_browser->resize(700, 600);
     m_browser->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_browser.get()));
@@ -101,6 +105,7 @@ void tst_CatalogBrowser::cleanup()
         QApplication::sendEvent(viewport(), &leave);
     }
     m_browser.reset();
+    m_covers.reset();
     m_catalogs.reset();
     m_dir.reset();
     m_tree = nullptr;

@@ -20,7 +20,7 @@ const QHash<QString, QStringList> &allowedIncludes()
         {u"library"_s, {u"catalog"_s}},
         {u"navigation"_s, {u"catalog"_s}},
         {u"playback"_s, {u"catalog"_s}},
-        {u"covers"_s, {u"catalog"_s}},
+        {u"covers"_s, {u"catalog"_s, u"library"_s, u"userdata"_s}},
         {u"userdata"_s, {u"catalog"_s, u"library"_s}},
         {u"itemmodels"_s, {u"catalog"_s, u"search"_s, u"library"_s, u"userdata"_s}},
         {u"waveform"_s, {u"catalog"_s, u"library"_s}},

@@ -8,6 +8,7 @@
 #include "playback.h"
 #include "playerbar.h"
 #include "sessionstate.h"
+#include "testcovers.h"
 #include "testfiles.h"
 
 #include <QDir>
@@ -40,7 +41,7 @@ struct SessionWindow
     SessionWindow()
     {
         splitter = new QSplitter;
-        browser = new CatalogBrowser(&model);
+        browser = new CatalogBrowser(&model, &covers.loader, &covers.sources);
         splitter->addWidget(browser);
         detailView = new DetailView(&model);
         splitter->addWidget(detailView);
@@ -63,6 +64,7 @@ struct SessionWindow
 
     // Declared before the window, so that it outlives the views of it.
     CatalogModel model;
+    TestCovers covers {&model};
     QMainWindow window;
     QSplitter *splitter = nullptr;
     CatalogBrowser *browser = nullptr;

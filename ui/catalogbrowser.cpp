@@ -1,7 +1,10 @@
 #include "catalogbrowser.h"
 
+#include "covergrid/covergrid.h"
+#include "covergrid/covergridview.h"
 #include "itemmodels/catalogfiltermodel.h"
 #include "itemmodels/catalogmodel.h"
+#include "itemmodels/releasegridmodel.h"
 #include "itemmodels/themelistmodel.h"
 #include "searchfield.h"
 #include "trackdelegate.h"
@@ -23,10 +26,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 // 2: the Themes tab has its census columns; a state of 1 keeps its tree header and tab.
-constexpr quint32 StateVersion = 2;
+// 3: the release view and the cover size follow.
+constexpr quint32 StateVersion = 3;
 } // namespace
 
-CatalogBrowser::CatalogBrowser(CatalogModel *catalogs, QWidget *parent)
+CatalogBrowser::CatalogBrowser(CatalogModel *catalogs, CoverLoader *covers,
+    const CoverSourceFinder *coverSources, QWidget *parent)
     : QWidget(parent)
     , m_catalogs(catalogs)
 {
@@ -34,6 +39,7 @@ CatalogBrowser::CatalogBrowser(CatalogModel *catalogs, QWidget *parent)
     m_tabs = new QTabWidget;
     m_tabs->setDocumentMode(true);
     createTree();
+    createCoverGrid(covers, coverSources);
     createThemeList();
 
     auto *layout = new QVBoxLayout(this);
@@ -91,6 +97,51 @@ void CatalogBrowser::createTree()
     connect(m_catalogs, &QAbstractItemModel::modelReset, this, &CatalogBrowser::updateTreeState);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_catalogs, signal, this, &CatalogBrowser::updateTreeState);
+}
+
+void CatalogBrowser::createCoverGrid(CoverLoader *covers, const CoverSourceFinder *coverSources)
+{
+    m_gridModel = new ReleaseGridModel(m_filterModel, this);
+    m_coverGrid = new CoverGrid(covers, coverSources);
+    CoverGridView *view = m_coverGrid->view();
+    view->setModel(m_gridModel);
+    m_treeStack->insertWidget(1, m_coverGrid);
+
+    connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        &CatalogBrowser::gridCurrentChanged);
+    connect(view, &QListView::activated, this,
+        [this](const QModelIndex &index) { emit releaseOpened(gridRelease(index.row())); });
+    connect(view, &CoverGridView::imageDropped, this, [this](int row, const QString &imagePath) {
+        emit coverImageDropped(gridRelease(row), imagePath);
+    });
+    // The grid is rebuilt when the filter changes: the release shown stays current in it.
+    connect(m_gridModel, &QAbstractItemModel::modelReset, this, [this] {
+        const QScopedValueRollback guard(m_selecting, true);
+        const QModelIndex current = m_tree->currentIndex();
+        const int row = m_gridModel->rowOf(current.data(CatalogModel::CatalogIdRole).toString(),
+            current.data(CatalogModel::ReleaseIdRole).toString());
+        m_coverGrid->view()->setCurrentIndex(m_gridModel->index(row, 0));
+    });
+    connect(m_catalogs, &CatalogModel::catalogsChanged, this,
+        [this] { m_coverGrid->view()->setShowsCatalog(m_catalogs->isGroupedByCatalog()); });
+    m_coverGrid->view()->setShowsCatalog(m_catalogs->isGroupedByCatalog());
+}
+
+Location CatalogBrowser::gridRelease(int row) const
+{
+    const QModelIndex index = m_gridModel->index(row, 0);
+    return {Location::Release, index.data(CatalogModel::CatalogIdRole).toString(),
+        index.data(CatalogModel::ReleaseIdRole).toString(), {}};
+}
+
+void CatalogBrowser::gridCurrentChanged()
+{
+    const QModelIndex index = m_coverGrid->view()->currentIndex();
+    if (m_selecting || !index.isValid())
+        return;
+    const Location release = gridRelease(index.row());
+    select(release);
+    emit locationActivated(release);
 }
 
 void CatalogBrowser::setUserData(const UserDataTracker *userData)
@@ -175,16 +226,20 @@ void CatalogBrowser::treeCurrentChanged()
     const QModelIndex index = m_tree->currentIndex();
     const QString catalogId = index.data(CatalogModel::CatalogIdRole).toString();
     const QString releaseId = index.data(CatalogModel::ReleaseIdRole).toString();
+    Location location;
     switch (index.data(CatalogModel::KindRole).toInt()) {
     case CatalogModel::ReleaseItem:
-        emit locationActivated({Location::Release, catalogId, releaseId, {}});
+        location = {Location::Release, catalogId, releaseId, {}};
         break;
     case CatalogModel::TrackItem:
-        emit locationActivated(cueLocation(index));
+        location = cueLocation(index);
         break;
     default:
-        break;
+        return;
     }
+    // The grid's current cover follows, for when the user switches to it.
+    select(location);
+    emit locationActivated(location);
 }
 
 Location CatalogBrowser::cueLocation(const QModelIndex &track)
@@ -228,6 +283,16 @@ void CatalogBrowser::select(const Location &location)
     } else if (location.kind != Location::Theme) {
         m_tree->setCurrentIndex({});
     }
+    if (location.kind == Location::Release || location.kind == Location::Cue) {
+        const QString releaseId = location.kind == Location::Release
+            ? location.id
+            : row.data(CatalogModel::ReleaseIdRole).toString();
+        const QModelIndex cover
+            = m_gridModel->index(m_gridModel->rowOf(location.catalogId, releaseId), 0);
+        m_coverGrid->view()->setCurrentIndex(cover);
+        if (cover.isValid())
+            m_coverGrid->view()->scrollTo(cover);
+    }
 
     const QModelIndex theme = location.kind == Location::Theme
         ? m_themeSortModel->mapFromSource(m_themeModel->indexOfTheme(location.id))
@@ -254,7 +319,20 @@ void CatalogBrowser::focusSearch()
 void CatalogBrowser::showReleases()
 {
     m_tabs->setCurrentWidget(m_treeStack);
-    m_tree->setFocus(Qt::ShortcutFocusReason);
+    if (m_releaseView == ReleaseView::Covers)
+        m_coverGrid->view()->setFocus(Qt::ShortcutFocusReason);
+    else
+        m_tree->setFocus(Qt::ShortcutFocusReason);
+}
+
+void CatalogBrowser::showReleasesAs(ReleaseView view)
+{
+    const bool changed = view != m_releaseView;
+    m_releaseView = view;
+    updateTreeState();
+    showReleases();
+    if (changed)
+        emit releaseViewChanged(view);
 }
 
 void CatalogBrowser::showThemes()
@@ -283,7 +361,9 @@ void CatalogBrowser::updateTreeState()
                               "<p>Try fewer words, or press Esc to clear the search.</p>")
                                .arg(query.toHtmlEscaped()));
     }
-    m_treeStack->setCurrentWidget(noMatch ? static_cast<QWidget *>(m_noMatch) : m_tree);
+    QWidget *releases
+        = m_releaseView == ReleaseView::Covers ? static_cast<QWidget *>(m_coverGrid) : m_tree;
+    m_treeStack->setCurrentWidget(noMatch ? static_cast<QWidget *>(m_noMatch) : releases);
     expandSmallGroups();
 }
 
@@ -315,7 +395,8 @@ QByteArray CatalogBrowser::saveState() const
     QByteArray state;
     QDataStream stream(&state, QIODevice::WriteOnly);
     stream << StateVersion << m_tree->header()->saveState() << m_themeList->header()->saveState()
-           << qint32(m_tabs->currentIndex());
+           << qint32(m_tabs->currentIndex()) << qint32(m_releaseView)
+           << qint32(m_coverGrid->view()->coverSide());
     return state;
 }
 
@@ -330,7 +411,20 @@ void CatalogBrowser::restoreState(const QByteArray &state)
     if (stream.status() != QDataStream::Ok || version < 1 || version > StateVersion)
         return;
     m_tree->header()->restoreState(treeHeader);
-    if (version == StateVersion)
+    if (version >= 2)
         m_themeList->header()->restoreState(themeHeader);
     m_tabs->setCurrentIndex(tab);
+    qint32 view = 0;
+    qint32 coverSide = 0;
+    stream >> view >> coverSide;
+    if (version < 3 || stream.status() != QDataStream::Ok)
+        return;
+    m_coverGrid->view()->setCoverSide(coverSide);
+    const auto releaseView
+        = view == qint32(ReleaseView::Covers) ? ReleaseView::Covers : ReleaseView::Tree;
+    if (releaseView != m_releaseView) {
+        m_releaseView = releaseView;
+        updateTreeState();
+        emit releaseViewChanged(releaseView);
+    }
 }

@@ -1,6 +1,7 @@
 #include "windowactions.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QMainWindow>
 #include <QMenuBar>
@@ -47,6 +48,18 @@ WindowActions WindowActions::create(QMainWindow *window, QUndoStack *undoStack)
         = make(tr("&Releases"), tr("Browse the releases and their tracks"), Qt::CTRL | Qt::Key_R);
     actions.themes = make(
         tr("&Themes"), tr("Browse every theme, with how many cues quote it"), Qt::CTRL | Qt::Key_T);
+    actions.releaseTree = make(tr("Releases as &List"),
+        tr("Show the releases as a list that opens on their tracks"), Qt::CTRL | Qt::Key_1,
+        QIcon::fromTheme(u"view-list-tree"_s));
+    actions.releaseCovers
+        = make(tr("Releases as C&overs"), tr("Show the releases as a grid of their covers"),
+            Qt::CTRL | Qt::Key_2, QIcon::fromTheme(u"view-list-icons"_s));
+    auto *releaseViews = new QActionGroup(window);
+    for (QAction *action : {actions.releaseTree, actions.releaseCovers}) {
+        action->setCheckable(true);
+        releaseViews->addAction(action);
+    }
+    actions.releaseTree->setChecked(true);
     actions.expand
         = make(tr("&Expand All"), tr("Show the tracks of every release"), Qt::CTRL | Qt::Key_Plus);
     actions.collapse
@@ -106,6 +119,8 @@ void WindowActions::createMenus(QMainWindow *window) const
 
     QMenu *view = window->menuBar()->addMenu(tr("&View"));
     view->addActions({releases, themes});
+    view->addSeparator();
+    view->addActions({releaseTree, releaseCovers});
     view->addSeparator();
     view->addActions({expand, collapse});
 

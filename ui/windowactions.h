@@ -34,6 +34,9 @@ public:
     QAction *drawnCover = nullptr;
     QAction *releases = nullptr;
     QAction *themes = nullptr;
+    // Checkable, one of the two checked: how the Releases tab shows the releases.
+    QAction *releaseTree = nullptr;
+    QAction *releaseCovers = nullptr;
     QAction *expand = nullptr;
     QAction *collapse = nullptr;
     QAction *playPause = nullptr;

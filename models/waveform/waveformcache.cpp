@@ -1,16 +1,12 @@
 #include "waveform/waveformcache.h"
 
-#include "library/xxh64.h"
+#include "library/cacherecord.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QStandardPaths>
-#include <QtEndian>
-
-#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -25,78 +21,9 @@ namespace {
 
 constexpr qsizetype BucketBytes = 6;
 
-// The audio file as the cache knows it: a changed size or time means other audio.
-struct Source
-{
-    QByteArray path;
-    qint64 size = -1;
-    qint64 mtime = -1;
-};
-
-std::optional<Source> sourceOf(const QString &audioPath)
-{
-    const QFileInfo info(audioPath);
-    if (!info.isFile())
-        return std::nullopt;
-    return Source {
-        info.absoluteFilePath().toUtf8(), info.size(), info.lastModified().toMSecsSinceEpoch()};
-}
-
-quint64 checksum(QByteArrayView bytes)
-{
-    Xxh64 hash;
-    hash.addData(bytes);
-    return hash.result();
-}
-
-template<typename T>
-void put(QByteArray &out, T value)
-{
-    char bytes[sizeof(T)];
-    qToLittleEndian(value, bytes);
-    out.append(bytes, sizeof(T));
-}
-
-// Reads numbers from the front of a byte range, and says when one was not there.
-class Reader
-{
-public:
-    explicit Reader(QByteArrayView bytes)
-        : m_bytes(bytes)
-    { }
-
-    template<typename T>
-    T take()
-    {
-        if (!has(sizeof(T))) {
-            m_failed = true;
-            return T {};
-        }
-        const T value = qFromLittleEndian<T>(m_bytes.data() + m_at);
-        m_at += qsizetype(sizeof(T));
-        return value;
-    }
-    QByteArrayView take(qsizetype size)
-    {
-        if (size < 0 || !has(size)) {
-            m_failed = true;
-            return {};
-        }
-        const QByteArrayView part = m_bytes.sliced(m_at, size);
-        m_at += size;
-        return part;
-    }
-    bool has(qsizetype size) const { return remaining() >= size; }
-    qsizetype remaining() const { return m_bytes.size() - m_at; }
-    bool failed() const { return m_failed; }
-
-private:
-    QByteArrayView m_bytes;
-    qsizetype m_at = 0;
-    bool m_failed = false;
-};
-
 } // namespace
+
+using CacheRecord::put;
 
 QString WaveformCache::defaultFolder()
 {
@@ -110,30 +37,25 @@ WaveformCache::WaveformCache(const QString &folder)
 QString WaveformCache::cacheFilePath(const QString &audioPath) const
 {
     const QByteArray path = QFileInfo(audioPath).absoluteFilePath().toUtf8();
-    return m_folder + u'/' + QString::number(checksum(path), 16).rightJustified(16, u'0')
-        + u".peaks"_s;
+    return m_folder + u'/' + CacheRecord::hexName(path) + u".peaks"_s;
 }
 
 std::optional<WaveformPeaks> WaveformCache::load(const QString &audioPath) const
 {
-    const std::optional<Source> source = sourceOf(audioPath);
+    const std::optional<CacheRecord::SourceFile> source = CacheRecord::sourceFile(audioPath);
     if (!source)
         return std::nullopt;
     QFile file(cacheFilePath(audioPath));
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
     const QByteArray bytes = file.readAll();
-    if (bytes.size() < qsizetype(sizeof(Magic) + sizeof(quint64))
-        || std::memcmp(bytes.constData(), Magic, sizeof(Magic)) != 0)
-        return std::nullopt;
     // The checksum first: everything read after it is what store() wrote.
-    const QByteArrayView body = QByteArrayView(bytes).chopped(sizeof(quint64));
-    if (qFromLittleEndian<quint64>(bytes.constData() + body.size()) != checksum(body))
+    const std::optional<QByteArrayView> body
+        = CacheRecord::unseal(bytes, QByteArrayView(Magic, sizeof(Magic)));
+    if (!body)
         return std::nullopt;
-
-    Reader in(body.sliced(sizeof(Magic)));
-    if (in.take<quint32>() != Version || in.take<qint64>() != source->size
-        || in.take<qint64>() != source->mtime || in.take(in.take<quint32>()) != source->path)
+    CacheRecord::Reader in(*body);
+    if (in.take<quint32>() != Version || !in.takeSource(*source))
         return std::nullopt;
     const qint32 sampleRate = in.take<qint32>();
     const qint32 channelCount = in.take<qint32>();
@@ -159,7 +81,8 @@ bool WaveformCache::store(const QString &audioPath, const WaveformPeaks &peaks)
 {
     const QString path = cacheFilePath(audioPath);
     QString error;
-    if (const std::optional<Source> source = sourceOf(audioPath); !source) {
+    if (const std::optional<CacheRecord::SourceFile> source = CacheRecord::sourceFile(audioPath);
+        !source) {
         error = u"the audio file is gone"_s;
     } else if (!QDir().mkpath(m_folder)) {
         error = u"cannot create the folder"_s;
@@ -168,10 +91,7 @@ bool WaveformCache::store(const QString &audioPath, const WaveformPeaks &peaks)
         out.reserve(64 + source->path.size() + peaks.buckets().size() * BucketBytes);
         out.append(Magic, sizeof(Magic));
         put<quint32>(out, Version);
-        put<qint64>(out, source->size);
-        put<qint64>(out, source->mtime);
-        put<quint32>(out, quint32(source->path.size()));
-        out.append(source->path);
+        CacheRecord::putSource(out, *source);
         put<qint32>(out, peaks.sampleRate());
         put<qint32>(out, peaks.channelCount());
         put<qint32>(out, peaks.framesPerBucket());
@@ -182,7 +102,7 @@ bool WaveformCache::store(const QString &audioPath, const WaveformPeaks &peaks)
             put<qint16>(out, bucket.max);
             put<quint16>(out, bucket.rms);
         }
-        put<quint64>(out, checksum(out));
+        CacheRecord::seal(out);
         QSaveFile file(path);
         if (file.open(QIODevice::WriteOnly) && file.write(out) == out.size() && file.commit())
             return true;

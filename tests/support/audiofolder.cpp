@@ -7,7 +7,12 @@
 #include <QProcess>
 #include <QStandardPaths>
 
+#include <taglib/attachedpictureframe.h>
 #include <taglib/fileref.h>
+#include <taglib/flacfile.h>
+#include <taglib/flacpicture.h>
+#include <taglib/id3v2tag.h>
+#include <taglib/mpegfile.h>
 #include <taglib/tpropertymap.h>
 #include <taglib/tstring.h>
 
@@ -106,6 +111,36 @@ bool writeTags(const QString &path, const Tags &tags)
     putNumber(properties, "DISCNUMBER", tags.disc, 0);
     file.file()->setProperties(properties);
     return file.save();
+}
+
+bool embedCover(const QString &path, const QByteArray &imageBytes, const QString &mimeType)
+{
+    const TagLib::ByteVector data(imageBytes.constData(), uint(imageBytes.size()));
+    const TagLib::String mime(mimeType.toStdString());
+    const QByteArray name = QFile::encodeName(path);
+    if (path.endsWith(u".flac"_s)) {
+        TagLib::FLAC::File file(name.constData(), false);
+        if (!file.isValid())
+            return false;
+        auto *picture = new TagLib::FLAC::Picture;
+        picture->setType(TagLib::FLAC::Picture::FrontCover);
+        picture->setMimeType(mime);
+        picture->setData(data);
+        file.addPicture(picture);
+        return file.save();
+    }
+    if (path.endsWith(u".mp3"_s)) {
+        TagLib::MPEG::File file(name.constData(), false);
+        if (!file.isValid())
+            return false;
+        auto *frame = new TagLib::ID3v2::AttachedPictureFrame;
+        frame->setType(TagLib::ID3v2::AttachedPictureFrame::FrontCover);
+        frame->setMimeType(mime);
+        frame->setPicture(data);
+        file.ID3v2Tag(true)->addFrame(frame);
+        return file.save();
+    }
+    return false;
 }
 
 bool writeLibrary(const QString &folder, const Release &release, int count, QString *error)

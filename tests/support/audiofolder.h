@@ -40,6 +40,11 @@ bool writeSilentMp3(const QString &path, int frames);
 // Replaces the tags the file has with these (empty fields and zero numbers left out).
 bool writeTags(const QString &path, const Tags &tags);
 
+// Embeds the image bytes (a PNG or JPEG file's contents) as the front cover: a FLAC picture
+// block in a .flac, an ID3v2 APIC frame in an .mp3. False for other suffixes or when TagLib
+// cannot save the file.
+bool embedCover(const QString &path, const QByteArray &imageBytes, const QString &mimeType);
+
 // Writes count tagged FLAC files into folder, one folder per album of the release's size. Even
 // albums are a store's copy of release (its titles, numbers and durations: they link); odd ones
 // are albums no catalog holds (they stay unmatched). Fast enough for 10,000 files: it encodes one
