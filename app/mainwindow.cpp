@@ -151,7 +151,7 @@ void MainWindow::connectParts()
     connect(m_browser, &CatalogBrowser::coverImageDropped, m_covers, &CoverPicker::setImage);
     connect(m_browser, &CatalogBrowser::releaseOpened, this, [this](const Location &release) {
         navigate(release);
-        m_detailView->setFocus(Qt::OtherFocusReason);
+        m_detailView->currentWidget()->setFocus(Qt::OtherFocusReason);
     });
     connect(m_detailView, &DetailView::actionRequested, this, &MainWindow::performPaneAction);
     connect(m_playback, &Playback::currentChanged, this, &MainWindow::showNowPlaying);

@@ -21,7 +21,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QScopeGuard>
 #include <QSettings>
@@ -67,6 +69,8 @@ private slots:
     void failedCoverWriteIsToldInADialog();
     void sessionThatCannotBeSavedIsSaidOnClose();
     void noteWrittenInTheWindow();
+    void coverGridFromTheViewMenu();
+    void imageDroppedOnACoverBecomesIt();
 
 private:
     void openWindow(bool resize = true, UserDatabase *userData = nullptr);
@@ -589,4 +593,71 @@ void tst_MainWindow::noteWrittenInTheWindow()
 }
 
 QTEST_MAIN(tst_MainWindow)
+void tst_MainWindow::coverGridFromTheViewMenu()
+{
+    auto *grid = m_window->findChild<QListView *>(u"coverGrid"_s);
+    QVERIFY(grid);
+    QVERIFY(!grid->isVisible());
+    QAction *asCovers = nullptr;
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_2))
+            asCovers = action;
+    }
+    QVERIFY(asCovers);
+    QVERIFY(!asCovers->isChecked());
+    QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+    QVERIFY(grid->isVisible());
+    QVERIFY(asCovers->isChecked());
+    QCOMPARE(QApplication::focusWidget(), grid);
+
+    // A click shows the release; Enter takes the keyboard to its page.
+    const QModelIndex season3 = grid->model()->index(2, 0);
+    QCOMPARE(season3.data(CatalogModel::ReleaseIdRole).toString(), u"picard-s3"_s);
+    QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, grid->visualRect(season3).center());
+    const Location release {Location::Release, u"star-trek-picard"_s, u"picard-s3"_s, {}};
+    QCOMPARE(m_window->currentLocation(), release);
+    QCOMPARE(m_tree->currentIndex().data(CatalogModel::ReleaseIdRole).toString(), u"picard-s3"_s);
+    QTest::keyClick(grid, Qt::Key_Return);
+    QVERIFY(m_window->findChild<ReleasePane *>()->isAncestorOf(QApplication::focusWidget()));
+
+    // The view is remembered.
+    m_window->close();
+    openWindow();
+    grid = m_window->findChild<QListView *>(u"coverGrid"_s);
+    QVERIFY(grid->isVisible());
+    QCOMPARE(grid->currentIndex().data(CatalogModel::ReleaseIdRole).toString(), u"picard-s3"_s);
+    QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+    QVERIFY(m_tree->isVisible());
+    QVERIFY(!grid->isVisible());
+}
+
+void tst_MainWindow::imageDroppedOnACoverBecomesIt()
+{
+    openUserData();
+    openWindow(true, m_userData.get());
+    QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+    auto *grid = m_window->findChild<QListView *>(u"coverGrid"_s);
+    QVERIFY(grid->isVisible());
+    QImage blue(300, 300, QImage::Format_RGB32);
+    blue.fill(Qt::blue);
+    const QString path = m_dir.filePath(u"blue cover.png"_s);
+    QVERIFY(blue.save(path));
+
+    const QModelIndex season1 = grid->model()->index(0, 0);
+    const QString releaseId = season1.data(CatalogModel::ReleaseIdRole).toString();
+    const QRect rect = grid->visualRect(season1);
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    QDragEnterEvent enter(rect.center(), Qt::CopyAction, &mime, Qt::LeftButton, {});
+    QApplication::sendEvent(grid->viewport(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(rect.center(), Qt::CopyAction, &mime, Qt::LeftButton, {});
+    QApplication::sendEvent(grid->viewport(), &drop);
+    QVERIFY(drop.isAccepted());
+
+    QCOMPARE(m_userData->covers()->releaseCover(u"star-trek-picard"_s, releaseId), path);
+    QTRY_COMPARE(
+        grid->viewport()->grab(rect).toImage().pixelColor(rect.width() / 2, 40), QColor(Qt::blue));
+}
+
 #include "tst_mainwindow.moc"
