@@ -74,11 +74,7 @@ void MainWindow::createPanes()
     m_detailView = new DetailView(m_catalogModel);
     m_detailView->setUserData(m_userData);
     m_detailView->setUndoStack(m_undoStack);
-    if (m_userData) {
-        m_detailView->setCoverLookup([this](const QString &catalogId, const QString &releaseId) {
-            return m_userData->covers()->releaseCover(catalogId, releaseId);
-        });
-    }
+    m_detailView->setCovers(m_coverLoader, m_coverSources);
     m_splitter = new QSplitter(Qt::Horizontal);
     m_splitter->setObjectName(u"mainSplitter"_s);
     m_splitter->setChildrenCollapsible(false);

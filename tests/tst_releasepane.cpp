@@ -1,4 +1,5 @@
 #include "anchorclick.h"
+#include "audiofolder.h"
 #include "catalog/timecode.h"
 #include "covers/typographiccover.h"
 #include "itemmodels/catalogmodel.h"
@@ -6,8 +7,13 @@
 #include "panes/panehtml.h"
 #include "panes/releasepane.h"
 #include "testcatalogs.h"
+#include "testcovers.h"
 #include "testfiles.h"
+#include "userdata/filelinkstore.h"
+#include "userdata/userdatabase.h"
+#include "userdatafixtures.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -41,6 +47,7 @@ private slots:
     void missingCoverFileFallsBackToDrawn();
     void lateCoverOfAnotherReleaseIsDropped();
     void paneClosedWhileCoverLoads();
+    void linkedFilesArtBecomesTheCover();
     void clearAndUnknownRelease();
     void closingTheCatalogClears();
 
@@ -53,6 +60,7 @@ private:
     void usePane(const CatalogModel *catalogs);
 
     CatalogModel *m_catalogs = nullptr;
+    std::unique_ptr<TestCovers> m_covers;
     ReleasePane *m_pane = nullptr;
     PaneBrowser *m_browser = nullptr;
 };
@@ -61,15 +69,15 @@ void tst_ReleasePane::init()
 {
     m_catalogs = new CatalogModel;
     QVERIFY(m_catalogs->addCatalog(TestCatalogs::bundled()));
-    m_pane = new ReleasePane(m_catalogs);
-    m_pane->resize(560, 720);
-    m_browser = m_pane->findChild<PaneBrowser *>();
+    usePane(m_catalogs);
     QVERIFY(m_browser);
 }
 
 void tst_ReleasePane::cleanup()
 {
     delete m_pane;
+    m_pane = nullptr;
+    m_covers.reset();
     delete m_catalogs;
 }
 
@@ -283,10 +291,7 @@ void tst_ReleasePane::readsCoverFileOffThread()
     catalog.releases[1].cover = u"covers/season-1.png"_s;
     CatalogModel catalogs;
     QVERIFY(catalogs.addCatalog(std::move(catalog)));
-    delete m_pane;
-    m_pane = new ReleasePane(&catalogs);
-    m_pane->resize(560, 720);
-    m_browser = m_pane->findChild<PaneBrowser *>();
+    usePane(&catalogs);
 
     show(Picard, u"season-1"_s);
     QTRY_COMPARE(coverPixel(), QColor(Qt::red));
@@ -306,10 +311,7 @@ void tst_ReleasePane::missingCoverFileFallsBackToDrawn()
     catalog.releases[1].cover = u"broken.png"_s;
     CatalogModel catalogs;
     QVERIFY(catalogs.addCatalog(std::move(catalog)));
-    delete m_pane;
-    m_pane = new ReleasePane(&catalogs);
-    m_pane->resize(560, 720);
-    m_browser = m_pane->findChild<PaneBrowser *>();
+    usePane(&catalogs);
 
     for (const QString &releaseId : {u"chapter-1"_s, u"season-1"_s}) {
         show(Picard, releaseId);
@@ -334,7 +336,9 @@ Catalog tst_ReleasePane::withRedCover(const QTemporaryDir &dir)
 void tst_ReleasePane::usePane(const CatalogModel *catalogs)
 {
     delete m_pane;
+    m_covers = std::make_unique<TestCovers>(catalogs);
     m_pane = new ReleasePane(catalogs);
+    m_pane->setCovers(&m_covers->loader, &m_covers->sources);
     m_pane->resize(560, 720);
     m_browser = m_pane->findChild<PaneBrowser *>();
 }
@@ -351,7 +355,7 @@ void tst_ReleasePane::lateCoverOfAnotherReleaseIsDropped()
     // No event loop between the two: the first read can only finish after the second show.
     m_pane->showRelease(Picard, u"season-1"_s);
     m_pane->showRelease(Picard, u"chapter-1"_s);
-    QThreadPool::globalInstance()->waitForDone();
+    m_covers->loader.waitForIdle();
     QCoreApplication::processEvents();
     QCOMPARE(m_pane->releaseId(), u"chapter-1"_s);
     QCOMPARE(coverPixel().rgb(), TypographicCover::colorFor(Picard + u"/chapter-1"_s).rgb());
@@ -369,8 +373,42 @@ void tst_ReleasePane::paneClosedWhileCoverLoads()
     show(Picard, u"season-1"_s);
     delete m_pane;
     m_pane = nullptr;
-    QThreadPool::globalInstance()->waitForDone();
+    m_covers->loader.waitForIdle();
     QCoreApplication::processEvents();
+}
+
+void tst_ReleasePane::linkedFilesArtBecomesTheCover()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    UserDatabase userData;
+    QVERIFY(userData.open(dir.filePath(u"user.sqlite"_s)));
+    CatalogModel catalogs;
+    QVERIFY(catalogs.addCatalog(TestCatalogs::picard()));
+    delete m_pane;
+    m_covers = std::make_unique<TestCovers>(&catalogs, &userData);
+    m_pane = new ReleasePane(&catalogs);
+    m_pane->setCovers(&m_covers->loader, &m_covers->sources);
+    m_pane->resize(560, 720);
+    m_browser = m_pane->findChild<PaneBrowser *>();
+
+    show(Picard, u"season-1"_s);
+    QTRY_COMPARE(coverPixel().rgb(), TypographicCover::colorFor(Picard + u"/season-1"_s).rgb());
+
+    // A file with art is linked to one of its cues: its art takes the drawn cover's place.
+    const QString flac = dir.filePath(u"blue skies.flac"_s);
+    QVERIFY(AudioFolder::encode(flac, 300));
+    QImage green(64, 64, QImage::Format_RGB32);
+    green.fill(Qt::green);
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    QVERIFY(green.save(&buffer, "PNG"));
+    QVERIFY(AudioFolder::embedCover(flac, png, u"image/png"_s));
+    QVERIFY(userData.fileLinks()->linkFile(UserDataFixtures::link(u"blue-skies"_s, flac)));
+    QTRY_COMPARE(coverPixel(), QColor(Qt::green));
+    delete m_pane;
+    m_pane = nullptr;
 }
 
 void tst_ReleasePane::clearAndUnknownRelease()

@@ -37,9 +37,9 @@ DetailView::DetailView(const CatalogModel *catalogs, QWidget *parent)
     connect(m_themePane, &ThemePane::actionRequested, this, &DetailView::actionRequested);
 }
 
-void DetailView::setCoverLookup(std::function<QString(const QString &, const QString &)> lookup)
+void DetailView::setCovers(CoverLoader *loader, const CoverSourceFinder *sources)
 {
-    m_releasePane->setCoverLookup(std::move(lookup));
+    m_releasePane->setCovers(loader, sources);
 }
 
 void DetailView::setUserData(UserDatabase *userData)

@@ -10,6 +10,8 @@
 #include <functional>
 
 class CatalogModel;
+class CoverLoader;
+class CoverSourceFinder;
 class CuePane;
 class WaveformLoader;
 class ReleasePane;
@@ -28,8 +30,8 @@ public:
     explicit DetailView(const CatalogModel *catalogs, QWidget *parent = nullptr);
 
     void showLocation(const Location &location);
-    // See ReleasePane::setCoverLookup.
-    void setCoverLookup(std::function<QString(const QString &, const QString &)> lookup);
+    // See ReleasePane::setCovers.
+    void setCovers(CoverLoader *loader, const CoverSourceFinder *sources);
     // See CuePane::setUserData and ThemePane::setUserData.
     void setUserData(UserDatabase *userData);
     // See CuePane::setUndoStack and setPlayheadLookup.

@@ -1,18 +1,15 @@
 #include "panes/releasepane.h"
 
 #include "catalog/timecode.h"
+#include "covers/coverloader.h"
+#include "covers/coversourcefinder.h"
 #include "covers/typographiccover.h"
 #include "itemmodels/catalogmodel.h"
 #include "panes/panebrowser.h"
 #include "panes/panehtml.h"
 
-#include <QDir>
-#include <QFileInfo>
-#include <QFutureWatcher>
-#include <QImageReader>
 #include <QSet>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -20,16 +17,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QImage readCover(const QString &path, int pixelSide)
-{
-    QImageReader reader(path);
-    reader.setAutoTransform(true);
-    const QImage image = reader.read();
-    if (image.isNull())
-        return image;
-    return image.scaled(pixelSide, pixelSide, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-}
 
 QImage placeholderCover(int side, qreal devicePixelRatio)
 {
@@ -74,7 +61,7 @@ void ReleasePane::showRelease(const QString &catalogId, const QString &releaseId
     }
     m_catalogId = catalogId;
     m_releaseId = releaseId;
-    startCover(*catalog, *release);
+    updateCover(*release);
     render();
 }
 
@@ -82,7 +69,6 @@ void ReleasePane::clear()
 {
     m_catalogId.clear();
     m_releaseId.clear();
-    m_coverKey.clear();
     m_cover = QImage();
     m_browser->clearImages();
     m_browser->setPageHtml(QString());
@@ -213,56 +199,34 @@ QString ReleasePane::excerptsHtml(const Catalog &catalog, const Release &release
         tr("No excerpts about this release yet."));
 }
 
-void ReleasePane::startCover(const Catalog &catalog, const Release &release)
+void ReleasePane::setCovers(CoverLoader *loader, const CoverSourceFinder *sources)
 {
-    QString path = m_coverLookup ? m_coverLookup(m_catalogId, m_releaseId) : QString();
-    // Without the catalog's file there is nothing to resolve a catalog's cover path against.
-    if (path.isEmpty() && (release.cover.isEmpty() || catalog.filePath.isEmpty())) {
-        useDrawnCover(release);
+    m_coverLoader = loader;
+    m_coverSources = sources;
+    connect(loader, &CoverLoader::coverLoaded, this, [this](const QString &key) {
+        if (key != CoverSourceFinder::keyOf(m_catalogId, m_releaseId))
+            return;
+        const Catalog *catalog = m_catalogs->catalog(m_catalogId);
+        if (const Release *release = catalog ? catalog->release(m_releaseId) : nullptr) {
+            updateCover(*release);
+            render(PaneBrowser::Scroll::Keep);
+        }
+    });
+}
+
+void ReleasePane::updateCover(const Release &release)
+{
+    const qreal ratio = devicePixelRatioF();
+    if (!m_coverLoader) {
+        m_cover = TypographicCover::render(release.title, release.artists,
+            CoverSourceFinder::keyOf(m_catalogId, m_releaseId), CoverSide, ratio);
         return;
     }
-    if (path.isEmpty())
-        path = QFileInfo(catalog.filePath).absoluteDir().filePath(release.cover);
-    const qreal ratio = devicePixelRatioF();
-    const int pixelSide = int(std::ceil(CoverSide * ratio));
-    m_coverKey = m_catalogId + u'/' + m_releaseId + u'/' + path;
+    const QPixmap cover = m_coverLoader->cover(
+        m_coverSources->sourcesFor(m_catalogId, m_releaseId), CoverSide, ratio);
     // Blank rather than drawn while the file is read: a drawn cover that flashes up and is
     // replaced a moment later would look like a mistake.
-    m_cover = placeholderCover(CoverSide, ratio);
-
-    auto *watcher = new QFutureWatcher<LoadedCover>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        finishCover(watcher->result());
-        watcher->deleteLater();
-    });
-    watcher->setFuture(QtConcurrent::run([key = m_coverKey, path, pixelSide] {
-        return LoadedCover {key, readCover(path, pixelSide)};
-    }));
-}
-
-void ReleasePane::finishCover(const LoadedCover &loaded)
-{
-    if (loaded.key != m_coverKey)
-        return;
-    const Catalog *catalog = m_catalogs->catalog(m_catalogId);
-    const Release *release = catalog ? catalog->release(m_releaseId) : nullptr;
-    if (!release)
-        return;
-    if (loaded.image.isNull()) {
-        // A missing or unreadable file is not worth an error: the drawn cover stands in.
-        useDrawnCover(*release);
-    } else {
-        m_cover = loaded.image;
-        m_cover.setDevicePixelRatio(devicePixelRatioF());
-    }
-    render();
-}
-
-void ReleasePane::useDrawnCover(const Release &release)
-{
-    m_coverKey.clear();
-    m_cover = TypographicCover::render(release.title, release.artists,
-        m_catalogId + u'/' + m_releaseId, CoverSide, devicePixelRatioF());
+    m_cover = cover.isNull() ? placeholderCover(CoverSide, ratio) : cover.toImage();
 }
 
 QString ReleasePane::coverName() const

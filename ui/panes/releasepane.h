@@ -7,17 +7,17 @@
 #include <QImage>
 #include <QWidget>
 
-#include <functional>
-
 class Catalog;
 class CatalogModel;
+class CoverLoader;
+class CoverSourceFinder;
 struct Release;
 
 // A release at a glance: its cover, title and composers, the facts a collector looks for
 // (label, date, format, catalog number, tracks, running time, how many have audio files), a warning
 // where the catalog knows its track list to be partial, and every excerpt about it. The cover is
-// the catalog's image, read off the GUI thread, or else one drawn from the title in the release's
-// own colour.
+// the one the cover grid shows (the user's image, the art of its files, the catalog's image, or
+// one drawn from the title in the release's own colour), read by the same CoverLoader.
 class ReleasePane : public QWidget
 {
     Q_OBJECT
@@ -32,10 +32,8 @@ public:
     void showRelease(const QString &catalogId, const QString &releaseId);
     void clear();
 
-    // Where the user's own cover image for a release is, if they chose one: it takes the place
-    // of the catalog's image and of the drawn cover.
-    using CoverLookup = std::function<QString(const QString &catalogId, const QString &releaseId)>;
-    void setCoverLookup(CoverLookup lookup) { m_coverLookup = std::move(lookup); }
+    // Where covers come from; without them the pane draws every cover.
+    void setCovers(CoverLoader *loader, const CoverSourceFinder *sources);
 
     QString catalogId() const { return m_catalogId; }
     QString releaseId() const { return m_releaseId; }
@@ -45,12 +43,6 @@ signals:
     void actionRequested(const PaneAction &action);
 
 private:
-    struct LoadedCover
-    {
-        QString key;
-        QImage image;
-    };
-
     void refresh();
     void render(PaneBrowser::Scroll scroll = PaneBrowser::Scroll::ToTop);
     QString headerHtml(const Catalog &catalog, const Release &release) const;
@@ -59,18 +51,15 @@ private:
     QString filesHtml(const Catalog &catalog, const Release &release) const;
     bool holdsCue(const QString &cueId) const;
     QString excerptsHtml(const Catalog &catalog, const Release &release) const;
-    void startCover(const Catalog &catalog, const Release &release);
-    void finishCover(const LoadedCover &loaded);
-    void useDrawnCover(const Release &release);
+    // The cover as the loader has it now: a blank square while it is read.
+    void updateCover(const Release &release);
     QString coverName() const;
 
     const CatalogModel *m_catalogs = nullptr;
     PaneBrowser *m_browser = nullptr;
     QString m_catalogId;
     QString m_releaseId;
-    // Which cover file is being read for the release shown: a read that finishes after the
-    // user has moved on is dropped.
-    QString m_coverKey;
-    CoverLookup m_coverLookup;
+    CoverLoader *m_coverLoader = nullptr;
+    const CoverSourceFinder *m_coverSources = nullptr;
     QImage m_cover;
 };
