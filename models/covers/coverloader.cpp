@@ -30,6 +30,10 @@ CoverLoader::CoverLoader(const QString &cacheFolder, QObject *parent)
     , m_memory(MemoryBudgetKiB)
 {
     m_pool.setMaxThreadCount(ReaderThreads);
+    // The readers take only what the GUI thread leaves (SCHED_IDLE on Linux): on a machine of
+    // two cores, two busy readers at normal priority made the GUI thread wait for its turn
+    // while the grid scrolled.
+    m_pool.setThreadPriority(QThread::IdlePriority);
 }
 
 CoverLoader::~CoverLoader()
@@ -91,6 +95,12 @@ void CoverLoader::forget(const QString &key)
     emit coverLoaded(key, CoverOrigin::Drawn, false);
 }
 
+QImage CoverLoader::drawn(const Request &request)
+{
+    return TypographicCover::render(
+        request.sources.title, request.sources.composers, request.sources.key, request.pixelSide);
+}
+
 int CoverLoader::queuedCount() const
 {
     QMutexLocker lock(&m_queueMutex);
@@ -119,8 +129,7 @@ void CoverLoader::readNewest()
         Qt::QueuedConnection);
 }
 
-void CoverLoader::finish(
-    const Request &request, const QImage &image, CoverOrigin origin, bool fromCache)
+void CoverLoader::finish(const Request &request, QImage image, CoverOrigin origin, bool fromCache)
 {
     const QString &key = request.sources.key;
     if (request.generation != m_generations.value(key))
@@ -129,13 +138,7 @@ void CoverLoader::finish(
     m_inFlight.remove(memory);
     auto *loaded = new Loaded;
     loaded->origin = origin;
-    if (image.isNull()) {
-        // The drawn cover is quick to draw, but draws text: the GUI thread's fonts do it.
-        loaded->pixmap = QPixmap::fromImage(TypographicCover::render(
-            request.sources.title, request.sources.composers, key, request.pixelSide));
-    } else {
-        loaded->pixmap = QPixmap::fromImage(image);
-    }
+    loaded->pixmap = QPixmap::fromImage(image.isNull() ? drawn(request) : std::move(image));
     const int cost = kibOf(loaded->pixmap);
     m_memory.insert(memory, loaded, cost);
     emit coverLoaded(key, origin, fromCache);

@@ -56,8 +56,9 @@ private:
     };
 
     static QString memoryKey(const QString &key, int pixelSide);
+    static QImage drawn(const Request &request);
     void readNewest();
-    void finish(const Request &request, const QImage &image, CoverOrigin origin, bool fromCache);
+    void finish(const Request &request, QImage image, CoverOrigin origin, bool fromCache);
 
     CoverCache m_cache;
     QCache<QString, Loaded> m_memory;

@@ -97,7 +97,8 @@ QColor colorFor(const QString &key)
 QImage render(const QString &title, const QStringList &composers, const QString &key, int side,
     qreal devicePixelRatio)
 {
-    QImage image(QSize(side, side) * devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
+    // Opaque: a view shows it without checking each pixel for transparency.
+    QImage image(QSize(side, side) * devicePixelRatio, QImage::Format_RGB32);
     image.setDevicePixelRatio(devicePixelRatio);
     const QColor background = colorFor(key);
     image.fill(background);

@@ -2,6 +2,7 @@
 // object, in a process of its own (cuebook-bench runs it).
 #include "audiofolder.h"
 #include "catalog/catalogreader.h"
+#include "covers/coverloader.h"
 #include "library/libraryscanner.h"
 #include "player.h"
 #include "testcatalogs.h"
@@ -11,10 +12,13 @@
 #include "waveform/waveformloader.h"
 #include "wavwriter.h"
 
+#include <QBuffer>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QGuiApplication>
+#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -215,6 +219,68 @@ void waveformFigures(const QString &folder, QJsonObject &figures)
     figures[u"waveform_fold_ms"_s] = median(fold, 100.0);
 }
 
+// 500 FLAC files, each with a 1000x1000 JPEG front cover of its own colour (~40 KB, as a store's
+// download embeds), read as the cover grid reads them: two reader threads, scaled to the
+// grid's default 144 px, stored in an empty cache. Then the same 500 from a new loader on the
+// same cache, as after a restart. Wall time from the first request to the last cover in memory.
+void coverFigures(const QString &folder, QJsonObject &figures)
+{
+    constexpr int Count = 500;
+    const QString covers = folder + u"/covers"_s;
+    const QString templatePath = covers + u"/template.flac"_s;
+    if (!QDir().mkpath(covers) || !AudioFolder::encode(templatePath, 1000)) {
+        QTextStream(stderr) << "cuebook-bench: no cover figures: sox cannot write FLAC\n";
+        return;
+    }
+    QList<CoverSources> releases;
+    for (int i = 0; i < Count; ++i) {
+        const QString path = covers + u"/%1.flac"_s.arg(i);
+        QImage art(1000, 1000, QImage::Format_RGB32);
+        art.fill(QColor::fromHsv(i * 7 % 360, 160, 200));
+        QByteArray jpeg;
+        QBuffer buffer(&jpeg);
+        buffer.open(QIODevice::WriteOnly);
+        art.save(&buffer, "JPEG", 90);
+        QFile::remove(path);
+        if (!QFile::copy(templatePath, path)
+            || !AudioFolder::embedCover(path, jpeg, u"image/jpeg"_s)) {
+            QTextStream(stderr) << "cuebook-bench: no cover figures: cannot tag " << path << '\n';
+            return;
+        }
+        CoverSources sources;
+        sources.key = u"bench/release-%1"_s.arg(i);
+        sources.title = sources.key;
+        sources.audioFiles = {path};
+        releases.append(sources);
+    }
+    const QString cache = folder + u"/cover-cache"_s;
+    QDir(cache).removeRecursively();
+    const auto loadAll = [&] {
+        CoverLoader loader(cache);
+        int loaded = 0;
+        int asked = 0;
+        // As a grid scrolled through them asks: a screenful or two at a time, never more than
+        // the loader keeps queued.
+        const auto askMore = [&] {
+            for (; asked < Count && asked - loaded < 128; ++asked)
+                loader.cover(releases.at(asked), 144, 1.0);
+        };
+        QEventLoop loop;
+        QObject::connect(&loader, &CoverLoader::coverLoaded, &loop, [&] {
+            if (++loaded == Count)
+                loop.quit();
+            askMore();
+        });
+        QElapsedTimer timer;
+        timer.start();
+        askMore();
+        loop.exec();
+        return double(timer.nsecsElapsed()) / 1e6;
+    };
+    figures[u"cover_cache_ms"_s] = std::round(loadAll());
+    figures[u"cover_cache_warm_ms"_s] = std::round(loadAll());
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -254,6 +320,7 @@ int main(int argc, char *argv[])
     }
     figures[u"play_start_ms"_s] = std::round(playStartMs(folder) * 10.0) / 10.0;
     waveformFigures(folder, figures);
+    coverFigures(folder, figures);
 
     QTextStream(stdout) << QJsonDocument(figures).toJson(QJsonDocument::Compact);
     return 0;

@@ -1,13 +1,23 @@
 // cuebook-bench-paint: the drawing figures of cuebook-bench, as one JSON object, in a process of
 // its own (cuebook-bench runs it), since drawing needs a widget application.
+#include "catalog/catalogreader.h"
+#include "catalogbrowser.h"
+#include "covergrid/covergridview.h"
+#include "covers/coverloader.h"
+#include "covers/coversourcefinder.h"
+#include "itemmodels/catalogmodel.h"
+#include "syntheticcatalog.h"
 #include "timeline/cuetimeline.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QScrollBar>
+#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <algorithm>
@@ -111,6 +121,60 @@ PaintFigures timelinePaintMs()
     return figures;
 }
 
+// The cover grid of the 4,000 releases of the synthetic catalog, in the left half of a 1280x800
+// window, from its first paint (the switch from the tree) to its last row a screenful at a
+// time, as a user paging down does. A frame is what the GUI thread does between two screens: the
+// events that came in (covers read by then, drawn covers drawn) and the paint of the view. The
+// covers come in as they are read: a frame never waits for one. The slowest frame and the median.
+struct GridFigures
+{
+    double slowest = -1;
+    double median = -1;
+    int frames = 0;
+};
+
+GridFigures gridFrameMs()
+{
+    QBuffer bytes;
+    bytes.open(QIODevice::WriteOnly);
+    CatalogReader reader;
+    if (!writeSyntheticCatalog(bytes) || !reader.readData(bytes.data(), u"/bench/synthetic.json"_s))
+        return {};
+    CatalogModel catalogs;
+    catalogs.addCatalog(reader.takeCatalog());
+    QTemporaryDir cache;
+    CoverLoader loader(cache.path());
+    CoverSourceFinder sources(
+        [&](const QString &catalogId) { return catalogs.catalog(catalogId); }, nullptr);
+    CatalogBrowser browser(&catalogs, &loader, &sources);
+    browser.resize(640, 720);
+    // The window is up with the tree, and the user switches to the covers (Ctrl+2): the first
+    // frame is the grid's first, not the window's.
+    browser.show();
+    QCoreApplication::processEvents();
+    browser.showReleasesAs(CatalogBrowser::ReleaseView::Covers);
+    auto *view = browser.findChild<CoverGridView *>();
+    // A frame is the GUI thread's work on the events waiting (covers read since the last one,
+    // the scroll) up to and including the view's repaint into the window, as on screen.
+    QList<double> times;
+    QScrollBar *scroll = view->verticalScrollBar();
+    for (;;) {
+        QElapsedTimer timer;
+        timer.start();
+        QCoreApplication::processEvents();
+        times.append(double(timer.nsecsElapsed()) / 1e6);
+        if (scroll->value() >= scroll->maximum())
+            break;
+        scroll->setValue(scroll->value() + scroll->pageStep());
+    }
+    GridFigures figures;
+    figures.frames = int(times.size());
+    figures.slowest = *std::max_element(times.begin(), times.end());
+    std::sort(times.begin(), times.end());
+    figures.median = times.at(times.size() / 2);
+    return figures;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -125,6 +189,10 @@ int main(int argc, char *argv[])
     figures[u"timeline_paint_cpu_ms"_s] = rounded(paint.steadyCpu);
     figures[u"timeline_zoom_paint_ms"_s] = rounded(paint.zooming);
     figures[u"timeline_zoom_paint_cpu_ms"_s] = rounded(paint.zoomingCpu);
+    const GridFigures grid = gridFrameMs();
+    figures[u"grid_frame_ms"_s] = rounded(grid.slowest);
+    figures[u"grid_frame_median_ms"_s] = rounded(grid.median);
+    figures[u"grid_frames"_s] = grid.frames;
     QTextStream(stdout) << QJsonDocument(figures).toJson(QJsonDocument::Compact);
     return 0;
 }

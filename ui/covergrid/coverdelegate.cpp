@@ -64,6 +64,42 @@ void CoverDelegate::setCoverSide(int side)
     m_side = std::clamp(side, MinimumSide, MaximumSide);
 }
 
+const CoverDelegate::Caption &CoverDelegate::captionOf(
+    const QModelIndex &index, const QFont &font, int width) const
+{
+    const QString key = index.data(CatalogModel::CatalogIdRole).toString() + u'/'
+        + index.data(CatalogModel::ReleaseIdRole).toString() + u'@' + QString::number(width);
+    if (const Caption *caption = m_captions.object(key))
+        return *caption;
+    auto *caption = new Caption;
+    auto prepared = [](const QString &text, const QFont &lineFont) {
+        QStaticText line(text);
+        line.setTextFormat(Qt::PlainText);
+        line.prepare(QTransform(), lineFont);
+        return line;
+    };
+    const QFont title = titleFont(font);
+    for (const QString &line :
+        wrapped(index.data(Qt::DisplayRole).toString(), title, width, TitleLines))
+        caption->title.append(prepared(line, title));
+    const QFont detail = detailFont(font);
+    const QFontMetrics detailMetrics(detail);
+    const QString composers = index.data(ReleaseGridModel::ComposersRole).toString();
+    const QString year = index.data(ReleaseGridModel::YearRole).toString();
+    const QString detailText = composers.isEmpty() || year.isEmpty()
+        ? QString(composers + year)
+        : QString(composers + u" · "_s + year);
+    caption->detail = prepared(detailMetrics.elidedText(detailText, Qt::ElideRight, width), detail);
+    if (m_showsCatalog) {
+        caption->catalog = prepared(
+            detailMetrics.elidedText(
+                index.data(ReleaseGridModel::CatalogTitleRole).toString(), Qt::ElideRight, width),
+            detail);
+    }
+    m_captions.insert(key, caption);
+    return *caption;
+}
+
 QSize CoverDelegate::itemSize(const QFont &font) const
 {
     const int lines = m_showsCatalog ? 2 : 1;
@@ -160,28 +196,21 @@ void CoverDelegate::paintText(QPainter *painter, const QStyleOptionViewItem &opt
     QColor dim = text;
     dim.setAlphaF(selected ? 0.85f : 0.68f);
 
-    QRect line = textRect;
-    auto drawLine = [&](const QFont &font, const QColor &color, const QString &value) {
-        const QFontMetrics metrics(font);
-        line.setHeight(metrics.height());
+    const Caption &caption = captionOf(index, option.font, textRect.width());
+    int top = textRect.top();
+    auto drawLine = [&](const QFont &font, const QColor &color, const QStaticText &line) {
         painter->setFont(font);
         painter->setPen(color);
-        painter->drawText(line, Qt::AlignHCenter | Qt::AlignTop,
-            metrics.elidedText(value, Qt::ElideRight, line.width()));
-        line.translate(0, metrics.height());
+        const qreal width = line.size().width();
+        painter->drawStaticText(
+            QPointF(textRect.left() + (textRect.width() - width) / 2, top), line);
+        top += QFontMetrics(font).height();
     };
     const QFont title = titleFont(option.font);
-    const QStringList titleLines
-        = wrapped(index.data(Qt::DisplayRole).toString(), title, line.width(), TitleLines);
-    for (const QString &titleLine : titleLines)
-        drawLine(title, text, titleLine);
-    const QString composers = index.data(ReleaseGridModel::ComposersRole).toString();
-    const QString year = index.data(ReleaseGridModel::YearRole).toString();
-    const QString detail = composers.isEmpty() || year.isEmpty()
-        ? QString(composers + year)
-        : QString(composers + u" · "_s + year);
-    drawLine(detailFont(option.font), dim, detail);
+    for (const QStaticText &line : caption.title)
+        drawLine(title, text, line);
+    const QFont detail = detailFont(option.font);
+    drawLine(detail, dim, caption.detail);
     if (m_showsCatalog)
-        drawLine(detailFont(option.font), dim,
-            index.data(ReleaseGridModel::CatalogTitleRole).toString());
+        drawLine(detail, dim, caption.catalog);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCache>
+#include <QStaticText>
 #include <QStyledItemDelegate>
 
 class CoverLoader;
@@ -34,7 +36,19 @@ public:
     // The item's size for the view's font.
     QSize itemSize(const QFont &font) const;
 
+    // Forgets the laid-out captions: the font changed.
+    void clearCaptions() { m_captions.clear(); }
+
 private:
+    // The lines under a cover, broken, elided and laid out once for the width they have.
+    struct Caption
+    {
+        QList<QStaticText> title;
+        QStaticText detail;
+        QStaticText catalog;
+    };
+
+    const Caption &captionOf(const QModelIndex &index, const QFont &font, int width) const;
     void paintCover(QPainter *painter, const QRect &square, const QModelIndex &index,
         const QWidget *widget) const;
     void paintText(QPainter *painter, const QStyleOptionViewItem &option, const QRect &textRect,
@@ -43,5 +57,6 @@ private:
     CoverLoader *m_loader = nullptr;
     const CoverSourceFinder *m_sources = nullptr;
     int m_side = DefaultSide;
+    mutable QCache<QString, Caption> m_captions {4096};
     bool m_showsCatalog = false;
 };

@@ -27,6 +27,8 @@ CoverGridView::CoverGridView(CoverDelegate *delegate, QWidget *parent)
     setResizeMode(QListView::Adjust);
     setMovement(QListView::Static);
     setUniformItemSizes(true);
+    setLayoutMode(QListView::Batched);
+    setBatchSize(400);
     setSelectionMode(QAbstractItemView::SingleSelection);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setMouseTracking(true);
@@ -60,6 +62,7 @@ void CoverGridView::setShowsCatalog(bool shows)
     if (m_delegate->showsCatalog() == shows)
         return;
     m_delegate->setShowsCatalog(shows);
+    m_delegate->clearCaptions();
     updateGrid();
 }
 
@@ -74,8 +77,10 @@ void CoverGridView::updateGrid()
 void CoverGridView::changeEvent(QEvent *event)
 {
     QListView::changeEvent(event);
-    if (event->type() == QEvent::FontChange)
+    if (event->type() == QEvent::FontChange) {
+        m_delegate->clearCaptions();
         updateGrid();
+    }
 }
 
 void CoverGridView::wheelEvent(QWheelEvent *event)
