@@ -69,9 +69,24 @@ void CoverGridView::setShowsCatalog(bool shows)
 void CoverGridView::updateGrid()
 {
     // A grid size lays every item out in cells of one size, which also makes QListView lay out
-    // thousands of them without asking each for its size.
-    setGridSize(m_delegate->itemSize(font()) + QSize(Spacing, Spacing));
-    verticalScrollBar()->setSingleStep(gridSize().height() / 4);
+    // thousands of them without asking each for its size. The columns share the width left
+    // over, so that the covers spread across the view instead of leaving a gap at its right.
+    const QSize cell = m_delegate->itemSize(font()) + QSize(Spacing, Spacing);
+    // The width QListView wraps at: the view's without scroll bars, less room for the vertical
+    // one whether or not it shows, so that the columns do not change as it comes and goes.
+    const int width = maximumViewportSize().width()
+        - style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, verticalScrollBar()) - 1;
+    const int columns = std::max(1, width / cell.width());
+    const QSize grid(std::max(cell.width(), width / columns), cell.height());
+    if (grid != gridSize())
+        setGridSize(grid);
+    verticalScrollBar()->setSingleStep(grid.height() / 4);
+}
+
+void CoverGridView::resizeEvent(QResizeEvent *event)
+{
+    QListView::resizeEvent(event);
+    updateGrid();
 }
 
 void CoverGridView::changeEvent(QEvent *event)
