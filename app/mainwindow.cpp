@@ -19,6 +19,7 @@
 #include "playerbar.h"
 #include "playingcuetimeline.h"
 #include "sessionstate.h"
+#include "thememap/thememapwindow.h"
 #include "timeline/cuetimeline.h"
 #include "unsavededits.h"
 #include "userdata/coverstore.h"
@@ -199,6 +200,7 @@ void MainWindow::connectActions()
         [this] { m_browser->showReleasesAs(CatalogBrowser::ReleaseView::Tree); });
     connect(m_actions.releaseCovers, &QAction::triggered, m_browser,
         [this] { m_browser->showReleasesAs(CatalogBrowser::ReleaseView::Covers); });
+    connect(m_actions.themeMap, &QAction::triggered, this, &MainWindow::showThemeMap);
     connect(m_browser, &CatalogBrowser::releaseViewChanged, this,
         [this](CatalogBrowser::ReleaseView view) {
             (view == CatalogBrowser::ReleaseView::Covers ? m_actions.releaseCovers
@@ -266,6 +268,41 @@ void MainWindow::closeEvent(QCloseEvent *event)
         m_errors->reportBlocking(tr("Session Not Saved"), m_session->errorString());
     m_catalogs->cancel();
     event->accept();
+}
+
+void MainWindow::showThemeMap()
+{
+    if (!m_themeMap) {
+        m_themeMap = new ThemeMapWindow(m_catalogModel, m_userData, this);
+        connect(m_themeMap, &ThemeMapWindow::markActivated, this,
+            [this](const QString &catalogId, const ThemeMap::Mark &mark) {
+                openThemeMark(catalogId, mark);
+            });
+    }
+    // The release shown (or the release of the cue shown), else the whole catalog.
+    const Location &current = m_history.current();
+    QString catalogId = current.catalogId;
+    if (catalogId.isEmpty() && !m_catalogModel->catalogs().isEmpty())
+        catalogId = m_catalogModel->catalogs().first().id;
+    const QString releaseId = current.kind == Location::Release ? current.id
+        : current.kind == Location::Cue                         ? current.releaseId
+                                                                : QString();
+    m_themeMap->showScope(catalogId, releaseId);
+    m_themeMap->show();
+    m_themeMap->raise();
+    m_themeMap->activateWindow();
+}
+
+// The cue of a mark on the theme map, and its sound from the theme's entrance when the
+// entrance is timed and the cue has a file to play.
+void MainWindow::openThemeMark(const QString &catalogId, const ThemeMap::Mark &mark)
+{
+    const Location cue {Location::Cue, catalogId, mark.occurrence.occurrence.cueId,
+        m_themeMap ? m_themeMap->releaseId() : QString()};
+    navigate(cue);
+    const qint64 entrance = mark.occurrence.occurrence.startMs;
+    if (entrance >= 0 && m_catalogModel->fileState(cue.cueKey()) == FileState::Linked)
+        m_playback->playCue(cue, entrance);
 }
 
 void MainWindow::navigate(const Location &location)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catalog/thememap.h"
 #include "navigation/navigationhistory.h"
 #include "navigation/paneaction.h"
 #include "windowactions.h"
@@ -11,6 +12,7 @@ class CatalogBrowser;
 class CatalogModel;
 class CoverLoader;
 class CoverPicker;
+class ThemeMapWindow;
 class CoverSourceFinder;
 class CueTimeline;
 class UserDataTracker;
@@ -48,6 +50,8 @@ public:
 
     // Shows the place and records it in the history, as a click on a link does.
     void navigate(const Location &location);
+    // View > Theme Map: the map of the release shown, or of its catalog.
+    void showThemeMap();
     Location currentLocation() const { return m_history.current(); }
 
     CatalogModel *catalogModel() const { return m_catalogModel; }
@@ -70,6 +74,7 @@ private:
     void updateStatus();
     void showNowPlaying();
     void performPaneAction(const PaneAction &action);
+    void openThemeMark(const QString &catalogId, const ThemeMap::Mark &mark);
     void seekCue(const Location &cue, qint64 ms);
     void addMarkerAt(qint64 ms);
     void chooseCatalog();
@@ -95,6 +100,7 @@ private:
     FileLinker *m_linker = nullptr;
     CoverPicker *m_covers = nullptr;
     CoverLoader *m_coverLoader = nullptr;
+    ThemeMapWindow *m_themeMap = nullptr;
     CoverSourceFinder *m_coverSources = nullptr;
     NotesExchanger *m_exchanger = nullptr;
     SessionState *m_session = nullptr;

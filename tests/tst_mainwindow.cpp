@@ -11,6 +11,8 @@
 #include "panes/themepane.h"
 #include "refusedwrites.h"
 #include "testfiles.h"
+#include "thememap/thememapview.h"
+#include "thememap/thememapwindow.h"
 #include "userdata/coverstore.h"
 #include "userdata/notestore.h"
 #include "userdata/userdatabase.h"
@@ -71,6 +73,7 @@ private slots:
     void noteWrittenInTheWindow();
     void coverGridFromTheViewMenu();
     void imageDroppedOnACoverBecomesIt();
+    void themeMapOpensTheCueOfAMark();
 
 private:
     void openWindow(bool resize = true, UserDatabase *userData = nullptr);
@@ -658,6 +661,34 @@ void tst_MainWindow::imageDroppedOnACoverBecomesIt()
     QCOMPARE(m_userData->covers()->releaseCover(u"star-trek-picard"_s, releaseId), path);
     QTRY_COMPARE(
         grid->viewport()->grab(rect).toImage().pixelColor(rect.width() / 2, 40), QColor(Qt::blue));
+}
+
+void tst_MainWindow::themeMapOpensTheCueOfAMark()
+{
+    const Location season1 {Location::Release, u"star-trek-picard"_s, u"picard-s1"_s, {}};
+    m_window->navigate(season1);
+    QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
+    auto *map = m_window->findChild<ThemeMapWindow *>();
+    QVERIFY(map);
+    QTRY_VERIFY(map->isVisible());
+    QCOMPARE(map->catalogId(), u"star-trek-picard"_s);
+    QCOMPARE(map->releaseId(), u"picard-s1"_s);
+    ThemeMapView *view = map->view();
+    QVERIFY(!view->map().isEmpty());
+    // The March's statement in "Picard Requests Help": a click opens that cue.
+    int march = -1;
+    for (int i = 0; i < view->map().marks.size(); ++i) {
+        const Occurrence &occurrence = view->map().marks[i].occurrence.occurrence;
+        if (occurrence.themeId == u"star-trek-march"_s
+            && occurrence.cueId == u"picard-requests-help"_s)
+            march = i;
+    }
+    QVERIFY(march >= 0);
+    QTest::mouseClick(view, Qt::LeftButton, {}, view->layout()->markRect(march).center().toPoint());
+    const Location cue {
+        Location::Cue, u"star-trek-picard"_s, u"picard-requests-help"_s, u"picard-s1"_s};
+    QCOMPARE(m_window->currentLocation(), cue);
+    QVERIFY(m_window->findChild<CuePane *>()->isVisible());
 }
 
 #include "tst_mainwindow.moc"

@@ -60,6 +60,8 @@ WindowActions WindowActions::create(QMainWindow *window, QUndoStack *undoStack)
         releaseViews->addAction(action);
     }
     actions.releaseTree->setChecked(true);
+    actions.themeMap = make(tr("Theme &Map"),
+        tr("Draw where each theme is heard in the release or catalog shown"), Qt::CTRL | Qt::Key_3);
     actions.expand
         = make(tr("&Expand All"), tr("Show the tracks of every release"), Qt::CTRL | Qt::Key_Plus);
     actions.collapse
@@ -121,6 +123,8 @@ void WindowActions::createMenus(QMainWindow *window) const
     view->addActions({releases, themes});
     view->addSeparator();
     view->addActions({releaseTree, releaseCovers});
+    view->addSeparator();
+    view->addAction(themeMap);
     view->addSeparator();
     view->addActions({expand, collapse});
 

@@ -37,6 +37,7 @@ public:
     // Checkable, one of the two checked: how the Releases tab shows the releases.
     QAction *releaseTree = nullptr;
     QAction *releaseCovers = nullptr;
+    QAction *themeMap = nullptr;
     QAction *expand = nullptr;
     QAction *collapse = nullptr;
     QAction *playPause = nullptr;
