@@ -29,6 +29,8 @@ const QString ImportNotesCommand = u"import-notes"_s;
 const QString ExportLabelsCommand = u"export-labels"_s;
 const QString ImportLabelsCommand = u"import-labels"_s;
 const QString OnlyOption = u"only"_s;
+const QString ThemeMapCommandName = u"theme-map"_s;
+const QString OutputOption = u"output"_s;
 const QString BundledCatalogPath = u":/catalogs/star-trek-picard/catalog.json"_s;
 // Lets tests and scripts scan into a database of their own.
 const char DatabaseVariable[] = "CUEBOOK_USER_DATABASE";
@@ -138,8 +140,20 @@ CommandLine::CommandLine(const QStringList &arguments)
             "line imports nothing, and the line is named. Exit status 0, or 1 with nothing "
             "changed."),
         u"CATALOG_ID/CUE_ID"_s);
+    const QCommandLineOption themeMap(ThemeMapCommandName,
+        QCoreApplication::translate("CommandLine",
+            "Draw the theme map of the release CATALOG_ID/RELEASE_ID, or of the whole catalog "
+            "CATALOG_ID, into the file --output names, without opening a window: PNG or SVG by "
+            "its extension, themes as column labels and cue titles as row labels, with the "
+            "catalog's occurrences and your markers (from the user database %1 names, else the "
+            "default one). Exit status 0, or 1 with nothing written.")
+            .arg(QString::fromLatin1(DatabaseVariable)),
+        u"CATALOG_ID[/RELEASE_ID]"_s);
+    const QCommandLineOption output(OutputOption,
+        QCoreApplication::translate("CommandLine", "With --theme-map: the file to write."),
+        u"FILE"_s);
     m_parser.addOptions({help, version, check, scan, dryRun, catalog, exportNotes, only,
-        importNotes, exportLabels, importLabels});
+        importNotes, exportLabels, importLabels, themeMap, output});
     m_parser.addPositionalArgument(u"FILE"_s,
         QCoreApplication::translate("CommandLine",
             "Catalog files (--check-catalog); the label file (--export-labels, "
@@ -155,7 +169,7 @@ CommandLine::CommandLine(const QStringList &arguments)
     m_catalogFiles = m_parser.values(catalog);
     m_dryRun = m_parser.isSet(dryRun);
     const QStringList commands {CheckCommand, ScanCommand, ExportNotesCommand, ImportNotesCommand,
-        ExportLabelsCommand, ImportLabelsCommand};
+        ExportLabelsCommand, ImportLabelsCommand, ThemeMapCommandName};
     QStringList given;
     for (const QString &command : commands) {
         if (m_parser.isSet(command))
@@ -178,6 +192,16 @@ CommandLine::CommandLine(const QStringList &arguments)
     if (given.size() > 1 && m_command != HelpCommand && m_command != VersionCommand) {
         m_parseError = QCoreApplication::translate("CommandLine", "%1 and %2 do not go together.")
                            .arg(given.at(0), given.at(1));
+    } else if (m_parser.isSet(output) && m_command != ThemeMapCommandName) {
+        m_parseError = QCoreApplication::translate(
+            "CommandLine", "--output goes with --theme-map CATALOG_ID[/RELEASE_ID].");
+    } else if (m_command == ThemeMapCommandName) {
+        m_themeMap
+            = ThemeMapCommand {m_parser.value(themeMap), m_parser.value(output), m_catalogFiles};
+        if (!m_files.isEmpty())
+            m_parseError = QCoreApplication::translate("CommandLine",
+                "Unexpected argument \"%1\"; --theme-map writes the file --output names.")
+                               .arg(m_files.constFirst());
     } else if (m_parser.isSet(only) && m_command != ExportNotesCommand) {
         m_parseError
             = QCoreApplication::translate("CommandLine", "--only goes with --export-notes FILE.");
@@ -199,7 +223,9 @@ CommandLine::CommandLine(const QStringList &arguments)
             "Unexpected argument \"%1\"; to open a catalog, "
             "use --catalog FILE.")
                            .arg(m_files.constFirst());
-    m_mode = (m_command.isEmpty() && m_parseError.isEmpty()) ? Gui : Headless;
+    m_mode = (m_command.isEmpty() && m_parseError.isEmpty()) ? Gui
+        : m_themeMap && m_parseError.isEmpty()               ? HeadlessDrawing
+                                                             : Headless;
 }
 
 // The exchange commands' values: the option's (a FILE, or a CATALOG_ID/CUE_ID for labels, whose
@@ -256,6 +282,8 @@ int CommandLine::run(QTextStream &out, QTextStream &err) const
         return scanFolder(out, err);
     if (m_exchange)
         return m_exchange->run(out, err);
+    if (m_themeMap)
+        return m_themeMap->run(out, err);
     return checkCatalogs(out, err);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "exchangecommand.h"
+#include "thememapcommand.h"
 
 #include <QCommandLineParser>
 #include <QStringList>
@@ -10,12 +11,13 @@
 class QTextStream;
 
 // The command line: parses every option once, runs the headless commands (--check-catalog,
-// --scan-folder, the imports and exports of notes and labels, --help, --version) without a
-// display, and hands the GUI its options (--catalog).
+// --scan-folder, the imports and exports of notes and labels, --theme-map, --help, --version)
+// without a display, and hands the GUI its options (--catalog).
 class CommandLine
 {
 public:
-    enum Mode { Gui, Headless };
+    // HeadlessDrawing: no window, but fonts and painting (the offscreen platform).
+    enum Mode { Gui, Headless, HeadlessDrawing };
 
     explicit CommandLine(const QStringList &arguments);
     Q_DISABLE_COPY_MOVE(CommandLine)
@@ -43,4 +45,5 @@ private:
     QString m_scanFolder;
     bool m_dryRun = false;
     std::optional<ExchangeCommand> m_exchange;
+    std::optional<ThemeMapCommand> m_themeMap;
 };

@@ -47,7 +47,7 @@ int ExchangeCommand::run(QTextStream &out, QTextStream &err) const
     }
 
     QList<Catalog> catalogs;
-    if (!readCatalogs(catalogs, err))
+    if (!readCatalogs(catalogFiles, catalogs, err))
         return 1;
     std::optional<CueKey> cueKey;
     if (kind == ExportLabels || kind == ImportLabels) {
@@ -63,9 +63,7 @@ int ExchangeCommand::run(QTextStream &out, QTextStream &err) const
         scope = {slash < 0 ? cue : cue.left(slash), slash < 0 ? QString() : cue.mid(slash + 1)};
     }
 
-    QString path = qEnvironmentVariable(DatabaseVariable);
-    if (path.isEmpty())
-        path = UserDatabase::defaultPath();
+    const QString path = userDatabasePath();
     UserDatabase database;
     // An export reads: without a database yet, it exports nothing rather than create one.
     const bool exporting = kind == ExportNotes || kind == ExportLabels;
@@ -103,7 +101,14 @@ int ExchangeCommand::run(QTextStream &out, QTextStream &err) const
 // The catalogs name cues in exports and tell a known cue from a mistyped one. The user's own
 // files (--catalog) must read; those of the last session are a courtesy, and said when they do
 // not.
-bool ExchangeCommand::readCatalogs(QList<Catalog> &catalogs, QTextStream &err) const
+QString ExchangeCommand::userDatabasePath()
+{
+    const QString path = qEnvironmentVariable(DatabaseVariable);
+    return path.isEmpty() ? UserDatabase::defaultPath() : path;
+}
+
+bool ExchangeCommand::readCatalogs(
+    const QStringList &catalogFiles, QList<Catalog> &catalogs, QTextStream &err)
 {
     for (const QString &catalogFile : QStringList {OpenCatalogs::BundledPath} + catalogFiles) {
         CatalogReader reader;

@@ -29,7 +29,14 @@ public:
 
     int run(QTextStream &out, QTextStream &err) const;
 
+    // The catalogs a user would have open: the bundled one and catalogFiles (false, with their
+    // faults on err, when one of those cannot be read), then the files of the window's last
+    // session (one that cannot be read is told and passed over).
+    static bool readCatalogs(
+        const QStringList &catalogFiles, QList<Catalog> &catalogs, QTextStream &err);
+    // CUEBOOK_USER_DATABASE, else the default file.
+    static QString userDatabasePath();
+
 private:
-    bool readCatalogs(QList<Catalog> &catalogs, QTextStream &err) const;
     QString unknownCue(const QList<Catalog> &catalogs, const CueKey &key) const;
 };

@@ -36,6 +36,16 @@ int main(int argc, char *argv[])
         qputenv("QT_MEDIA_BACKEND", "gstreamer");
 
     const CommandLine commandLine(arguments(argc, argv));
+    if (commandLine.mode() == CommandLine::HeadlessDrawing) {
+        // Fonts and painting, and no display to need.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication app(argc, argv);
+        setApplicationMetadata();
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return commandLine.run(out, err);
+    }
     if (commandLine.mode() == CommandLine::Headless) {
         QCoreApplication app(argc, argv);
         setApplicationMetadata();

@@ -274,6 +274,9 @@ void MainWindow::showThemeMap()
 {
     if (!m_themeMap) {
         m_themeMap = new ThemeMapWindow(m_catalogModel, m_userData, this);
+        connect(m_themeMap, &ThemeMapWindow::exportFailed, this, [this](const QString &message) {
+            m_errors->reportBlocking(tr("Theme Map Not Exported"), message);
+        });
         connect(m_themeMap, &ThemeMapWindow::markActivated, this,
             [this](const QString &catalogId, const ThemeMap::Mark &mark) {
                 openThemeMark(catalogId, mark);

@@ -1,5 +1,6 @@
 #include "itemmodels/catalogmodel.h"
 #include "testcatalogs.h"
+#include "thememap/thememapexport.h"
 #include "thememap/thememappainter.h"
 #include "thememap/thememapview.h"
 #include "thememap/thememapwindow.h"
@@ -9,11 +10,14 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QGuiApplication>
+#include <QImageReader>
 #include <QLabel>
 #include <QScrollArea>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
 
 using namespace Qt::StringLiterals;
 
@@ -38,6 +42,7 @@ private slots:
     void windowFollowsMarkersAndFilters();
     void catalogWithoutThemesSaysSo();
     void fitsTheWindowSideways();
+    void exportWritesPngAndSvgThatParse();
 
 private:
     int markIndex(const ThemeMapView &view, const QString &cueId, const QString &themeId) const;
@@ -301,6 +306,43 @@ void tst_ThemeMapView::fitsTheWindowSideways()
     auto *scroll = window.findChild<QScrollArea *>();
     QVERIFY2(window.view()->width() <= scroll->viewport()->width(),
         qPrintable(u"%1 > %2"_s.arg(window.view()->width()).arg(scroll->viewport()->width())));
+}
+
+void tst_ThemeMapView::exportWritesPngAndSvgThatParse()
+{
+    ThemeMapWindow window(m_catalogs.get(), m_userData.get());
+    window.showScope(Picard, u"chapter-1"_s);
+    QSignalSpy failed(&window, &ThemeMapWindow::exportFailed);
+    const QString png = m_dir.filePath(u"map.png"_s);
+    QVERIFY(window.exportTo(png));
+    QImageReader reader(png);
+    const QImage image = reader.read();
+    QVERIFY2(!image.isNull(), qPrintable(reader.errorString()));
+    const ThemeMapPainter printed(
+        window.view()->map(), QGuiApplication::font(), ThemeMapExport::printPalette());
+    QCOMPARE(image.size(), printed.size() * 2);
+
+    const QString svg = m_dir.filePath(u"map.svg"_s);
+    QVERIFY(window.exportTo(svg));
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    QString text;
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::Characters)
+            text += xml.text();
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QVERIFY(text.contains(u"Romulan theme"_s));
+    QVERIFY(text.contains(u"Mystery Ship"_s));
+    QCOMPARE(failed.size(), 0);
+
+    // A format it does not write, and a folder that cannot be: said once each, nothing written.
+    QVERIFY(!window.exportTo(m_dir.filePath(u"map.jpg"_s)));
+    QVERIFY(!window.exportTo(png + u"/inside.svg"_s));
+    QCOMPARE(failed.size(), 2);
+    QVERIFY(failed[0][0].toString().contains(u"PNG or SVG"_s));
+    QVERIFY(!QFile::exists(m_dir.filePath(u"map.jpg"_s)));
 }
 
 QTEST_MAIN(tst_ThemeMapView)

@@ -317,16 +317,18 @@ void ThemeMapPainter::paintLegend(QPainter *painter) const
         drawShape(painter, entry.kind, rect);
         advance(QCoreApplication::translate("ThemeMap", entry.text));
     }
-    x = m_margin;
+    // The ring stands out of the mark's box: room for it on both sides.
+    const qreal grow = side * 0.35;
+    x = m_margin + grow;
     y += m_rowHeight;
     QRectF rect(x, y + (m_rowHeight - side) / 2.0, side, side);
     painter->setPen(Qt::NoPen);
     painter->setBrush(text);
     drawShape(painter, Occurrence::Statement, rect);
-    const qreal grow = side * 0.35;
     painter->setPen(QPen(text, 1.5));
     painter->setBrush(Qt::NoBrush);
     painter->drawEllipse(rect.adjusted(-grow, -grow, grow, grow));
+    x += grow;
     advance(QCoreApplication::translate("ThemeMap", "your marker"));
     rect.moveLeft(x);
     painter->setPen(Qt::NoPen);

@@ -1,6 +1,7 @@
 #include "thememap/thememapwindow.h"
 
 #include "itemmodels/catalogmodel.h"
+#include "thememap/thememapexport.h"
 #include "thememap/thememapview.h"
 #include "userdata/markeroccurrences.h"
 #include "userdata/markerstore.h"
@@ -8,10 +9,16 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -69,6 +76,10 @@ ThemeMapWindow::ThemeMapWindow(
     bar->addWidget(m_catalogMarks);
     bar->addWidget(m_userMarks);
     bar->addStretch(1);
+    m_export = new QPushButton(tr("&Export…"));
+    m_export->setObjectName(u"mapExport"_s);
+    m_export->setToolTip(tr("Save the map as a PNG image or an SVG drawing"));
+    bar->addWidget(m_export);
 
     m_view = new ThemeMapView;
     m_scroll = new QScrollArea;
@@ -103,6 +114,7 @@ ThemeMapWindow::ThemeMapWindow(
                 rebuild();
         });
     }
+    connect(m_export, &QPushButton::clicked, this, &ThemeMapWindow::chooseExportFile);
     connect(m_view, &ThemeMapView::markActivated, this,
         [this](const ThemeMap::Mark &mark) { emit markActivated(catalogId(), mark); });
 }
@@ -152,6 +164,31 @@ QString ThemeMapWindow::releaseId() const
     return m_scope->currentData(ReleaseRole).toString();
 }
 
+void ThemeMapWindow::chooseExportFile()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    QString name = m_view->map().title;
+    name.replace(QRegularExpression(u"[/\\\\:*?\"<>|]"_s), u"-"_s);
+    QString filter;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export Theme Map"),
+        QDir(folder).filePath(name + u".svg"_s), tr("SVG drawing (*.svg);;PNG image (*.png)"),
+        &filter);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += filter.contains(u"png"_s) ? u".png"_s : u".svg"_s;
+    exportTo(path);
+}
+
+bool ThemeMapWindow::exportTo(const QString &path)
+{
+    QString error;
+    if (ThemeMapExport::write(m_view->map(), path, &error))
+        return true;
+    emit exportFailed(error);
+    return false;
+}
+
 ThemeMap::Options ThemeMapWindow::options() const
 {
     ThemeMap::Options options;
@@ -168,6 +205,7 @@ void ThemeMapWindow::rebuild()
     const Catalog *catalog = m_catalogs->catalog(catalogId());
     if (!catalog) {
         m_view->setMap({});
+        m_export->setEnabled(false);
         m_empty->setText(tr("<p style='font-size:large'>No catalog is open</p>"));
         m_stack->setCurrentWidget(m_empty);
         return;
@@ -180,6 +218,7 @@ void ThemeMapWindow::rebuild()
     ThemeMap map = ThemeMap::build(*catalog, options(), usersRows);
     const bool empty = map.isEmpty();
     m_view->setMap(std::move(map));
+    m_export->setEnabled(!empty);
     if (!empty) {
         m_stack->setCurrentWidget(m_scroll);
         return;

@@ -11,6 +11,7 @@ class UserDatabase;
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QScrollArea;
 class QStackedWidget;
 
@@ -34,11 +35,17 @@ public:
 
     ThemeMapView *view() const { return m_view; }
 
+    // Writes the map shown to path (PNG or SVG, by its extension); false, with the reason given
+    // by exportFailed(), when it could not.
+    bool exportTo(const QString &path);
+
 signals:
     void markActivated(const QString &catalogId, const ThemeMap::Mark &mark);
+    void exportFailed(const QString &message);
 
 private:
     void fillScopes();
+    void chooseExportFile();
     void rebuild();
     ThemeMap::Options options() const;
 
@@ -49,6 +56,7 @@ private:
     QComboBox *m_themeOrder = nullptr;
     QCheckBox *m_catalogMarks = nullptr;
     QCheckBox *m_userMarks = nullptr;
+    QPushButton *m_export = nullptr;
     QStackedWidget *m_stack = nullptr;
     QScrollArea *m_scroll = nullptr;
     ThemeMapView *m_view = nullptr;
