@@ -18,6 +18,7 @@ constexpr int MaxTitleWidth = 300;
 constexpr int MaxThemeNameWidth = 190;
 constexpr qreal Slant = 45.0;
 constexpr int LegendGap = 14;
+constexpr qsizetype MeasuredRows = 2000;
 
 const qreal SlantSin = std::sin(Slant * M_PI / 180.0);
 
@@ -55,13 +56,19 @@ void ThemeMapPainter::layOut()
 
     m_numberWidth = 0;
     int titleWidth = 0;
-    m_rowTitles.clear();
-    for (const ThemeMap::Row &row : m_map.rows) {
-        const QString label = row.label.isEmpty() ? row.episode : row.label;
-        m_numberWidth = std::max(m_numberWidth, metrics.horizontalAdvance(label));
-        const QString title = metrics.elidedText(row.title, Qt::ElideRight, MaxTitleWidth);
-        m_rowTitles.append(title);
-        titleWidth = std::max(titleWidth, metrics.horizontalAdvance(title));
+    // A catalog's map can have 100,000 rows: measuring each title would hold the GUI thread
+    // for a second, so a long map takes the widest column titles may have, and titles are
+    // elided as they are painted.
+    if (m_map.rows.size() > MeasuredRows) {
+        titleWidth = MaxTitleWidth;
+        m_numberWidth = metrics.horizontalAdvance(u"000-00"_s);
+    } else {
+        for (const ThemeMap::Row &row : m_map.rows) {
+            const QString label = row.label.isEmpty() ? row.episode : row.label;
+            m_numberWidth = std::max(m_numberWidth, metrics.horizontalAdvance(label));
+            titleWidth = std::max(
+                titleWidth, std::min(MaxTitleWidth, metrics.horizontalAdvance(row.title)));
+        }
     }
     if (m_numberWidth > 0)
         m_numberWidth += metrics.averageCharWidth() * 2;
@@ -111,11 +118,29 @@ QRectF ThemeMapPainter::markRect(int index) const
     return {x, cell.top() + (cell.height() - side) / 2.0, side, side};
 }
 
+std::pair<int, int> ThemeMapPainter::rowsIn(const QRect &clip) const
+{
+    const int rows = int(m_map.rows.size());
+    const int first = std::clamp((clip.top() - m_gridTop) / m_rowHeight, 0, rows);
+    const int last = std::clamp((clip.bottom() - m_gridTop) / m_rowHeight, -1, rows - 1);
+    return {first, last};
+}
+
+int ThemeMapPainter::firstMarkOfRow(int row) const
+{
+    const auto found = std::lower_bound(m_map.marks.cbegin(), m_map.marks.cend(), row,
+        [](const ThemeMap::Mark &mark, int value) { return mark.row < value; });
+    return int(found - m_map.marks.cbegin());
+}
+
 int ThemeMapPainter::markAt(const QPointF &point) const
 {
     int found = -1;
     qreal nearest = 1e9;
-    for (int i = 0; i < m_map.marks.size(); ++i) {
+    const auto [firstRow, lastRow]
+        = rowsIn(QRectF(point, point).toAlignedRect().adjusted(0, -4, 0, 4));
+    for (int i = firstMarkOfRow(firstRow); i < m_map.marks.size() && m_map.marks[i].row <= lastRow;
+         ++i) {
         const QRectF rect = markRect(i).adjusted(-3, -3, 3, 3);
         if (!rect.contains(point))
             continue;
@@ -173,10 +198,12 @@ void ThemeMapPainter::paintRows(QPainter *painter, const QRect &clip) const
     span.setAlphaF(0.22f);
     const QColor stripe = m_palette.color(QPalette::AlternateBase);
     const int gridWidth = int(m_map.columns.size()) * m_cellWidth;
-    for (int row = 0; row < m_map.rows.size(); ++row) {
+    const auto [firstRow, lastRow] = rowsIn(clip);
+    const int columns = int(m_map.columns.size());
+    const int firstColumn = std::clamp((clip.left() - m_gridLeft) / m_cellWidth, 0, columns);
+    const int lastColumn = std::clamp((clip.right() - m_gridLeft) / m_cellWidth, -1, columns - 1);
+    for (int row = firstRow; row <= lastRow; ++row) {
         const QRect label = rowLabelRect(row);
-        if (label.bottom() < clip.top() || label.top() > clip.bottom())
-            continue;
         if (row % 2 == 1)
             painter->fillRect(
                 QRect(label.left(), label.top(), m_labelWidth + gridWidth, m_rowHeight), stripe);
@@ -186,10 +213,11 @@ void ThemeMapPainter::paintRows(QPainter *painter, const QRect &clip) const
                               m_numberWidth - metrics.averageCharWidth(), label.height()),
             Qt::AlignRight | Qt::AlignVCenter, cue.label.isEmpty() ? cue.episode : cue.label);
         painter->setPen(text);
-        painter->drawText(QRect(label.left() + m_numberWidth, label.top(),
-                              label.width() - m_numberWidth, label.height()),
-            Qt::AlignLeft | Qt::AlignVCenter, m_rowTitles.at(row));
-        for (int column = 0; column < m_map.columns.size(); ++column) {
+        const QRect titleRect(label.left() + m_numberWidth, label.top(),
+            label.width() - m_numberWidth, label.height());
+        painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+            metrics.elidedText(cue.title, Qt::ElideRight, titleRect.width()));
+        for (int column = firstColumn; column <= lastColumn; ++column) {
             const QRect cell = cellRect(row, column);
             painter->setPen(QPen(rule, 1));
             painter->drawLine(cell.topLeft(), cell.bottomLeft());
@@ -202,10 +230,9 @@ void ThemeMapPainter::paintRows(QPainter *painter, const QRect &clip) const
     painter->setPen(QPen(rule, 1));
     const int right = m_gridLeft + gridWidth;
     painter->drawLine(right, m_gridTop, right, m_gridTop + int(m_map.rows.size()) * m_rowHeight);
-    for (int i = 0; i < m_map.marks.size(); ++i) {
+    for (int i = firstMarkOfRow(firstRow); i < m_map.marks.size() && m_map.marks[i].row <= lastRow;
+         ++i) {
         const QRectF rect = markRect(i);
-        if (rect.bottom() < clip.top() || rect.top() > clip.bottom())
-            continue;
         paintMark(painter, m_map.marks.at(i), rect);
         if (i == m_current) {
             painter->setPen(QPen(m_palette.color(QPalette::Highlight), 1.5, Qt::DotLine));

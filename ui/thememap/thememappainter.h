@@ -7,6 +7,8 @@
 #include <QRectF>
 #include <QSize>
 
+#include <utility>
+
 class QPainter;
 
 // Draws a ThemeMap: the cue titles down the left, the theme names slanted over their columns,
@@ -34,6 +36,10 @@ public:
 
 private:
     void layOut();
+    // The rows a rectangle crosses, first and last (last < first when none).
+    std::pair<int, int> rowsIn(const QRect &clip) const;
+    // The index of the first mark of row or of a later one (marks are by row).
+    int firstMarkOfRow(int row) const;
     void paintHeader(QPainter *painter) const;
     void paintRows(QPainter *painter, const QRect &clip) const;
     void paintMark(QPainter *painter, const ThemeMap::Mark &mark, const QRectF &rect) const;
@@ -59,6 +65,5 @@ private:
     int m_legendTop = 0;
     int m_legendHeight = 0;
     QSize m_size;
-    QList<QString> m_rowTitles; // elided to fit
     QList<QString> m_columnNames; // elided to fit
 };
